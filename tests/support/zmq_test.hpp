@@ -1,0 +1,110 @@
+// Small helpers shared by the tests that drive the public C API.
+// They work the same against zmx and against Debian's libzmq, so a test's
+// expectations can be checked against the reference library.
+#pragma once
+
+#include <zmq.h>
+
+#include <gtest/gtest.h>
+
+#include <cerrno>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace zt {
+
+// Every blocking call in a test gets this safety net, so a failing test
+// ends instead of hanging. Tests never wait on time for correctness.
+inline constexpr int safety_timeout_ms = 5000;
+
+class context {
+public:
+    context() : handle_(zmq_ctx_new()) {}
+    ~context() { if (handle_) zmq_ctx_term(handle_); }
+    context(const context&) = delete;
+    context& operator=(const context&) = delete;
+    operator void*() const { return handle_; }
+    int term() { void* h = handle_; handle_ = nullptr; return zmq_ctx_term(h); }
+private:
+    void* handle_;
+};
+
+// A socket with LINGER 0 and the safety timeouts set; closed on scope exit.
+class socket {
+public:
+    socket(void* ctx, int type) : handle_(zmq_socket(ctx, type)) {
+        EXPECT_NE(handle_, nullptr) << zmq_strerror(zmq_errno());
+        int linger = 0;
+        zmq_setsockopt(handle_, ZMQ_LINGER, &linger, sizeof linger);
+        zmq_setsockopt(handle_, ZMQ_SNDTIMEO, &safety_timeout_ms, sizeof(int));
+        zmq_setsockopt(handle_, ZMQ_RCVTIMEO, &safety_timeout_ms, sizeof(int));
+    }
+    ~socket() { close(); }
+    socket(const socket&) = delete;
+    socket& operator=(const socket&) = delete;
+    operator void*() const { return handle_; }
+    void close() { if (handle_) zmq_close(handle_); handle_ = nullptr; }
+private:
+    void* handle_;
+};
+
+inline void set_int(void* s, int option, int value) {
+    ASSERT_EQ(zmq_setsockopt(s, option, &value, sizeof value), 0) << zmq_strerror(zmq_errno());
+}
+
+inline int get_int(void* s, int option) {
+    int value = -1;
+    size_t size = sizeof value;
+    EXPECT_EQ(zmq_getsockopt(s, option, &value, &size), 0) << zmq_strerror(zmq_errno());
+    return value;
+}
+
+inline void bind(void* s, const char* endpoint) {
+    ASSERT_EQ(zmq_bind(s, endpoint), 0) << endpoint << ": " << zmq_strerror(zmq_errno());
+}
+
+inline void connect(void* s, const char* endpoint) {
+    ASSERT_EQ(zmq_connect(s, endpoint), 0) << endpoint << ": " << zmq_strerror(zmq_errno());
+}
+
+inline void send_str(void* s, std::string_view text, int flags = 0) {
+    ASSERT_EQ(zmq_send(s, text.data(), text.size(), flags), static_cast<int>(text.size()))
+        << zmq_strerror(zmq_errno());
+}
+
+// Receives one frame as a string; on failure returns "<errno text>".
+inline std::string recv_str(void* s, int flags = 0) {
+    zmq_msg_t msg;
+    zmq_msg_init(&msg);
+    if (zmq_msg_recv(&msg, s, flags) < 0) {
+        zmq_msg_close(&msg);
+        return std::string("<") + zmq_strerror(zmq_errno()) + ">";
+    }
+    std::string text(static_cast<const char*>(zmq_msg_data(&msg)), zmq_msg_size(&msg));
+    zmq_msg_close(&msg);
+    return text;
+}
+
+inline void send_multipart(void* s, const std::vector<std::string>& parts) {
+    for (size_t i = 0; i < parts.size(); ++i)
+        send_str(s, parts[i], i + 1 < parts.size() ? ZMQ_SNDMORE : 0);
+}
+
+inline std::vector<std::string> recv_multipart(void* s, int flags = 0) {
+    std::vector<std::string> parts;
+    do {
+        parts.push_back(recv_str(s, flags));
+    } while (get_int(s, ZMQ_RCVMORE) == 1);
+    return parts;
+}
+
+// Expects a call to have failed with the given errno.
+#define ZT_EXPECT_ERRNO(call, err)                                   \
+    do {                                                             \
+        errno = 0;                                                   \
+        EXPECT_EQ((call), -1);                                       \
+        EXPECT_EQ(zmq_errno(), (err)) << zmq_strerror(zmq_errno()); \
+    } while (0)
+
+} // namespace zt
