@@ -99,6 +99,27 @@ inline std::vector<std::string> recv_multipart(void* s, int flags = 0) {
     return parts;
 }
 
+// Waits until a socket has a message to read; false after timeout_ms.
+inline bool wait_readable(void* s, int timeout_ms = safety_timeout_ms) {
+    zmq_pollitem_t item{s, 0, ZMQ_POLLIN, 0};
+    return zmq_poll(&item, 1, timeout_ms) == 1;
+}
+
+// Subscriptions reach a publisher asynchronously. Publishes `probe` until
+// `sub` (which must be subscribed to it) receives it: from then on the
+// publisher knows every subscription `sub` made before. The first probe
+// received stops the loop, so no later probe is left in flight.
+inline bool publish_until_received(void* pub, void* sub, std::string_view probe) {
+    constexpr int retry_ms = 10;
+    for (int waited = 0; waited < safety_timeout_ms; waited += retry_ms) {
+        if (zmq_send(pub, probe.data(), probe.size(), ZMQ_DONTWAIT) < 0)
+            return false;
+        if (wait_readable(sub, retry_ms))
+            return recv_str(sub) == probe;
+    }
+    return false;
+}
+
 // Expects a call to have failed with the given errno.
 #define ZT_EXPECT_ERRNO(call, err)                                   \
     do {                                                             \
