@@ -60,6 +60,11 @@ inline int get_int(void* s, int option) {
     return value;
 }
 
+// For binary options such as ZMQ_SUBSCRIBE, ZMQ_UNSUBSCRIBE, ZMQ_XPUB_WELCOME_MSG.
+inline void set_bytes(void* s, int option, std::string_view value) {
+    ASSERT_EQ(zmq_setsockopt(s, option, value.data(), value.size()), 0) << zmq_strerror(zmq_errno());
+}
+
 inline void bind(void* s, const char* endpoint) {
     ASSERT_EQ(zmq_bind(s, endpoint), 0) << endpoint << ": " << zmq_strerror(zmq_errno());
 }
