@@ -110,6 +110,32 @@ inline bool wait_readable(void* s, int timeout_ms = safety_timeout_ms) {
     return zmq_poll(&item, 1, timeout_ms) == 1;
 }
 
+// Waits until a socket accepts a message; false after timeout_ms.
+inline bool wait_writable(void* s, int timeout_ms = safety_timeout_ms) {
+    zmq_pollitem_t item{s, 0, ZMQ_POLLOUT, 0};
+    return zmq_poll(&item, 1, timeout_ms) == 1;
+}
+
+// Sends 1-byte messages with ZMQ_DONTWAIT until one fails (or `limit` went
+// through) and returns how many were accepted: a pipe's capacity.
+inline int send_until_full(void* s, int limit = 1000000) {
+    int sent = 0;
+    while (sent < limit && zmq_send(s, "x", 1, ZMQ_DONTWAIT) == 1)
+        ++sent;
+    return sent;
+}
+
+// Receives, without waiting, every frame already queued for a socket.
+inline std::vector<std::string> recv_all_now(void* s) {
+    std::vector<std::string> frames;
+    zmq_msg_t msg;
+    zmq_msg_init(&msg);
+    while (zmq_msg_recv(&msg, s, ZMQ_DONTWAIT) >= 0)
+        frames.emplace_back(static_cast<const char*>(zmq_msg_data(&msg)), zmq_msg_size(&msg));
+    zmq_msg_close(&msg);
+    return frames;
+}
+
 // Subscriptions reach a publisher asynchronously. Publishes `probe` until
 // `sub` (which must be subscribed to it) receives it: from then on the
 // publisher knows every subscription `sub` made before. The first probe
