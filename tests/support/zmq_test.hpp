@@ -136,6 +136,14 @@ inline std::vector<std::string> recv_all_now(void* s) {
     return frames;
 }
 
+// The messages an XSUB sends and an XPUB receives to (un)subscribe a topic.
+inline std::string subscription(std::string_view topic) {
+    return '\x01' + std::string(topic);
+}
+inline std::string unsubscription(std::string_view topic) {
+    return '\0' + std::string(topic);
+}
+
 // Subscriptions reach a publisher asynchronously. Publishes `probe` until
 // `sub` (which must be subscribed to it) receives it: from then on the
 // publisher knows every subscription `sub` made before. The first probe
