@@ -1,0 +1,59 @@
+// Turning the C API's opaque pointers back into objects, with the errno
+// libzmq gives (and zmx's definitions where libzmq has none: a NULL pointer
+// is EFAULT, a closed socket ENOTSOCK).
+#pragma once
+
+#include "base/msg.hpp"
+#include "socket/context.hpp"
+#include "socket/socket_base.hpp"
+
+#include <zmq.h>
+
+#include <cerrno>
+
+namespace zmx::api {
+
+// The live context behind ctx, or nullptr with EFAULT.
+inline context* as_context(void* ctx) {
+    auto* c = static_cast<context*>(ctx);
+    if (!c || !c->is_live()) {
+        errno = EFAULT;
+        return nullptr;
+    }
+    return c;
+}
+
+// The handle behind s, live or closed, or nullptr with EFAULT/ENOTSOCK.
+inline socket_handle* as_handle(void* s) {
+    if (!s) {
+        errno = EFAULT;
+        return nullptr;
+    }
+    auto* h = static_cast<socket_handle*>(s);
+    if (h->tag != socket_handle::live_tag && h->tag != socket_handle::closed_tag) {
+        errno = ENOTSOCK;
+        return nullptr;
+    }
+    return h;
+}
+
+// The open socket behind s, or nullptr with EFAULT/ENOTSOCK.
+inline socket_base* as_socket(void* s) {
+    socket_handle* h = as_handle(s);
+    if (h && !h->socket) {
+        errno = ENOTSOCK;
+        return nullptr;
+    }
+    return h ? h->socket : nullptr;
+}
+
+inline msg* as_msg(zmq_msg_t* m) {
+    if (!m)
+        errno = EFAULT;
+    return reinterpret_cast<msg*>(m);
+}
+
+static_assert(sizeof(msg) == sizeof(zmq_msg_t));
+static_assert(alignof(msg) <= alignof(zmq_msg_t));
+
+} // namespace zmx::api

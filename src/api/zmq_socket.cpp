@@ -1,0 +1,241 @@
+// C API: contexts, sockets, options, endpoints, send and receive.
+#include "api/handles.hpp"
+#include "base/error.hpp"
+
+#include <sys/uio.h>
+
+#include <climits>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+
+using namespace zmx;
+using namespace zmx::api;
+
+// ---------------------------------------------------------------- contexts
+
+void* zmq_ctx_new(void) { return new (std::nothrow) context; }
+
+int zmq_ctx_term(void* ctx) {
+    context* c = as_context(ctx);
+    if (!c)
+        return -1;
+    c->terminate();
+    delete c;
+    return 0;
+}
+
+int zmq_ctx_shutdown(void* ctx) {
+    context* c = as_context(ctx);
+    if (!c)
+        return -1;
+    c->shutdown();
+    return 0;
+}
+
+int zmq_ctx_set(void* ctx, int option, int value) {
+    context* c = as_context(ctx);
+    return c ? c->set(option, value) : -1;
+}
+
+int zmq_ctx_get(void* ctx, int option) {
+    context* c = as_context(ctx);
+    return c ? c->get(option) : -1;
+}
+
+void* zmq_init(int io_threads) {
+    if (io_threads < 0) {
+        errno = EINVAL;
+        return nullptr;
+    }
+    void* ctx = zmq_ctx_new();
+    if (ctx)
+        zmq_ctx_set(ctx, ZMQ_IO_THREADS, io_threads);
+    return ctx;
+}
+
+int zmq_term(void* ctx) { return zmq_ctx_term(ctx); }
+int zmq_ctx_destroy(void* ctx) { return zmq_ctx_term(ctx); }
+
+// ---------------------------------------------------------------- sockets
+
+void* zmq_socket(void* ctx, int type) {
+    context* c = as_context(ctx);
+    return c ? c->create_socket(type) : nullptr;
+}
+
+int zmq_close(void* s) {
+    socket_handle* h = as_handle(s);
+    if (!h)
+        return -1;
+    if (!h->socket)
+        return fail(ENOTSOCK);
+    h->socket->context_of().close_socket(*h);
+    return 0;
+}
+
+int zmq_setsockopt(void* s, int option, const void* value, size_t size) {
+    socket_base* sock = as_socket(s);
+    return sock ? sock->setsockopt(option, value, size) : -1;
+}
+
+int zmq_getsockopt(void* s, int option, void* value, size_t* size) {
+    socket_base* sock = as_socket(s);
+    return sock ? sock->getsockopt(option, value, size) : -1;
+}
+
+int zmq_bind(void* s, const char* endpoint) {
+    socket_base* sock = as_socket(s);
+    return sock ? sock->bind(endpoint) : -1;
+}
+
+int zmq_connect(void* s, const char* endpoint) {
+    socket_base* sock = as_socket(s);
+    return sock ? sock->connect(endpoint) : -1;
+}
+
+int zmq_unbind(void* s, const char* endpoint) {
+    socket_base* sock = as_socket(s);
+    return sock ? sock->unbind(endpoint) : -1;
+}
+
+int zmq_disconnect(void* s, const char* endpoint) {
+    socket_base* sock = as_socket(s);
+    return sock ? sock->disconnect(endpoint) : -1;
+}
+
+// ---------------------------------------------------------------- messages
+
+namespace {
+
+// Sends m; on success returns its size and m is left empty, on failure m
+// is closed.
+int send_owned(socket_base* sock, msg& m, int flags) {
+    const size_t size = m.size();
+    if (sock->send(m, flags) < 0) {
+        const int error = errno;
+        m.close();
+        return fail(error);
+    }
+    return size > INT_MAX ? INT_MAX : static_cast<int>(size);
+}
+
+}  // namespace
+
+int zmq_send(void* s, const void* buf, size_t len, int flags) {
+    socket_base* sock = as_socket(s);
+    if (!sock)
+        return -1;
+    if (len && !buf)
+        return fail(EFAULT);
+    msg m;
+    if (m.init_copy_of(buf, len) < 0)
+        return -1;
+    return send_owned(sock, m, flags);
+}
+
+int zmq_send_const(void* s, const void* buf, size_t len, int flags) {
+    socket_base* sock = as_socket(s);
+    if (!sock)
+        return -1;
+    if (len && !buf)
+        return fail(EFAULT);
+    msg m;
+    m.init_constant(buf, len);
+    return send_owned(sock, m, flags);
+}
+
+int zmq_recv(void* s, void* buf, size_t len, int flags) {
+    socket_base* sock = as_socket(s);
+    if (!sock)
+        return -1;
+    if (len && !buf)
+        return fail(EFAULT);
+    msg m;
+    m.init();
+    if (sock->recv(m, flags) < 0)
+        return -1;
+    const size_t size = m.size();
+    if (len)
+        std::memcpy(buf, m.data(), size < len ? size : len);
+    m.close();
+    return size > INT_MAX ? INT_MAX : static_cast<int>(size);
+}
+
+int zmq_sendiov(void* s, struct iovec* iov, size_t count, int flags) {
+    socket_base* sock = as_socket(s);
+    if (!sock)
+        return -1;
+    if (count == 0 || !iov)
+        return fail(EINVAL);
+    for (size_t i = 0; i < count; ++i) {
+        msg m;
+        if (m.init_copy_of(iov[i].iov_base, iov[i].iov_len) < 0)
+            return -1;
+        const int frame_flags = i + 1 < count ? flags | ZMQ_SNDMORE : flags;
+        if (send_owned(sock, m, frame_flags) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+int zmq_recviov(void* s, struct iovec* iov, size_t* count, int flags) {
+    socket_base* sock = as_socket(s);
+    if (!sock)
+        return -1;
+    if (!iov || !count || *count == 0)
+        return fail(EINVAL);
+    size_t received = 0;
+    int total = 0;
+    bool more = true;
+    while (more && received < *count) {
+        msg m;
+        m.init();
+        if (sock->recv(m, flags) < 0) {
+            *count = received;
+            return -1;
+        }
+        iov[received].iov_len = m.size();
+        iov[received].iov_base = std::malloc(m.size() ? m.size() : 1);
+        if (!iov[received].iov_base) {
+            m.close();
+            return fail(ENOMEM);
+        }
+        std::memcpy(iov[received].iov_base, m.data(), m.size());
+        total += static_cast<int>(m.size());
+        more = m.has(msg::more);
+        m.close();
+        ++received;
+    }
+    *count = received;
+    return total;
+}
+
+int zmq_msg_send(zmq_msg_t* zm, void* s, int flags) {
+    socket_base* sock = as_socket(s);
+    if (!sock)
+        return -1;
+    msg* m = as_msg(zm);
+    if (!m)
+        return -1;
+    const size_t size = m->size();
+    if (sock->send(*m, flags) < 0)
+        return -1;
+    return size > INT_MAX ? INT_MAX : static_cast<int>(size);
+}
+
+int zmq_msg_recv(zmq_msg_t* zm, void* s, int flags) {
+    socket_base* sock = as_socket(s);
+    if (!sock)
+        return -1;
+    msg* m = as_msg(zm);
+    if (!m)
+        return -1;
+    if (sock->recv(*m, flags) < 0)
+        return -1;
+    const size_t size = m->size();
+    return size > INT_MAX ? INT_MAX : static_cast<int>(size);
+}
+
+int zmq_sendmsg(void* s, zmq_msg_t* m, int flags) { return zmq_msg_send(m, s, flags); }
+int zmq_recvmsg(void* s, zmq_msg_t* m, int flags) { return zmq_msg_recv(m, s, flags); }

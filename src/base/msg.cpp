@@ -1,0 +1,168 @@
+#include "base/msg.hpp"
+
+#include "base/error.hpp"
+#include "base/metadata.hpp"
+
+#include <atomic>
+#include <cstdlib>
+#include <new>
+
+namespace zmx {
+
+struct msg::content {
+    std::atomic<uint32_t> refs;
+    free_fn* free;
+    void* hint;
+};
+
+void msg::init() {
+    kind_ = kind::small;
+    flags_ = 0;
+    small_size_ = 0;
+    reserved_ = 0;
+    metadata_ = nullptr;
+    routing_id_ = 0;
+    group_[0] = '\0';
+}
+
+int msg::init_size(size_t size) {
+    init();
+    if (size <= small_capacity) {
+        small_size_ = static_cast<uint8_t>(size);
+        return 0;
+    }
+    if (size > SIZE_MAX - sizeof(content))
+        return fail(ENOMEM);
+    auto* block = static_cast<content*>(std::malloc(sizeof(content) + size));
+    if (!block)
+        return fail(ENOMEM);
+    new (&block->refs) std::atomic<uint32_t>(1);
+    block->free = nullptr;
+    block->hint = nullptr;
+    kind_ = kind::large;
+    large_ = {block + 1, size, block};
+    return 0;
+}
+
+int msg::init_data(void* data, size_t size, free_fn* ffn, void* hint) {
+    if (!ffn) {
+        init_constant(data, size);
+        return 0;
+    }
+    init();
+    auto* block = new (std::nothrow) content{{1}, ffn, hint};
+    if (!block)
+        return fail(ENOMEM);
+    kind_ = kind::large;
+    large_ = {data, size, block};
+    return 0;
+}
+
+int msg::init_copy_of(const void* data, size_t size) {
+    if (init_size(size) < 0)
+        return -1;
+    if (size)
+        std::memcpy(this->data(), data, size);
+    return 0;
+}
+
+void msg::init_constant(const void* data, size_t size) {
+    init();
+    kind_ = kind::constant;
+    large_ = {const_cast<void*>(data), size, nullptr};
+}
+
+void msg::init_delimiter() {
+    init();
+    kind_ = kind::delimiter;
+}
+
+void msg::release_body() {
+    if (kind_ == kind::large) {
+        content* block = large_.block;
+        if (block->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+            if (block->free) {
+                block->free(large_.data, block->hint);
+                delete block;
+            } else {
+                block->refs.~atomic();
+                std::free(block);
+            }
+        }
+    }
+    if (metadata_)
+        metadata_->release();
+}
+
+void msg::close() {
+    release_body();
+    init();
+}
+
+void msg::move_to(msg& dst) {
+    if (&dst == this)
+        return;
+    dst.release_body();
+    relocate_to(dst);
+}
+
+void msg::copy_to(msg& dst) {
+    if (&dst == this)
+        return;
+    dst.release_body();
+    if (kind_ == kind::large) {
+        large_.block->refs.fetch_add(1, std::memory_order_relaxed);
+        flags_ |= shared;
+    }
+    if (metadata_)
+        metadata_->add_ref();
+    std::memcpy(static_cast<void*>(&dst), this, sizeof(msg));
+}
+
+void* msg::data() {
+    switch (kind_) {
+    case kind::small:
+        return small_;
+    case kind::large:
+    case kind::constant:
+        return large_.data;
+    case kind::delimiter:
+        break;
+    }
+    return nullptr;
+}
+
+size_t msg::size() const {
+    switch (kind_) {
+    case kind::small:
+        return small_size_;
+    case kind::large:
+    case kind::constant:
+        return large_.size;
+    case kind::delimiter:
+        break;
+    }
+    return 0;
+}
+
+bool msg::is_shared() const {
+    return kind_ == kind::constant || (flags_ & shared) != 0;
+}
+
+void msg::set_properties(metadata* md) {
+    if (md)
+        md->add_ref();
+    if (metadata_)
+        metadata_->release();
+    metadata_ = md;
+}
+
+int msg::set_group(const char* group) {
+    const size_t length = std::strlen(group);
+    if (length >= group_capacity)
+        return fail(EINVAL);
+    std::memcpy(group_, group, length + 1);
+    return 0;
+}
+
+} // namespace zmx

@@ -1,0 +1,104 @@
+// The message: exactly the 64 bytes of a zmq_msg_t.
+//
+// Bodies up to small_capacity bytes live inline; larger ones live in a
+// reference-counted content block, either allocated with the body behind it
+// or wrapping user memory released by a free function (zero-copy). Copies
+// share the content block. A msg is trivially relocatable: moving it is a
+// byte copy followed by re-initialising the source, which is how queues
+// carry it.
+//
+// Threading: a msg is owned by one thread at a time; only the content
+// block's reference count is shared. The free function runs on whichever
+// thread drops the last reference, and zmx never holds a lock while it does.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+
+namespace zmx {
+
+class metadata;
+
+using free_fn = void(void* data, void* hint);
+
+class msg {
+public:
+    static constexpr size_t small_capacity = 32;
+    static constexpr size_t group_capacity = 16;  // 15 characters and NUL
+
+    enum flag : uint8_t {
+        more = 1,        // ZMQ_MORE: another frame of this message follows
+        command = 2,     // a ZMTP command, not an application frame
+        shared = 4,      // the content has been shared by a copy (ZMQ_SHARED)
+        routing_id = 8,  // carries the sender's routing id, consumed by the pipe
+    };
+
+    // All init functions leave any previous content untouched: close first.
+    void init();
+    int init_size(size_t size);  // -1 with ENOMEM
+    int init_data(void* data, size_t size, free_fn* ffn, void* hint);
+    int init_copy_of(const void* data, size_t size);
+    void init_constant(const void* data, size_t size);
+    void init_delimiter();
+
+    // Releases the body; the msg must be initialised again before reuse.
+    void close();
+    // Moves this message into dst (closing dst's previous body); leaves this empty.
+    void move_to(msg& dst);
+    // Makes dst share this message's body (closing dst's previous body).
+    void copy_to(msg& dst);
+
+    void* data();
+    const void* data() const { return const_cast<msg*>(this)->data(); }
+    size_t size() const;
+
+    uint8_t flags() const { return flags_; }
+    bool has(flag f) const { return (flags_ & f) != 0; }
+    void set(flag f) { flags_ |= f; }
+    void clear(flag f) { flags_ &= static_cast<uint8_t>(~f); }
+    bool is_delimiter() const { return kind_ == kind::delimiter; }
+    bool is_shared() const;
+
+    metadata* properties() const { return metadata_; }
+    void set_properties(metadata* md);  // takes a reference
+
+    uint32_t routing_id_value() const { return routing_id_; }
+    void set_routing_id_value(uint32_t id) { routing_id_ = id; }
+    const char* group() const { return group_; }
+    int set_group(const char* group);  // -1 with EINVAL when too long
+
+    // A bare byte copy with no reference taken: for relocating into queues.
+    void relocate_to(msg& dst) { std::memcpy(static_cast<void*>(&dst), this, sizeof(msg)); init(); }
+
+private:
+    enum class kind : uint8_t { small, large, constant, delimiter };
+
+    // Reference-counted body shared by copies. When free_ is null the body
+    // follows the block in the same allocation.
+    struct content;
+
+    struct large_body {
+        void* data;
+        size_t size;
+        content* block;
+    };
+
+    void release_body();
+
+    union {
+        unsigned char small_[small_capacity];
+        large_body large_;
+    };
+    metadata* metadata_;
+    uint32_t routing_id_;
+    char group_[group_capacity];
+    kind kind_;
+    uint8_t flags_;
+    uint8_t small_size_;
+    uint8_t reserved_;
+};
+
+static_assert(sizeof(msg) == 64, "msg must be exactly the size of zmq_msg_t");
+
+} // namespace zmx

@@ -1,0 +1,62 @@
+#include "base/signaler.hpp"
+
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdint>
+#include <system_error>
+
+namespace zmx {
+
+eventfd_signaler::eventfd_signaler() : fd_(eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) {
+    if (fd_ < 0)
+        throw std::system_error(errno, std::generic_category(), "eventfd");
+}
+
+eventfd_signaler::~eventfd_signaler() { ::close(fd_); }
+
+void eventfd_signaler::wake() {
+    const uint64_t one = 1;
+    // A full counter (never reached in practice) still leaves the fd readable.
+    while (::write(fd_, &one, sizeof one) < 0 && errno == EINTR) {
+    }
+}
+
+int eventfd_signaler::wait(int timeout_ms) {
+    pollfd item{fd_, POLLIN, 0};
+    const int rc = ::poll(&item, 1, timeout_ms);
+    return rc < 0 ? -1 : rc;
+}
+
+void eventfd_signaler::reset() {
+    uint64_t count;
+    while (::read(fd_, &count, sizeof count) < 0 && errno == EINTR) {
+    }
+}
+
+void condvar_signaler::wake() {
+    {
+        std::lock_guard lock(mutex_);
+        woken_ = true;
+    }
+    cv_.notify_all();
+}
+
+int condvar_signaler::wait(int timeout_ms) {
+    std::unique_lock lock(mutex_);
+    if (timeout_ms < 0) {
+        cv_.wait(lock, [this] { return woken_; });
+        return 1;
+    }
+    return cv_.wait_for(lock, std::chrono::milliseconds(timeout_ms), [this] { return woken_; }) ? 1 : 0;
+}
+
+void condvar_signaler::reset() {
+    std::lock_guard lock(mutex_);
+    woken_ = false;
+}
+
+} // namespace zmx

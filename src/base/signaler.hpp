@@ -1,0 +1,56 @@
+// How a socket's owner is woken when commands arrive for it.
+//
+// Single-owner sockets use an eventfd, which is also what ZMQ_FD exposes to
+// event loops. Thread-safe sockets (CLIENT, SERVER, ...) will use a mutex and
+// condition variable instead, so callers in several threads can wait.
+//
+// Threading: wake() from any thread; wait() and reset() on the owner's thread.
+#pragma once
+
+#include <condition_variable>
+#include <mutex>
+
+namespace zmx {
+
+class signaler {
+public:
+    virtual ~signaler() = default;
+    // Makes the next or current wait() return. Idempotent until reset().
+    virtual void wake() = 0;
+    // Waits up to timeout_ms (-1 forever) for a wake(): 1 when woken, 0 on
+    // timeout, -1 with errno EINTR when a signal interrupted the wait (so a
+    // blocking zmq_recv can return EINTR, as libzmq's does).
+    virtual int wait(int timeout_ms) = 0;
+    // Consumes a pending wake-up.
+    virtual void reset() = 0;
+    // The pollable descriptor, or -1 when there is none.
+    virtual int fd() const = 0;
+};
+
+class eventfd_signaler final : public signaler {
+public:
+    eventfd_signaler();  // throws std::system_error when out of descriptors
+    ~eventfd_signaler() override;
+    void wake() override;
+    int wait(int timeout_ms) override;
+    void reset() override;
+    int fd() const override { return fd_; }
+
+private:
+    int fd_;
+};
+
+class condvar_signaler final : public signaler {
+public:
+    void wake() override;
+    int wait(int timeout_ms) override;
+    void reset() override;
+    int fd() const override { return -1; }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable cv_;
+    bool woken_ = false;
+};
+
+} // namespace zmx

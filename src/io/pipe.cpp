@@ -1,0 +1,189 @@
+#include "io/pipe.hpp"
+
+namespace zmx {
+
+std::shared_ptr<connection> connection::create() {
+    return std::shared_ptr<connection>(new connection);
+}
+
+connection::~connection() {
+    // Both ends are gone: release what is still queued (free functions run
+    // here, with no lock held).
+    for (auto& d : dirs_) {
+        d.queue.rollback([](msg& m) { m.close(); });
+        while (msg* m = d.queue.front()) {
+            m->close();
+            d.queue.pop();
+        }
+    }
+}
+
+void connection::set_mailbox(int side, std::shared_ptr<socket_mailbox> box) {
+    std::lock_guard lock(mailbox_mutex_);
+    mailboxes_[side] = std::move(box);
+}
+
+void connection::post(int side, command::kind what) {
+    std::shared_ptr<socket_mailbox> box;
+    {
+        std::lock_guard lock(mailbox_mutex_);
+        box = mailboxes_[side];
+    }
+    if (!box)
+        return;  // not attached yet: the socket checks the pipe when it attaches
+    command c{what, end(side).self()};
+    box->post(c);
+}
+
+std::shared_ptr<pipe> pipe::self() {
+    return std::shared_ptr<pipe>(connection_.shared_from_this(), this);
+}
+
+std::shared_ptr<pipe> pipe::peer_end() {
+    return connection_.end(1 - side_).self();
+}
+
+void pipe::post_to_peer(command::kind what) { connection_.post(1 - side_, what); }
+
+void pipe::set_hwms(int out_hwm, int in_hwm) {
+    connection_.outbound(side_).hwm.store(out_hwm, std::memory_order_relaxed);
+    connection_.inbound(side_).hwm.store(in_hwm, std::memory_order_relaxed);
+}
+
+void pipe::attach(pipe_owner* owner, const std::string& own_routing_id) {
+    owner_ = owner;
+    msg& id = connection_.outbound(side_).queue.push_slot();
+    id.init_copy_of(own_routing_id.data(), own_routing_id.size());
+    id.set(msg::routing_id);
+    publish();
+}
+
+void pipe::preset_peer_routing_id(const std::string& id) {
+    peer_routing_id_ = id;
+    identified_ = true;
+    id_preset_ = true;
+}
+
+bool pipe::peer_closed() const { return connection_.inbound(side_).closed.load(std::memory_order_acquire); }
+
+// Consumes routing-id frames at the head of the queue and returns the next
+// frame, or nullptr when none is visible. Leaves the reader marked asleep
+// when it returns nullptr, so the writer's next flush wakes us.
+static msg* next_frame(spsc_queue<msg>& queue, std::atomic<bool>& reader_asleep, std::string& peer_id,
+                       bool& identified, bool keep_preset) {
+    for (;;) {
+        msg* m = queue.front();
+        if (!m) {
+            reader_asleep.store(true, std::memory_order_seq_cst);
+            m = queue.front();
+            if (!m)
+                return nullptr;
+        }
+        if (!m->has(msg::routing_id))
+            return m;
+        if (!keep_preset)
+            peer_id.assign(static_cast<const char*>(m->data()), m->size());
+        identified = true;
+        m->close();
+        queue.pop();
+    }
+}
+
+bool pipe::check_read() {
+    if (delimited_ || terminated_)
+        return false;
+    auto& in = connection_.inbound(side_);
+    msg* m = next_frame(in.queue, in.reader_asleep, peer_routing_id_, identified_, id_preset_);
+    if (m && m->is_delimiter()) {
+        delimited_ = true;
+        owner_->pipe_delimited(this);
+        return false;
+    }
+    return m != nullptr;
+}
+
+bool pipe::at_delimiter() {
+    auto& in = connection_.inbound(side_);
+    msg* m = next_frame(in.queue, in.reader_asleep, peer_routing_id_, identified_, id_preset_);
+    return m && m->is_delimiter();
+}
+
+bool pipe::read(msg& out) {
+    if (!check_read())
+        return false;
+    auto& in = connection_.inbound(side_);
+    msg* m = in.queue.front();
+    m->relocate_to(out);
+    in.queue.pop();
+    if (!out.has(msg::more))
+        acknowledge_read();
+    return true;
+}
+
+void pipe::acknowledge_read() {
+    ++msgs_read_;
+    auto& in = connection_.inbound(side_);
+    const int hwm = in.hwm.load(std::memory_order_relaxed);
+    if (hwm <= 0 || msgs_read_ % low_water_mark(hwm) != 0)
+        return;
+    in.read_ack.store(msgs_read_, std::memory_order_seq_cst);
+    if (in.writer_asleep.load(std::memory_order_seq_cst) && in.writer_asleep.exchange(false))
+        post_to_peer(command::kind::activate_write);
+}
+
+bool pipe::check_write() {
+    auto& out = connection_.outbound(side_);
+    if (terminated_ || out.reader_gone.load(std::memory_order_acquire))
+        return false;
+    const int hwm = out.hwm.load(std::memory_order_relaxed);
+    if (hwm <= 0 || msgs_written_ - peer_read_seen_ < static_cast<uint64_t>(hwm))
+        return true;
+    peer_read_seen_ = out.read_ack.load(std::memory_order_acquire);
+    if (msgs_written_ - peer_read_seen_ < static_cast<uint64_t>(hwm))
+        return true;
+    out.writer_asleep.store(true, std::memory_order_seq_cst);
+    peer_read_seen_ = out.read_ack.load(std::memory_order_seq_cst);
+    return msgs_written_ - peer_read_seen_ < static_cast<uint64_t>(hwm);
+}
+
+bool pipe::write(msg& m) {
+    // Frames after the first of a message always fit: HWM counts messages.
+    if (!writing_more_ && !check_write())
+        return false;
+    auto& out = connection_.outbound(side_);
+    writing_more_ = m.has(msg::more);
+    m.relocate_to(out.queue.push_slot());
+    if (writing_more_)
+        return true;
+    ++msgs_written_;
+    publish();
+    return true;
+}
+
+void pipe::publish() {
+    auto& out = connection_.outbound(side_);
+    out.queue.flush();
+    if (out.reader_asleep.load(std::memory_order_seq_cst) && out.reader_asleep.exchange(false))
+        post_to_peer(command::kind::activate_read);
+}
+
+void pipe::rollback() {
+    connection_.outbound(side_).queue.rollback([](msg& m) { m.close(); });
+    writing_more_ = false;
+}
+
+void pipe::terminate() {
+    if (terminated_)
+        return;
+    terminated_ = true;
+    rollback();
+    auto& out = connection_.outbound(side_);
+    out.queue.push_slot().init_delimiter();
+    out.queue.flush();
+    out.closed.store(true, std::memory_order_release);
+    connection_.inbound(side_).reader_gone.store(true, std::memory_order_release);
+    connection_.set_mailbox(side_, nullptr);
+    post_to_peer(command::kind::pipe_term);
+}
+
+} // namespace zmx

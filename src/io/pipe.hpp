@@ -1,0 +1,165 @@
+// A pipe is one socket's end of a connection: a pair of lock-free queues,
+// one each way, with high-water marks.
+//
+// Flow control follows libzmq so that queue capacities match it exactly: a
+// writer is full when it has written `hwm` complete messages more than the
+// reader has acknowledged, and the reader acknowledges in steps of the
+// low-water mark. When one side finds the pipe empty (or full) it says so
+// with a flag; the other side, on changing that, posts activate_read (or
+// activate_write) to the sleeper's mailbox.
+//
+// Life cycle, kept here in one place: a connection is created attached on
+// one side and pending on the other until that peer attaches; either side
+// may terminate, which writes a delimiter behind its last message and posts
+// pipe_term to the peer. The peer reads up to the delimiter (messages sent
+// before a close are delivered), then drops its end. The connection is
+// freed, with whatever it still holds, when both ends are gone.
+//
+// Threading: every member function is for the owning socket's thread,
+// except where a comment says otherwise.
+#pragma once
+
+#include "base/msg.hpp"
+#include "base/spsc_queue.hpp"
+#include "io/command.hpp"
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace zmx {
+
+class connection;
+
+// Told by a pipe about events the socket must act on after the current call.
+class pipe_owner {
+public:
+    virtual void pipe_delimited(pipe* p) = 0;
+
+protected:
+    ~pipe_owner() = default;
+};
+
+class pipe {
+public:
+    // Binds this end to its socket: called once, on the socket's thread,
+    // before any other member. Sends our routing id to the peer first.
+    void attach(pipe_owner* owner, const std::string& own_routing_id);
+
+    // --- reading -------------------------------------------------------
+    // True when a frame can be read. When false, the pipe asks for an
+    // activate_read command once something arrives.
+    bool check_read();
+    // Takes the next frame into m (whose old body must be released). False
+    // when there is none, or the peer's delimiter was reached.
+    bool read(msg& m);
+    // True when nothing but the peer's delimiter is left to read.
+    bool at_delimiter();
+
+    // --- writing -------------------------------------------------------
+    // True when one more message fits. When false, the pipe asks for an
+    // activate_write command once room appears.
+    bool check_write();
+    // Queues a frame (m is left empty). False when full or the peer is gone;
+    // m is then untouched. A frame without ZMQ_MORE publishes the message.
+    bool write(msg& m);
+    // Drops the frames of an unfinished message.
+    void rollback();
+
+    // --- life cycle ----------------------------------------------------
+    // Our side is done: delimiter, then pipe_term to the peer.
+    void terminate();
+    bool terminated() const { return terminated_; }
+    bool peer_closed() const;
+
+    // The routing id the peer announced, or the CONNECT_ROUTING_ID preset.
+    const std::string& peer_routing_id() const { return peer_routing_id_; }
+    bool identified() const { return identified_; }
+    void preset_peer_routing_id(const std::string& id);
+
+    // The endpoint string this pipe came through (zmq_disconnect/unbind).
+    const std::string& endpoint() const { return endpoint_; }
+    void set_endpoint(std::string e) { endpoint_ = std::move(e); }
+
+    // Any thread: capacity in messages of our outbound queue (0 = no limit).
+    void set_hwms(int out_hwm, int in_hwm);
+
+    std::shared_ptr<pipe> self();
+    std::shared_ptr<pipe> peer_end();
+
+    // Strategy bookkeeping: where the socket type keeps this pipe.
+    size_t slot = 0;
+    uint32_t integral_id = 0;
+    bool in_active = false;
+    bool out_active = false;
+
+private:
+    friend class connection;
+    pipe(connection& c, int side) : connection_(c), side_(side) {}
+
+    void acknowledge_read();
+    // Makes written frames visible and wakes the reader if it sleeps.
+    void publish();
+    void post_to_peer(command::kind what);
+
+    connection& connection_;
+    const int side_;
+    pipe_owner* owner_ = nullptr;
+    std::string peer_routing_id_;
+    bool identified_ = false;
+    bool id_preset_ = false;
+    std::string endpoint_;
+    bool terminated_ = false;
+    bool delimited_ = false;
+    bool writing_more_ = false;
+    uint64_t msgs_written_ = 0;
+    uint64_t peer_read_seen_ = 0;
+    uint64_t msgs_read_ = 0;
+};
+
+// Both ends and both directions of one connection, in one allocation.
+class connection : public std::enable_shared_from_this<connection> {
+public:
+    // Creates a connection whose side 0 is attached by the caller and whose
+    // side 1 waits for its socket. The caller chooses the hwms.
+    static std::shared_ptr<connection> create();
+    ~connection();
+
+    pipe& end(int side) { return side == 0 ? end0_ : end1_; }
+
+    // Any thread: where commands for end `side` go (null until attached).
+    void set_mailbox(int side, std::shared_ptr<socket_mailbox> box);
+
+private:
+    friend class pipe;
+    struct direction {
+        spsc_queue<msg> queue;
+        std::atomic<int> hwm{0};
+        std::atomic<uint64_t> read_ack{0};     // complete messages the reader acknowledged
+        std::atomic<bool> reader_asleep{false};
+        std::atomic<bool> writer_asleep{false};
+        std::atomic<bool> closed{false};        // the writer terminated
+        std::atomic<bool> reader_gone{false};   // the reader terminated
+    };
+
+    connection() : end0_(*this, 0), end1_(*this, 1) {}
+    // Messages flowing out of side s.
+    direction& outbound(int side) { return dirs_[side]; }
+    direction& inbound(int side) { return dirs_[1 - side]; }
+    void post(int side, command::kind what);
+
+    direction dirs_[2];
+    pipe end0_;
+    pipe end1_;
+    std::mutex mailbox_mutex_;
+    std::shared_ptr<socket_mailbox> mailboxes_[2];
+};
+
+// libzmq's low-water mark: the reader acknowledges this many messages at once.
+inline int low_water_mark(int hwm) {
+    constexpr int max_delta = 1024;
+    return hwm > 2 * max_delta ? hwm - max_delta : (hwm + 1) / 2;
+}
+
+} // namespace zmx

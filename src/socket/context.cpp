@@ -1,0 +1,143 @@
+#include "socket/context.hpp"
+
+#include "base/error.hpp"
+#include "socket/socket_base.hpp"
+
+#include <zmq.h>
+
+#include <algorithm>
+
+namespace zmx {
+
+namespace {
+
+// What zmq_ctx_get(ZMQ_SOCKET_LIMIT) reports, as libzmq on Linux.
+constexpr int socket_limit = 65535;
+
+}  // namespace
+
+context::context() = default;
+
+context::~context() {
+    tag_ = dead_tag;
+}
+
+socket_handle* context::create_socket(int type) {
+    std::lock_guard lock(mutex_);
+    if (terminating_) {
+        errno = ETERM;
+        return nullptr;
+    }
+    if (static_cast<int>(live_.size()) >= settings_.max_sockets) {
+        errno = EMFILE;
+        return nullptr;
+    }
+    socket_base* s = make_socket(*this, type);
+    if (!s) {
+        errno = EINVAL;
+        return nullptr;
+    }
+    if (!settings_.blocky) {
+        const int no_linger = 0;
+        s->setsockopt(ZMQ_LINGER, &no_linger, sizeof no_linger);
+    }
+    live_.push_back(s);
+    handles_.push_back({socket_handle::live_tag, s});
+    return &handles_.back();
+}
+
+void context::close_socket(socket_handle& handle) {
+    socket_base* s = handle.socket;
+    s->close();
+    {
+        std::lock_guard lock(mutex_);
+        handle.socket = nullptr;
+        handle.tag = socket_handle::closed_tag;
+        std::erase(live_, s);
+        if (live_.empty())
+            all_closed_.notify_all();
+    }
+    delete s;
+}
+
+void context::shutdown() {
+    std::lock_guard lock(mutex_);
+    terminating_ = true;
+    for (socket_base* s : live_)
+        s->stop();
+}
+
+void context::terminate() {
+    shutdown();
+    std::unique_lock lock(mutex_);
+    all_closed_.wait(lock, [this] { return live_.empty(); });
+}
+
+int context::set(int option, int value) {
+    std::lock_guard lock(mutex_);
+    switch (option) {
+    case ZMQ_IO_THREADS:
+        if (value < 0)
+            return fail(EINVAL);
+        settings_.io_threads = value;
+        return 0;
+    case ZMQ_MAX_SOCKETS:
+        if (value < 1)
+            return fail(EINVAL);
+        settings_.max_sockets = value;
+        return 0;
+    case ZMQ_MAX_MSGSZ:
+        if (value < 0)
+            return fail(EINVAL);
+        settings_.max_msgsz = value;
+        return 0;
+    case ZMQ_BLOCKY:
+        settings_.blocky = value != 0;
+        return 0;
+    case ZMQ_IPV6:
+        settings_.ipv6 = value != 0;
+        return 0;
+    case ZMQ_THREAD_PRIORITY:
+        settings_.thread_priority = value;
+        return 0;
+    case ZMQ_THREAD_SCHED_POLICY:
+        settings_.thread_sched_policy = value;
+        return 0;
+    case ZMQ_THREAD_NAME_PREFIX:
+        settings_.thread_name_prefix = value;
+        return 0;
+    case ZMQ_THREAD_AFFINITY_CPU_ADD:
+    case ZMQ_THREAD_AFFINITY_CPU_REMOVE:
+        return value < 0 ? fail(EINVAL) : 0;
+    default:
+        return fail(EINVAL);
+    }
+}
+
+int context::get(int option) {
+    std::lock_guard lock(mutex_);
+    switch (option) {
+    case ZMQ_IO_THREADS:
+        return settings_.io_threads;
+    case ZMQ_MAX_SOCKETS:
+        return settings_.max_sockets;
+    case ZMQ_SOCKET_LIMIT:
+        return socket_limit;
+    case ZMQ_MAX_MSGSZ:
+        return settings_.max_msgsz;
+    case ZMQ_MSG_T_SIZE:
+        return static_cast<int>(sizeof(zmq_msg_t));
+    case ZMQ_BLOCKY:
+        return settings_.blocky;
+    case ZMQ_IPV6:
+        return settings_.ipv6;
+    case ZMQ_THREAD_SCHED_POLICY:
+        return settings_.thread_sched_policy;
+    case ZMQ_THREAD_NAME_PREFIX:
+        return settings_.thread_name_prefix;
+    default:
+        return fail(EINVAL);
+    }
+}
+
+} // namespace zmx

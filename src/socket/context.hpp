@@ -1,0 +1,83 @@
+// The context: the sockets it created, its settings (zmq_ctx_set/get) and
+// its inproc names. zmq_ctx_term stops every socket (their calls then give
+// ETERM) and waits until the application has closed them all.
+//
+// A socket handle outlives its socket: after zmq_close it stays allocated,
+// marked closed, until the context is terminated, so a stale handle gives
+// ENOTSOCK rather than touching freed memory.
+//
+// Threading: every member is safe from any thread.
+#pragma once
+
+#include "transport/inproc.hpp"
+
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace zmx {
+
+class socket_base;
+
+struct socket_handle {
+    static constexpr uint32_t live_tag = 0x5eca11ed;
+    static constexpr uint32_t closed_tag = 0xc105ed00;
+    uint32_t tag;           // first, so the C API can check any pointer it is given
+    socket_base* socket;    // null once closed
+};
+
+class context {
+public:
+    static constexpr uint32_t live_tag = 0xc0de7e47;
+    static constexpr uint32_t dead_tag = 0xdead7e47;
+
+    context();
+    ~context();
+
+    bool is_live() const { return tag_ == live_tag; }
+
+    // A new socket's handle, or nullptr with EINVAL (bad type), EMFILE
+    // (MAX_SOCKETS reached) or ETERM (terminating).
+    socket_handle* create_socket(int type);
+    // Closes the socket behind a live handle and marks the handle closed.
+    void close_socket(socket_handle& handle);
+
+    // zmq_ctx_shutdown: every socket's calls give ETERM from now on.
+    void shutdown();
+    // zmq_ctx_term: shutdown, then wait until every socket is closed.
+    void terminate();
+
+    int set(int option, int value);
+    int get(int option);
+
+    inproc_registry& inproc() { return inproc_; }
+
+private:
+    uint32_t tag_ = live_tag;  // first, as for socket handles
+    std::mutex mutex_;
+    std::condition_variable all_closed_;
+    std::deque<socket_handle> handles_;
+    std::vector<socket_base*> live_;
+    bool terminating_ = false;
+    inproc_registry inproc_;
+
+    struct settings {
+        int io_threads = 1;
+        int max_sockets = 1023;
+        int max_msgsz = 0x7fffffff;
+        bool blocky = true;
+        bool ipv6 = false;
+        int thread_priority = -1;
+        int thread_sched_policy = -1;
+        int thread_name_prefix = -1;
+        bool zero_copy_recv = true;
+    } settings_;
+};
+
+// Socket types register here: creates the socket of a type, or nullptr.
+socket_base* make_socket(context& ctx, int type);
+
+} // namespace zmx

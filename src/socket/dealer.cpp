@@ -1,0 +1,27 @@
+#include "socket/dealer.hpp"
+
+#include "socket/socket_types.hpp"
+
+namespace zmx {
+
+void dealer_socket::xattach_pipe(pipe* p, bool) {
+    if (probe_router_)
+        send_probe(*p);
+    in_.attach(p);
+    out_.attach(p);
+}
+
+void dealer_socket::xpipe_terminated(pipe* p) {
+    in_.terminated(p);
+    out_.terminated(p);
+}
+
+int dealer_socket::xsetsockopt(int option, const void* value, size_t size) {
+    if (option == ZMQ_PROBE_ROUTER)
+        return option_value::get_bool(value, size, probe_router_);
+    return socket_base::xsetsockopt(option, value, size);
+}
+
+socket_base* make_dealer(context& ctx) { return new dealer_socket(ctx, ZMQ_DEALER); }
+
+} // namespace zmx

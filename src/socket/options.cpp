@@ -1,0 +1,160 @@
+#include "socket/options.hpp"
+
+#include "base/error.hpp"
+
+#include <zmq.h>
+
+#include <cstring>
+
+namespace zmx {
+
+namespace option_value {
+
+int get_int(const void* value, size_t size, int& out) {
+    if (size != sizeof(int) || !value)
+        return fail(EINVAL);
+    std::memcpy(&out, value, sizeof(int));
+    return 0;
+}
+
+int get_bool(const void* value, size_t size, bool& out) {
+    int v;
+    if (get_int(value, size, v) < 0 || (v != 0 && v != 1))
+        return fail(EINVAL);
+    out = v == 1;
+    return 0;
+}
+
+int put_int(void* value, size_t* size, int in) {
+    if (*size < sizeof(int))
+        return fail(EINVAL);
+    std::memcpy(value, &in, sizeof(int));
+    *size = sizeof(int);
+    return 0;
+}
+
+int put_int64(void* value, size_t* size, int64_t in) {
+    if (*size < sizeof(int64_t))
+        return fail(EINVAL);
+    std::memcpy(value, &in, sizeof(int64_t));
+    *size = sizeof(int64_t);
+    return 0;
+}
+
+int put_bytes(void* value, size_t* size, const std::string& bytes) {
+    if (*size < bytes.size())
+        return fail(EINVAL);
+    std::memcpy(value, bytes.data(), bytes.size());
+    *size = bytes.size();
+    return 0;
+}
+
+int put_string(void* value, size_t* size, const std::string& text) {
+    if (*size < text.size() + 1)
+        return fail(EINVAL);
+    std::memcpy(value, text.c_str(), text.size() + 1);
+    *size = text.size() + 1;
+    return 0;
+}
+
+}  // namespace option_value
+
+using namespace option_value;
+
+namespace {
+
+int set_non_negative(const void* value, size_t size, int& out) {
+    int v;
+    if (get_int(value, size, v) < 0 || v < 0)
+        return fail(EINVAL);
+    out = v;
+    return 0;
+}
+
+int set_timeout(const void* value, size_t size, int& out) {
+    int v;
+    if (get_int(value, size, v) < 0 || v < -1)
+        return fail(EINVAL);
+    out = v;
+    return 0;
+}
+
+int set_routing_id(const void* value, size_t size, std::string& out) {
+    if (size == 0 || size > 255 || !value)
+        return fail(EINVAL);
+    out.assign(static_cast<const char*>(value), size);
+    return 0;
+}
+
+}  // namespace
+
+int options::set(int option, const void* value, size_t size, bool& known) {
+    known = true;
+    switch (option) {
+    case ZMQ_SNDHWM:
+        return set_non_negative(value, size, sndhwm);
+    case ZMQ_RCVHWM:
+        return set_non_negative(value, size, rcvhwm);
+    case ZMQ_LINGER:
+        return set_timeout(value, size, linger);
+    case ZMQ_SNDTIMEO:
+        return set_timeout(value, size, sndtimeo);
+    case ZMQ_RCVTIMEO:
+        return set_timeout(value, size, rcvtimeo);
+    case ZMQ_MAXMSGSIZE:
+        if (size != sizeof(int64_t) || !value)
+            return fail(EINVAL);
+        std::memcpy(&maxmsgsize, value, sizeof maxmsgsize);
+        return 0;
+    case ZMQ_ROUTING_ID:
+        return set_routing_id(value, size, routing_id);
+    case ZMQ_CONNECT_ROUTING_ID:
+        return set_routing_id(value, size, connect_routing_id);
+    case ZMQ_IMMEDIATE:
+        return get_bool(value, size, immediate);
+    case ZMQ_CONFLATE:
+        return get_bool(value, size, conflate);
+    case ZMQ_IPV6:
+        return get_bool(value, size, ipv6);
+    default:
+        known = false;
+        return fail(EINVAL);
+    }
+}
+
+int options::get(int option, void* value, size_t* size, bool& known) const {
+    known = true;
+    switch (option) {
+    case ZMQ_TYPE:
+        return put_int(value, size, type);
+    case ZMQ_SNDHWM:
+        return put_int(value, size, sndhwm);
+    case ZMQ_RCVHWM:
+        return put_int(value, size, rcvhwm);
+    case ZMQ_LINGER:
+        return put_int(value, size, linger);
+    case ZMQ_SNDTIMEO:
+        return put_int(value, size, sndtimeo);
+    case ZMQ_RCVTIMEO:
+        return put_int(value, size, rcvtimeo);
+    case ZMQ_MAXMSGSIZE:
+        return put_int64(value, size, maxmsgsize);
+    case ZMQ_ROUTING_ID:
+        return put_bytes(value, size, routing_id);
+    case ZMQ_LAST_ENDPOINT:
+        return put_string(value, size, last_endpoint);
+    case ZMQ_IMMEDIATE:
+        return put_int(value, size, immediate);
+    case ZMQ_CONFLATE:
+        return put_int(value, size, conflate);
+    case ZMQ_IPV6:
+        return put_int(value, size, ipv6);
+    case ZMQ_THREAD_SAFE:
+        return put_int(value, size, thread_safe);
+    default:
+        known = false;
+        return fail(EINVAL);
+    }
+}
+
+} // namespace zmx

@@ -1,0 +1,49 @@
+// Options every socket type shares, with libzmq 4.3's defaults, and the
+// typed accessors that check a zmq_setsockopt/zmq_getsockopt argument.
+// Options that belong to one socket type live in that type's class.
+//
+// Threading: owned by the socket's thread; copies are taken as snapshots
+// (an inproc bind publishes one for connecting peers).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace zmx {
+
+struct options {
+    int type = -1;
+    int sndhwm = 1000;
+    int rcvhwm = 1000;
+    int linger = -1;
+    int sndtimeo = -1;
+    int rcvtimeo = -1;
+    int64_t maxmsgsize = -1;
+    std::string routing_id;
+    std::string connect_routing_id;  // consumed by the next connect
+    std::string last_endpoint;
+    bool immediate = false;
+    bool conflate = false;
+    bool ipv6 = false;
+    bool recv_routing_id = false;  // the socket wants its peers' routing ids (ROUTER)
+    bool thread_safe = false;
+
+    // Handles the options common to all types: 0, or -1 with EINVAL when the
+    // option is unknown here (the caller then tries the socket type) or the
+    // value is invalid. `known` tells the two apart.
+    int set(int option, const void* value, size_t size, bool& known);
+    int get(int option, void* value, size_t* size, bool& known) const;
+};
+
+// Argument decoding shared by the generic and the per-type option handlers.
+namespace option_value {
+int get_int(const void* value, size_t size, int& out);                  // EINVAL on bad size
+int get_bool(const void* value, size_t size, bool& out);                // int 0 or 1
+int put_int(void* value, size_t* size, int in);
+int put_int64(void* value, size_t* size, int64_t in);
+int put_bytes(void* value, size_t* size, const std::string& bytes);     // binary, no NUL
+int put_string(void* value, size_t* size, const std::string& text);     // with its NUL
+}  // namespace option_value
+
+} // namespace zmx

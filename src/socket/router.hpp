@@ -1,0 +1,58 @@
+// ZMQ_ROUTER: every received message is prefixed with the routing id of the
+// peer it came from; a sent message's first frame names the peer it goes to.
+// Unroutable messages are dropped, or refused with EHOSTUNREACH under
+// ZMQ_ROUTER_MANDATORY. REP builds on it.
+#pragma once
+
+#include "base/msg.hpp"
+#include "socket/fair_queue.hpp"
+#include "socket/socket_base.hpp"
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace zmx {
+
+class router_socket : public socket_base {
+public:
+    router_socket(context& ctx, int type);
+    ~router_socket() override;
+
+protected:
+    void xattach_pipe(pipe* p, bool locally_initiated) override;
+    void xpipe_terminated(pipe* p) override;
+    void xread_activated(pipe* p) override;
+    int xsend(msg& m) override;
+    int xrecv(msg& m) override;
+    bool xhas_in() override;
+    bool xhas_out() override;
+    int xsetsockopt(int option, const void* value, size_t size) override;
+
+    // Drops the unfinished message being written (REP's malformed envelopes).
+    void rollback_send();
+
+private:
+    // Maps the pipe's routing id; false when it is not known yet.
+    bool identify(pipe* p);
+    std::string generate_routing_id();
+
+    fair_queue in_;
+    std::unordered_map<std::string, pipe*> by_id_;
+    std::unordered_map<pipe*, std::string> id_of_;
+    std::unordered_set<pipe*> anonymous_;
+    uint32_t next_generated_id_;
+
+    pipe* sending_to_ = nullptr;
+    bool more_out_ = false;
+    msg prefetched_;
+    bool has_prefetched_ = false;
+    bool more_in_ = false;
+
+    bool mandatory_ = false;
+    bool handover_ = false;
+    bool probe_router_ = false;
+};
+
+} // namespace zmx

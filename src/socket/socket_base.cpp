@@ -1,0 +1,298 @@
+#include "socket/socket_base.hpp"
+
+#include "base/clock.hpp"
+#include "base/error.hpp"
+#include "socket/context.hpp"
+#include "transport/endpoint.hpp"
+
+#include <zmq.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace zmx {
+
+socket_base::socket_base(context& ctx, int type)
+    : ctx_(ctx), mailbox_(std::make_shared<socket_mailbox>(std::make_unique<eventfd_signaler>())) {
+    options_.type = type;
+}
+
+socket_base::~socket_base() = default;
+
+// ---------------------------------------------------------------- options
+
+int socket_base::setsockopt(int option, const void* value, size_t size) {
+    if (stopped_)
+        return fail(ETERM);
+    bool known;
+    if (options_.set(option, value, size, known) == 0)
+        return 0;
+    if (known)
+        return -1;
+    return xsetsockopt(option, value, size);
+}
+
+int socket_base::getsockopt(int option, void* value, size_t* size) {
+    if (stopped_)
+        return fail(ETERM);
+    if (!value || !size)
+        return fail(EFAULT);
+    switch (option) {
+    case ZMQ_RCVMORE:
+        return option_value::put_int(value, size, rcvmore_);
+    case ZMQ_FD:
+        if (*size < sizeof(int))
+            return fail(EINVAL);
+        return option_value::put_int(value, size, mailbox_->sig().fd());
+    case ZMQ_EVENTS: {
+        if (*size < sizeof(int))
+            return fail(EINVAL);
+        if (process_commands(0) < 0)
+            return -1;
+        return option_value::put_int(value, size, events());
+    }
+    default:
+        break;
+    }
+    bool known;
+    if (options_.get(option, value, size, known) == 0)
+        return 0;
+    if (known)
+        return -1;
+    return xgetsockopt(option, value, size);
+}
+
+int socket_base::events() {
+    int mask = 0;
+    if (xhas_in())
+        mask |= ZMQ_POLLIN;
+    if (xhas_out())
+        mask |= ZMQ_POLLOUT;
+    reap_delimited();
+    return mask;
+}
+
+// ---------------------------------------------------------------- endpoints
+
+int socket_base::bind(const char* uri) {
+    if (stopped_)
+        return fail(ETERM);
+    endpoint ep;
+    if (ep.parse(uri) < 0)
+        return -1;
+    if (process_commands(0) < 0)
+        return -1;
+    std::vector<std::shared_ptr<pipe>> waiting;
+    if (ctx_.inproc().bind(ep.address, {mailbox_, options_.sndhwm, options_.rcvhwm}, waiting) < 0)
+        return -1;
+    options_.last_endpoint = uri;
+    for (auto& p : waiting)
+        attach_pipe(std::move(p), {}, false);
+    return 0;
+}
+
+int socket_base::connect(const char* uri) {
+    if (stopped_)
+        return fail(ETERM);
+    endpoint ep;
+    if (ep.parse(uri) < 0)
+        return -1;
+    if (process_commands(0) < 0)
+        return -1;
+    auto p = ctx_.inproc().connect(ep.address, {mailbox_, options_.sndhwm, options_.rcvhwm});
+    if (!options_.connect_routing_id.empty()) {
+        p->preset_peer_routing_id(options_.connect_routing_id);
+        options_.connect_routing_id.clear();
+    }
+    options_.last_endpoint = uri;
+    attach_pipe(std::move(p), uri, true);
+    return 0;
+}
+
+int socket_base::unbind(const char* uri) {
+    if (stopped_)
+        return fail(ETERM);
+    endpoint ep;
+    if (ep.parse(uri) < 0)
+        return -1;
+    // An inproc unbind releases the name; connections made through it stay.
+    return ctx_.inproc().unbind(ep.address, mailbox_.get());
+}
+
+int socket_base::disconnect(const char* uri) {
+    if (stopped_)
+        return fail(ETERM);
+    endpoint ep;
+    if (ep.parse(uri) < 0)
+        return -1;
+    std::vector<pipe*> through;
+    for (auto& p : pipes_)
+        if (p->endpoint() == uri)
+            through.push_back(p.get());
+    if (through.empty())
+        return fail(ENOENT);
+    for (pipe* p : through) {
+        p->terminate();
+        remove_pipe(p);
+    }
+    return 0;
+}
+
+// ---------------------------------------------------------------- pipes
+
+void socket_base::attach_pipe(std::shared_ptr<pipe> p, const std::string& endpoint, bool locally_initiated) {
+    p->set_endpoint(endpoint);
+    p->attach(this, options_.routing_id);
+    pipes_.push_back(p);
+    xattach_pipe(p.get(), locally_initiated);
+    // A peer that left before we attached is seen now.
+    if (p->peer_closed() && p->at_delimiter())
+        remove_pipe(p.get());
+}
+
+void socket_base::pipe_delimited(pipe* p) { delimited_.push_back(p); }
+
+void socket_base::reap_delimited() {
+    while (!delimited_.empty()) {
+        pipe* p = delimited_.back();
+        delimited_.pop_back();
+        remove_pipe(p);
+    }
+}
+
+void socket_base::remove_pipe(pipe* p) {
+    auto it = std::find_if(pipes_.begin(), pipes_.end(), [p](const auto& sp) { return sp.get() == p; });
+    if (it == pipes_.end())
+        return;  // already gone (terminated twice by different paths)
+    std::shared_ptr<pipe> keep = std::move(*it);
+    pipes_.erase(it);
+    xpipe_terminated(p);
+    p->terminate();
+}
+
+// ---------------------------------------------------------------- commands
+
+int socket_base::process_commands(int timeout_ms) {
+    if (timeout_ms != 0 && !mailbox_->pending()) {
+        if (mailbox_->sig().wait(timeout_ms) < 0)
+            return fail(EINTR);
+    }
+    mailbox_->take(commands_);
+    for (auto& c : commands_)
+        run(c);
+    commands_.clear();  // drops pipe references outside any lock
+    reap_delimited();
+    return stopped_ ? fail(ETERM) : 0;
+}
+
+static bool owns(const std::vector<std::shared_ptr<pipe>>& pipes, const pipe* p) {
+    return std::any_of(pipes.begin(), pipes.end(), [p](const auto& sp) { return sp.get() == p; });
+}
+
+void socket_base::run(command& c) {
+    switch (c.what) {
+    case command::kind::attach:
+        attach_pipe(std::move(c.target), {}, false);
+        break;
+    case command::kind::activate_read:
+        if (owns(pipes_, c.target.get()))
+            xread_activated(c.target.get());
+        break;
+    case command::kind::activate_write:
+        if (owns(pipes_, c.target.get()))
+            xwrite_activated(c.target.get());
+        break;
+    case command::kind::pipe_term:
+        // Messages the peer sent before leaving are still delivered: the
+        // pipe goes when its delimiter is reached.
+        if (owns(pipes_, c.target.get()) && c.target->at_delimiter())
+            remove_pipe(c.target.get());
+        break;
+    case command::kind::stop:
+        stopped_ = true;
+        break;
+    }
+}
+
+void socket_base::stop() {
+    command c{command::kind::stop, nullptr};
+    mailbox_->post(c);
+}
+
+// ---------------------------------------------------------------- messages
+
+int socket_base::send(msg& m, int flags) {
+    if (stopped_)
+        return fail(ETERM);
+    if (mailbox_->pending() && process_commands(0) < 0)
+        return -1;
+    if (flags & ZMQ_SNDMORE)
+        m.set(msg::more);
+    else
+        m.clear(msg::more);
+    if (xsend(m) == 0)
+        return 0;
+    if (errno != EAGAIN || (flags & ZMQ_DONTWAIT) || options_.sndtimeo == 0)
+        return -1;
+    const deadline until(options_.sndtimeo);
+    for (;;) {
+        if (process_commands(until.remaining_ms()) < 0)
+            return -1;
+        if (xsend(m) == 0)
+            return 0;
+        if (errno != EAGAIN)
+            return -1;
+        if (until.expired())
+            return fail(EAGAIN);
+    }
+}
+
+int socket_base::recv(msg& m, int flags) {
+    if (stopped_)
+        return fail(ETERM);
+    if (mailbox_->pending() && process_commands(0) < 0)
+        return -1;
+    m.close();
+    int rc = xrecv(m);
+    if (rc < 0 && errno == EAGAIN && !(flags & ZMQ_DONTWAIT) && options_.rcvtimeo != 0) {
+        const deadline until(options_.rcvtimeo);
+        for (;;) {
+            if (process_commands(until.remaining_ms()) < 0)
+                return -1;
+            rc = xrecv(m);
+            if (rc == 0 || errno != EAGAIN)
+                break;
+            if (until.expired())
+                return fail(EAGAIN);
+        }
+    }
+    reap_delimited();
+    if (rc < 0)
+        return -1;
+    rcvmore_ = m.has(msg::more);
+    return 0;
+}
+
+// ---------------------------------------------------------------- closing
+
+void socket_base::close() {
+    ctx_.inproc().unbind_all(mailbox_.get());
+    std::vector<command> dropped = mailbox_->close();
+    while (!pipes_.empty())
+        remove_pipe(pipes_.back().get());
+    delimited_.clear();
+    dropped.clear();
+}
+
+// ---------------------------------------------------------------- defaults
+
+void socket_base::xread_activated(pipe*) {}
+void socket_base::xwrite_activated(pipe*) {}
+int socket_base::xsend(msg&) { return fail(ENOTSUP); }
+int socket_base::xrecv(msg&) { return fail(ENOTSUP); }
+bool socket_base::xhas_in() { return false; }
+bool socket_base::xhas_out() { return false; }
+int socket_base::xsetsockopt(int, const void*, size_t) { return fail(EINVAL); }
+int socket_base::xgetsockopt(int, void*, size_t*) { return fail(EINVAL); }
+
+} // namespace zmx

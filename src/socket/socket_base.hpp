@@ -1,0 +1,98 @@
+// What every socket type shares: options, endpoints, the pipes to its peers,
+// command processing, and blocking send/recv with timeouts.
+//
+// A socket type derives from socket_base and implements the x* hooks with
+// the routing strategies (load_balancer, fair_queue, distributor, ...).
+//
+// Threading: a classic socket is used by one application thread at a time;
+// every member is for that thread, except stop() (any thread, through the
+// mailbox). Peers reach the socket only through its mailbox.
+#pragma once
+
+#include "base/msg.hpp"
+#include "io/command.hpp"
+#include "socket/options.hpp"
+#include "io/pipe.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace zmx {
+
+class context;
+
+class socket_base : public pipe_owner {
+public:
+    socket_base(context& ctx, int type);
+    virtual ~socket_base();
+    socket_base(const socket_base&) = delete;
+    socket_base& operator=(const socket_base&) = delete;
+
+    int setsockopt(int option, const void* value, size_t size);
+    int getsockopt(int option, void* value, size_t* size);
+    int bind(const char* endpoint);
+    int connect(const char* endpoint);
+    int unbind(const char* endpoint);
+    int disconnect(const char* endpoint);
+    int send(msg& m, int flags);
+    int recv(msg& m, int flags);
+    // Terminates every pipe and leaves the context; the object may then be deleted.
+    void close();
+
+    // Any thread: the context is terminating.
+    void stop();
+
+    // The inproc transport hands over a new pipe (owner thread).
+    void attach_pipe(std::shared_ptr<pipe> p, const std::string& endpoint, bool locally_initiated);
+    const options& opts() const { return options_; }
+    context& context_of() { return ctx_; }
+    const std::shared_ptr<socket_mailbox>& mailbox() const { return mailbox_; }
+
+protected:
+    // --- hooks for socket types, all on the owner thread ---
+    // A pipe joined; locally_initiated when we connected.
+    virtual void xattach_pipe(pipe* p, bool locally_initiated) = 0;
+    // A pipe left: drop every reference to it.
+    virtual void xpipe_terminated(pipe* p) = 0;
+    virtual void xread_activated(pipe* p);
+    virtual void xwrite_activated(pipe* p);
+    // 0, or -1 with errno (EAGAIN when it would block). On success the
+    // socket type has taken the message and left m empty.
+    virtual int xsend(msg& m);
+    // 0 with a frame in m (whose previous body was released), or -1.
+    virtual int xrecv(msg& m);
+    virtual bool xhas_in();
+    virtual bool xhas_out();
+    // Socket-type options: -1 with EINVAL when unknown.
+    virtual int xsetsockopt(int option, const void* value, size_t size);
+    virtual int xgetsockopt(int option, void* value, size_t* size);
+
+    // Refuses a pipe (a second PAIR peer, a duplicate routing id): it is
+    // terminated once the current call is done.
+    void reject_pipe(pipe* p) { delimited_.push_back(p); }
+
+    options options_;
+    context& ctx_;
+
+private:
+    // Waits up to timeout_ms for commands and runs them: 0, or -1 with
+    // ETERM (the context is terminating) or EINTR.
+    int process_commands(int timeout_ms);
+    void run(command& c);
+    void pipe_delimited(pipe* p) override;
+    void reap_delimited();
+    void remove_pipe(pipe* p);
+    int events();
+
+    std::shared_ptr<socket_mailbox> mailbox_;
+    std::vector<std::shared_ptr<pipe>> pipes_;
+    std::vector<pipe*> delimited_;
+    std::vector<command> commands_;  // reused batch buffer
+    std::vector<std::string> bound_inproc_;
+    bool stopped_ = false;
+    bool rcvmore_ = false;
+};
+
+} // namespace zmx

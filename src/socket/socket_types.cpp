@@ -1,0 +1,31 @@
+#include "socket/socket_types.hpp"
+
+#include "socket/context.hpp"
+
+namespace zmx {
+
+socket_base* make_socket(context& ctx, int type) {
+    switch (type) {
+    case ZMQ_PAIR: return make_pair(ctx);
+    case ZMQ_PUB: return make_pub(ctx);
+    case ZMQ_SUB: return make_sub(ctx);
+    case ZMQ_XPUB: return make_xpub(ctx);
+    case ZMQ_XSUB: return make_xsub(ctx);
+    case ZMQ_REQ: return make_req(ctx);
+    case ZMQ_REP: return make_rep(ctx);
+    case ZMQ_DEALER: return make_dealer(ctx);
+    case ZMQ_ROUTER: return make_router(ctx);
+    case ZMQ_PUSH: return make_push(ctx);
+    case ZMQ_PULL: return make_pull(ctx);
+    default: return nullptr;
+    }
+}
+
+void send_probe(pipe& p) {
+    msg probe;
+    probe.init();
+    if (!p.write(probe))
+        probe.close();
+}
+
+} // namespace zmx

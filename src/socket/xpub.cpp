@@ -1,0 +1,199 @@
+#include "socket/xpub.hpp"
+
+#include "base/error.hpp"
+#include "io/pipe.hpp"
+#include "socket/socket_types.hpp"
+
+#include <algorithm>
+
+namespace zmx {
+
+xpub_socket::xpub_socket(context& ctx, int type) : socket_base(ctx, type) {}
+
+xpub_socket::~xpub_socket() {
+    for (auto& m : pending_)
+        m.close();
+}
+
+void xpub_socket::xattach_pipe(pipe* p, bool) {
+    out_.attach(p);
+    if (has_welcome_) {
+        msg welcome;
+        welcome.init_copy_of(welcome_.data(), welcome_.size());
+        if (!p->write(welcome))
+            welcome.close();
+    }
+    drain(p);
+}
+
+void xpub_socket::xread_activated(pipe* p) { drain(p); }
+
+void xpub_socket::drain(pipe* p) {
+    msg m;
+    m.init();
+    while (p->read(m))
+        process(p, m);
+}
+
+void xpub_socket::process(pipe* p, msg& m) {
+    const auto* data = static_cast<const unsigned char*>(m.data());
+    const size_t size = m.size();
+    const bool is_subscription = size > 0 && (data[0] == 0 || data[0] == 1) && !m.has(msg::more);
+    if (!is_subscription) {
+        // Anything else a subscriber sends reaches an XPUB's application.
+        if (options_.type != ZMQ_PUB)
+            queue_for_app(data, size, p, m.has(msg::more));
+        m.close();
+        return;
+    }
+    const std::string_view topic(reinterpret_cast<const char*>(data) + 1, size - 1);
+    // XPUB_MANUAL passes every request on: the application decides.
+    bool notify = manual_;
+    if (!manual_ && data[0] == 1)
+        notify = subscribe(p, topic) || verbose_subs_;
+    else if (!manual_)
+        notify = unsubscribe(p, topic) || verbose_unsubs_;
+    if (notify && options_.type != ZMQ_PUB)
+        queue_for_app(data, size, p);
+    m.close();
+}
+
+void xpub_socket::queue_for_app(const void* data, size_t size, pipe* from, bool more) {
+    msg& m = pending_.emplace_back();
+    m.init_copy_of(data, size);
+    if (more)
+        m.set(msg::more);
+    pending_from_.push_back(from);
+}
+
+bool xpub_socket::subscribe(pipe* p, std::string_view topic) {
+    auto& pipes = subscriptions_.at(topic);
+    const bool first = pipes.empty();
+    if (std::find(pipes.begin(), pipes.end(), p) == pipes.end())
+        pipes.push_back(p);
+    return first;
+}
+
+bool xpub_socket::unsubscribe(pipe* p, std::string_view topic) {
+    auto* pipes = subscriptions_.find(topic);
+    if (!pipes || std::find(pipes->begin(), pipes->end(), p) == pipes->end())
+        return false;
+    std::erase(*pipes, p);
+    if (!pipes->empty())
+        return false;
+    subscriptions_.erase(topic);
+    return true;
+}
+
+void xpub_socket::xpipe_terminated(pipe* p) {
+    std::vector<std::string> emptied;
+    subscriptions_.for_each([&](const std::string& topic, std::vector<pipe*>& pipes) {
+        if (std::find(pipes.begin(), pipes.end(), p) != pipes.end() && (pipes.size() == 1 || verbose_unsubs_))
+            emptied.push_back(topic);
+    });
+    subscriptions_.for_each([&](const std::string&, std::vector<pipe*>& pipes) { std::erase(pipes, p); });
+    for (const auto& topic : emptied) {
+        auto* pipes = subscriptions_.find(topic);
+        if (pipes && pipes->empty())
+            subscriptions_.erase(topic);
+        if (!manual_ && options_.type != ZMQ_PUB) {
+            const std::string cancel = std::string(1, '\0') + topic;
+            queue_for_app(cancel.data(), cancel.size(), nullptr);
+        }
+    }
+    out_.terminated(p);
+    std::replace(pending_from_.begin(), pending_from_.end(), p, static_cast<pipe*>(nullptr));
+    if (last_subscriber_ == p)
+        last_subscriber_ = nullptr;
+}
+
+void xpub_socket::choose_targets(const msg& m) {
+    chosen_.clear();
+    const std::string_view data(static_cast<const char*>(m.data()), m.size());
+    subscriptions_.for_each_prefix_of(data, [&](std::vector<pipe*>& pipes) {
+        for (pipe* p : pipes)
+            if (std::find(chosen_.begin(), chosen_.end(), p) == chosen_.end())
+                chosen_.push_back(p);
+    });
+    if (invert_) {
+        std::vector<pipe*> others;
+        for (pipe* p : out_.pipes())
+            if (std::find(chosen_.begin(), chosen_.end(), p) == chosen_.end())
+                others.push_back(p);
+        chosen_.swap(others);
+    }
+}
+
+int xpub_socket::xsend(msg& m) {
+    const bool more = m.has(msg::more);
+    if (!more_out_) {
+        choose_targets(m);
+        if (!lossy_ && !out_.all_have_room(&chosen_))
+            return fail(EAGAIN);
+    }
+    out_.send(m, &chosen_);
+    more_out_ = more;
+    return 0;
+}
+
+int xpub_socket::xrecv(msg& m) {
+    if (pending_.empty())
+        return fail(EAGAIN);
+    if (manual_ && pending_from_.front())
+        last_subscriber_ = pending_from_.front();
+    pending_.front().move_to(m);
+    pending_.pop_front();
+    pending_from_.pop_front();
+    return 0;
+}
+
+bool xpub_socket::xhas_in() { return !pending_.empty(); }
+
+bool xpub_socket::xhas_out() { return lossy_ || out_.all_have_room(); }
+
+int xpub_socket::xsetsockopt(int option, const void* value, size_t size) {
+    switch (option) {
+    case ZMQ_XPUB_VERBOSE:
+        return option_value::get_bool(value, size, verbose_subs_);
+    case ZMQ_XPUB_VERBOSER: {
+        bool on;
+        if (option_value::get_bool(value, size, on) < 0)
+            return -1;
+        verbose_subs_ = verbose_unsubs_ = on;
+        return 0;
+    }
+    case ZMQ_XPUB_NODROP: {
+        bool nodrop;
+        if (option_value::get_bool(value, size, nodrop) < 0)
+            return -1;
+        lossy_ = !nodrop;
+        return 0;
+    }
+    case ZMQ_XPUB_MANUAL:
+        return option_value::get_bool(value, size, manual_);
+    case ZMQ_INVERT_MATCHING:
+        return option_value::get_bool(value, size, invert_);
+    case ZMQ_XPUB_WELCOME_MSG:
+        has_welcome_ = size > 0;
+        welcome_.assign(static_cast<const char*>(value), size);
+        return 0;
+    case ZMQ_SUBSCRIBE:
+    case ZMQ_UNSUBSCRIBE:
+        if (!manual_ || !last_subscriber_)
+            return fail(EINVAL);
+        {
+            const std::string_view topic(static_cast<const char*>(value), size);
+            if (option == ZMQ_SUBSCRIBE)
+                subscribe(last_subscriber_, topic);
+            else
+                unsubscribe(last_subscriber_, topic);
+        }
+        return 0;
+    default:
+        return socket_base::xsetsockopt(option, value, size);
+    }
+}
+
+socket_base* make_xpub(context& ctx) { return new xpub_socket(ctx, ZMQ_XPUB); }
+
+} // namespace zmx

@@ -1,0 +1,57 @@
+// ZMQ_XPUB: PUB's fan-out by subscription, and the subscriptions themselves
+// (\x01topic, \x00topic) delivered to the application, duplicates filtered
+// unless XPUB_VERBOSE/VERBOSER. PUB builds on it.
+#pragma once
+
+#include "base/msg.hpp"
+#include "socket/distributor.hpp"
+#include "socket/prefix_table.hpp"
+#include "socket/socket_base.hpp"
+
+#include <deque>
+#include <string>
+#include <vector>
+
+namespace zmx {
+
+class xpub_socket : public socket_base {
+public:
+    xpub_socket(context& ctx, int type);
+    ~xpub_socket() override;
+
+protected:
+    void xattach_pipe(pipe* p, bool locally_initiated) override;
+    void xpipe_terminated(pipe* p) override;
+    void xread_activated(pipe* p) override;
+    int xsend(msg& m) override;
+    int xrecv(msg& m) override;
+    bool xhas_in() override;
+    bool xhas_out() override;
+    int xsetsockopt(int option, const void* value, size_t size) override;
+
+private:
+    // Reads everything a subscriber sent: subscriptions and, for XPUB, data.
+    void drain(pipe* p);
+    void process(pipe* p, msg& m);
+    void queue_for_app(const void* data, size_t size, pipe* from, bool more = false);
+    bool subscribe(pipe* p, std::string_view topic);    // true when new to this XPUB
+    bool unsubscribe(pipe* p, std::string_view topic);  // true when no pipe keeps it
+    void choose_targets(const msg& m);
+
+    distributor out_;
+    prefix_table<std::vector<pipe*>> subscriptions_;
+    std::vector<pipe*> chosen_;
+    std::deque<msg> pending_;          // messages waiting for xrecv
+    std::deque<pipe*> pending_from_;   // their senders (XPUB_MANUAL)
+    pipe* last_subscriber_ = nullptr;  // whose request XPUB_MANUAL answers
+    bool more_out_ = false;
+    bool verbose_subs_ = false;
+    bool verbose_unsubs_ = false;
+    bool manual_ = false;
+    bool lossy_ = true;
+    bool invert_ = false;
+    bool has_welcome_ = false;
+    std::string welcome_;
+};
+
+} // namespace zmx

@@ -1,0 +1,106 @@
+#include "socket/xsub.hpp"
+
+#include "base/error.hpp"
+#include "io/pipe.hpp"
+#include "socket/socket_types.hpp"
+
+#include <string>
+
+namespace zmx {
+
+xsub_socket::xsub_socket(context& ctx, int type) : socket_base(ctx, type) { prefetched_.init(); }
+
+xsub_socket::~xsub_socket() { prefetched_.close(); }
+
+void xsub_socket::xattach_pipe(pipe* p, bool) {
+    in_.attach(p);
+    out_.attach(p);
+    // A new publisher learns every subscription made so far.
+    subscriptions_.for_each([p](const std::string& topic, int) {
+        msg m;
+        m.init_size(topic.size() + 1);
+        auto* bytes = static_cast<char*>(m.data());
+        bytes[0] = 1;
+        topic.copy(bytes + 1, topic.size());
+        if (!p->write(m))
+            m.close();
+    });
+}
+
+void xsub_socket::xpipe_terminated(pipe* p) {
+    in_.terminated(p);
+    out_.terminated(p);
+}
+
+int xsub_socket::xsend(msg& m) {
+    const auto* data = static_cast<const unsigned char*>(m.data());
+    const size_t size = m.size();
+    const bool first = !more_out_;
+    more_out_ = m.has(msg::more);
+    if (first && size > 0 && data[0] == 1) {
+        ++subscriptions_.at({reinterpret_cast<const char*>(data) + 1, size - 1});
+    } else if (first && size > 0 && data[0] == 0) {
+        // An unsubscription travels only when the last of its kind goes.
+        const std::string_view topic(reinterpret_cast<const char*>(data) + 1, size - 1);
+        int* count = subscriptions_.find(topic);
+        if (!count) {
+            m.close();
+            return 0;
+        }
+        if (--*count > 0) {
+            m.close();
+            return 0;
+        }
+        subscriptions_.erase(topic);
+    }
+    out_.send(m);
+    return 0;
+}
+
+bool xsub_socket::matches(const msg& m) {
+    bool found = false;
+    subscriptions_.for_each_prefix_of({static_cast<const char*>(m.data()), m.size()},
+                                      [&found](int) { found = true; });
+    return found != invert_;
+}
+
+bool xsub_socket::prefetch() {
+    while (in_.recv(prefetched_) == 0) {
+        if (matches(prefetched_)) {
+            has_prefetched_ = true;
+            return true;
+        }
+        // Not for us: drop the whole message.
+        while (prefetched_.has(msg::more) && in_.recv(prefetched_) == 0) {
+        }
+        prefetched_.close();
+    }
+    return false;
+}
+
+int xsub_socket::xrecv(msg& m) {
+    if (more_in_) {
+        if (in_.recv(m) < 0)
+            return -1;
+        more_in_ = m.has(msg::more);
+        return 0;
+    }
+    if (!has_prefetched_ && !prefetch())
+        return fail(EAGAIN);
+    prefetched_.move_to(m);
+    has_prefetched_ = false;
+    more_in_ = m.has(msg::more);
+    return 0;
+}
+
+bool xsub_socket::xhas_in() { return more_in_ || has_prefetched_ || prefetch(); }
+
+int xsub_socket::xsetsockopt(int option, const void* value, size_t size) {
+    if (option == ZMQ_INVERT_MATCHING)
+        return option_value::get_bool(value, size, invert_);
+    return socket_base::xsetsockopt(option, value, size);
+}
+
+socket_base* make_xsub(context& ctx) { return new xsub_socket(ctx, ZMQ_XSUB); }
+
+} // namespace zmx

@@ -1,0 +1,17 @@
+// Endpoint strings: "protocol://address".
+#pragma once
+
+#include <string>
+
+namespace zmx {
+
+struct endpoint {
+    std::string protocol;
+    std::string address;
+
+    // 0, or -1 with EINVAL (malformed) or EPROTONOSUPPORT (a protocol this
+    // build does not offer: libzmq's optional ones, or one not yet written).
+    int parse(const char* text);
+};
+
+} // namespace zmx

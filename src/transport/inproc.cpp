@@ -1,0 +1,77 @@
+#include "transport/inproc.hpp"
+
+#include "base/error.hpp"
+
+namespace zmx {
+
+namespace {
+
+// Capacity of the queue from a sender to a receiver.
+int queue_capacity(int sender_sndhwm, int receiver_rcvhwm) {
+    return sender_sndhwm && receiver_rcvhwm ? sender_sndhwm + receiver_rcvhwm : 0;
+}
+
+// Side 0 is the connector's, side 1 the binder's.
+void size_queues(connection& link, const inproc_peer& connector, const inproc_peer& binder) {
+    link.end(0).set_hwms(queue_capacity(connector.sndhwm, binder.rcvhwm),
+                         queue_capacity(binder.sndhwm, connector.rcvhwm));
+}
+
+}  // namespace
+
+int inproc_registry::bind(const std::string& name, const inproc_peer& binder,
+                          std::vector<std::shared_ptr<pipe>>& waiting) {
+    std::lock_guard lock(mutex_);
+    if (!bound_.emplace(name, binding{binder}).second)
+        return fail(EADDRINUSE);
+    auto [first, last] = waiting_.equal_range(name);
+    for (auto it = first; it != last; ++it) {
+        connection& link = *it->second.link;
+        size_queues(link, it->second.connector, binder);
+        link.set_mailbox(1, binder.mailbox);
+        waiting.push_back(link.end(1).self());
+    }
+    waiting_.erase(first, last);
+    return 0;
+}
+
+int inproc_registry::unbind(const std::string& name, const socket_mailbox* owner) {
+    std::lock_guard lock(mutex_);
+    auto it = bound_.find(name);
+    if (it == bound_.end() || it->second.peer.mailbox.get() != owner)
+        return fail(ENOENT);
+    bound_.erase(it);
+    return 0;
+}
+
+void inproc_registry::unbind_all(const socket_mailbox* owner) {
+    std::lock_guard lock(mutex_);
+    std::erase_if(bound_, [owner](const auto& entry) { return entry.second.peer.mailbox.get() == owner; });
+}
+
+std::shared_ptr<pipe> inproc_registry::connect(const std::string& name, const inproc_peer& connector) {
+    auto link = connection::create();
+    link->set_mailbox(0, connector.mailbox);
+    std::shared_ptr<socket_mailbox> binder_mailbox;
+    {
+        std::lock_guard lock(mutex_);
+        auto it = bound_.find(name);
+        if (it == bound_.end()) {
+            link->end(0).set_hwms(connector.sndhwm, connector.rcvhwm);
+            waiting_.emplace(name, waiting_connection{link, connector});
+            return link->end(0).self();
+        }
+        size_queues(*link, connector, it->second.peer);
+        binder_mailbox = it->second.peer.mailbox;
+        link->set_mailbox(1, binder_mailbox);
+    }
+    command attach{command::kind::attach, link->end(1).self()};
+    if (!binder_mailbox->post(attach)) {
+        // The binder closed meanwhile: its end is terminated on its behalf,
+        // which our side then sees as a peer that left.
+        link->end(1).terminate();
+    }
+    return link->end(0).self();
+}
+
+} // namespace zmx

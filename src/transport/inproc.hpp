@@ -1,0 +1,55 @@
+// The inproc transport: a per-context registry of bound names. A connect
+// creates the connection itself; when the name is not bound yet, the
+// connection waits in the registry and the binder adopts it at bind time
+// (connect before bind works, as in libzmq).
+//
+// The queue capacity of an inproc connection is the sender's SNDHWM plus the
+// receiver's RCVHWM (no limit when either is 0), as libzmq's.
+//
+// Threading: any thread; one mutex guards the registry.
+#pragma once
+
+#include "io/command.hpp"
+#include "io/pipe.hpp"
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace zmx {
+
+// What the registry needs to know of a socket at bind or connect time.
+struct inproc_peer {
+    std::shared_ptr<socket_mailbox> mailbox;
+    int sndhwm;
+    int rcvhwm;
+};
+
+class inproc_registry {
+public:
+    // Registers name for binder; EADDRINUSE if taken. Connections that were
+    // waiting for the name are returned for the binder to attach.
+    int bind(const std::string& name, const inproc_peer& binder, std::vector<std::shared_ptr<pipe>>& waiting);
+    // ENOENT unless name is bound by this mailbox's socket.
+    int unbind(const std::string& name, const socket_mailbox* owner);
+    void unbind_all(const socket_mailbox* owner);
+    // Returns the connector's end. A bound peer is sent an attach command.
+    std::shared_ptr<pipe> connect(const std::string& name, const inproc_peer& connector);
+
+private:
+    struct binding {
+        inproc_peer peer;
+    };
+    struct waiting_connection {
+        std::shared_ptr<connection> link;
+        inproc_peer connector;
+    };
+
+    std::mutex mutex_;
+    std::map<std::string, binding> bound_;
+    std::multimap<std::string, waiting_connection> waiting_;
+};
+
+} // namespace zmx
