@@ -104,6 +104,11 @@ int zmq_disconnect(void* s, const char* endpoint) {
     return sock ? sock->disconnect(endpoint) : -1;
 }
 
+int zmq_socket_monitor(void* s, const char* address, int events) {
+    socket_base* sock = as_socket(s);
+    return sock ? sock->monitor(address, events) : -1;
+}
+
 // ---------------------------------------------------------------- messages
 
 namespace {

@@ -3,12 +3,14 @@
 #include "base/clock.hpp"
 #include "base/error.hpp"
 #include "socket/context.hpp"
+#include "socket/monitor.hpp"
 #include "transport/endpoint.hpp"
 
 #include <zmq.h>
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 namespace zmx {
 
@@ -275,7 +277,20 @@ int socket_base::recv(msg& m, int flags) {
 
 // ---------------------------------------------------------------- closing
 
+int socket_base::monitor(const char* address, int events) {
+    if (stopped_)
+        return fail(ETERM);
+    if (monitor_)
+        std::exchange(monitor_, nullptr)->stop();
+    if (!address)
+        return 0;
+    monitor_ = socket_monitor::start(ctx_, address, events);
+    return monitor_ ? 0 : -1;
+}
+
 void socket_base::close() {
+    if (monitor_)
+        std::exchange(monitor_, nullptr)->stop();
     ctx_.inproc().unbind_all(mailbox_.get());
     std::vector<command> dropped = mailbox_->close();
     while (!pipes_.empty())

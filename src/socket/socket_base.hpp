@@ -22,6 +22,7 @@
 namespace zmx {
 
 class context;
+class socket_monitor;
 
 class socket_base : public pipe_owner {
 public:
@@ -40,6 +41,9 @@ public:
     int recv(msg& m, int flags);
     // Terminates every pipe and leaves the context; the object may then be deleted.
     void close();
+    // zmq_socket_monitor: starts (replacing any monitor) or, with a null
+    // address, stops publishing this socket's events.
+    int monitor(const char* address, int events);
 
     // Any thread: the context is terminating.
     void stop();
@@ -91,6 +95,7 @@ private:
     std::vector<pipe*> delimited_;
     std::vector<command> commands_;  // reused batch buffer
     std::vector<std::string> bound_inproc_;
+    socket_monitor* monitor_ = nullptr;
     bool stopped_ = false;
     bool rcvmore_ = false;
 };

@@ -194,6 +194,12 @@ int xpub_socket::xsetsockopt(int option, const void* value, size_t size) {
     }
 }
 
+int xpub_socket::xgetsockopt(int option, void* value, size_t* size) {
+    if (option == ZMQ_INVERT_MATCHING)
+        return option_value::put_int(value, size, invert_);
+    return socket_base::xgetsockopt(option, value, size);
+}
+
 socket_base* make_xpub(context& ctx) { return new xpub_socket(ctx, ZMQ_XPUB); }
 
 } // namespace zmx

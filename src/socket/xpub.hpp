@@ -28,6 +28,7 @@ protected:
     bool xhas_in() override;
     bool xhas_out() override;
     int xsetsockopt(int option, const void* value, size_t size) override;
+    int xgetsockopt(int option, void* value, size_t* size) override;
 
 private:
     // Reads everything a subscriber sent: subscriptions and, for XPUB, data.

@@ -58,6 +58,9 @@ int xsub_socket::xsend(msg& m) {
 }
 
 bool xsub_socket::matches(const msg& m) {
+    // Only SUB filters; an XSUB passes on whatever its publishers send.
+    if (options_.type != ZMQ_SUB)
+        return true;
     bool found = false;
     subscriptions_.for_each_prefix_of({static_cast<const char*>(m.data()), m.size()},
                                       [&found](int) { found = true; });
@@ -99,6 +102,12 @@ int xsub_socket::xsetsockopt(int option, const void* value, size_t size) {
     if (option == ZMQ_INVERT_MATCHING)
         return option_value::get_bool(value, size, invert_);
     return socket_base::xsetsockopt(option, value, size);
+}
+
+int xsub_socket::xgetsockopt(int option, void* value, size_t* size) {
+    if (option == ZMQ_INVERT_MATCHING)
+        return option_value::put_int(value, size, invert_);
+    return socket_base::xgetsockopt(option, value, size);
 }
 
 socket_base* make_xsub(context& ctx) { return new xsub_socket(ctx, ZMQ_XSUB); }

@@ -24,6 +24,7 @@ protected:
     bool xhas_in() override;
     bool xhas_out() override { return true; }
     int xsetsockopt(int option, const void* value, size_t size) override;
+    int xgetsockopt(int option, void* value, size_t* size) override;
 
 private:
     bool matches(const msg& m);

@@ -1,0 +1,66 @@
+// C API: zmq_timers_*.
+#include "base/error.hpp"
+#include "io/timers.hpp"
+
+#include <zmq.h>
+
+#include <new>
+
+using namespace zmx;
+
+namespace {
+
+timer_set* as_timers(void* timers) {
+    if (!timers)
+        errno = EFAULT;
+    return static_cast<timer_set*>(timers);
+}
+
+}  // namespace
+
+void* zmq_timers_new(void) { return new (std::nothrow) timer_set; }
+
+int zmq_timers_destroy(void** timers_p) {
+    if (!timers_p || !*timers_p)
+        return fail(EFAULT);
+    delete static_cast<timer_set*>(*timers_p);
+    *timers_p = nullptr;
+    return 0;
+}
+
+int zmq_timers_add(void* timers, size_t interval, zmq_timer_fn handler, void* arg) {
+    timer_set* t = as_timers(timers);
+    if (!t)
+        return -1;
+    if (!handler)
+        return fail(EFAULT);
+    return t->add(interval, handler, arg);
+}
+
+int zmq_timers_cancel(void* timers, int timer_id) {
+    timer_set* t = as_timers(timers);
+    return t ? t->cancel(timer_id) : -1;
+}
+
+int zmq_timers_set_interval(void* timers, int timer_id, size_t interval) {
+    timer_set* t = as_timers(timers);
+    return t ? t->set_interval(timer_id, interval) : -1;
+}
+
+int zmq_timers_reset(void* timers, int timer_id) {
+    timer_set* t = as_timers(timers);
+    return t ? t->reset(timer_id) : -1;
+}
+
+long zmq_timers_timeout(void* timers) {
+    timer_set* t = as_timers(timers);
+    return t ? t->timeout() : -1;
+}
+
+int zmq_timers_execute(void* timers) {
+    timer_set* t = as_timers(timers);
+    if (!t)
+        return -1;
+    t->execute();
+    return 0;
+}
