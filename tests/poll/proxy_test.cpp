@@ -1,0 +1,199 @@
+// zmq_proxy: the queue, forwarder and streamer devices, the capture socket,
+// and the proxy's end when its context is terminated.
+#include "proxy_thread.hpp"
+
+namespace {
+
+using zt::recv_str;
+using zt::send_str;
+
+// A REP worker that answers "<name>:<request>" until its context ends.
+zt::context_thread start_echo_worker(void* ctx, const char* endpoint, std::string name) {
+    return zt::context_thread(ctx, [ctx, endpoint, name] {
+        zt::socket rep(ctx, ZMQ_REP);
+        zt::connect(rep, endpoint);
+        char request[256];
+        for (;;) {
+            const int size = zmq_recv(rep, request, sizeof request, 0);
+            if (size < 0 && zmq_errno() == EAGAIN) continue;  // idle past the safety timeout
+            if (size < 0) return;                                 // ETERM
+            const std::string reply = name + ":" + std::string(request, static_cast<size_t>(size));
+            if (zmq_send(rep, reply.data(), reply.size(), 0) < 0) return;
+        }
+    });
+}
+
+TEST(Proxy, NullSocketIsEfault) {
+    ZT_EXPECT_ERRNO(zmq_proxy(nullptr, nullptr, nullptr), EFAULT);
+}
+
+TEST(Proxy, ReturnsEtermWhenTheContextIsTerminated) {
+    zt::context ctx;
+    zt::socket frontend(ctx, ZMQ_PULL);
+    zt::socket backend(ctx, ZMQ_PUSH);
+    zt::bind(frontend, "inproc://front");
+    zt::bind(backend, "inproc://back");
+    zt::proxy_result result;
+    auto proxy = zt::run_proxy(ctx, result, frontend, backend);
+
+    // zmq_ctx_term returns once the proxy thread has closed its sockets.
+    EXPECT_EQ(ctx.term(), 0);
+    proxy.join();
+    EXPECT_EQ(result.rc, -1);
+    EXPECT_EQ(result.error, ETERM);
+}
+
+TEST(Proxy, RouterDealerQueueBetweenReqClientsAndRepWorkers) {
+    zt::context ctx;
+    zt::socket frontend(ctx, ZMQ_ROUTER);
+    zt::socket backend(ctx, ZMQ_DEALER);
+    zt::bind(frontend, "inproc://front");
+    zt::bind(backend, "inproc://back");
+    zt::proxy_result result;
+    auto proxy = zt::run_proxy(ctx, result, frontend, backend);
+    auto worker1 = start_echo_worker(ctx, "inproc://back", "w1");
+    auto worker2 = start_echo_worker(ctx, "inproc://back", "w2");
+
+    {
+        zt::socket clients[3] = {{ctx, ZMQ_REQ}, {ctx, ZMQ_REQ}, {ctx, ZMQ_REQ}};
+        for (auto& client : clients) zt::connect(client, "inproc://front");
+        for (int round = 0; round < 10; ++round) {
+            for (int c = 0; c < 3; ++c)
+                send_str(clients[c], "c" + std::to_string(c) + "r" + std::to_string(round));
+            for (int c = 0; c < 3; ++c) {
+                const std::string reply = recv_str(clients[c]);
+                const std::string expected = "c" + std::to_string(c) + "r" + std::to_string(round);
+                EXPECT_TRUE(reply == "w1:" + expected || reply == "w2:" + expected) << reply;
+            }
+        }
+    }
+    proxy.stop();
+    EXPECT_EQ(result.rc, -1);
+    EXPECT_EQ(result.error, ETERM);
+}
+
+TEST(Proxy, XsubXpubForwarderPassesSubscriptionsUpAndMessagesDown) {
+    zt::context ctx;
+    zt::socket frontend(ctx, ZMQ_XSUB);
+    zt::socket backend(ctx, ZMQ_XPUB);
+    zt::bind(frontend, "inproc://publishers");
+    zt::bind(backend, "inproc://subscribers");
+    zt::proxy_result result;
+    auto proxy = zt::run_proxy(ctx, result, frontend, backend);
+
+    zt::socket publisher(ctx, ZMQ_XPUB);  // an XPUB, to see subscriptions arrive
+    zt::socket subscriber(ctx, ZMQ_SUB);
+    zt::connect(publisher, "inproc://publishers");
+    zt::connect(subscriber, "inproc://subscribers");
+    zt::set_bytes(subscriber, ZMQ_SUBSCRIBE, "news");
+    EXPECT_EQ(recv_str(publisher), zt::subscription("news"));
+
+    send_str(publisher, "weather");
+    zt::send_multipart(publisher, {"news", "body"});
+    EXPECT_EQ(zt::recv_multipart(subscriber), (std::vector<std::string>{"news", "body"}));
+
+    zt::set_bytes(subscriber, ZMQ_UNSUBSCRIBE, "news");
+    EXPECT_EQ(recv_str(publisher), zt::unsubscription("news"));
+}
+
+TEST(Proxy, ForwarderServesAPlainPublisherAndSeveralSubscribers) {
+    zt::context ctx;
+    zt::socket frontend(ctx, ZMQ_XSUB);
+    zt::socket backend(ctx, ZMQ_XPUB);
+    zt::bind(frontend, "inproc://publishers");
+    zt::bind(backend, "inproc://subscribers");
+    zt::proxy_result result;
+    auto proxy = zt::run_proxy(ctx, result, frontend, backend);
+
+    zt::socket publisher(ctx, ZMQ_PUB);
+    zt::socket sub_a(ctx, ZMQ_SUB);
+    zt::socket sub_b(ctx, ZMQ_SUB);
+    zt::connect(publisher, "inproc://publishers");
+    for (auto [sub, topic] : {std::pair<void*, const char*>{sub_a, "a"}, {sub_b, "b"}}) {
+        zt::connect(sub, "inproc://subscribers");
+        zt::set_bytes(sub, ZMQ_SUBSCRIBE, topic);
+        zt::set_bytes(sub, ZMQ_SUBSCRIBE, std::string("probe ") + topic);
+        ASSERT_TRUE(zt::publish_until_received(publisher, sub, std::string("probe ") + topic));
+    }
+    send_str(publisher, "a1");
+    send_str(publisher, "b1");
+    send_str(publisher, "c1");
+    send_str(publisher, "a2");
+    EXPECT_EQ(recv_str(sub_a), "a1");
+    EXPECT_EQ(recv_str(sub_a), "a2");
+    EXPECT_EQ(recv_str(sub_b), "b1");
+}
+
+TEST(Proxy, PullPushStreamerKeepsOrderAndFrames) {
+    zt::context ctx;
+    zt::socket frontend(ctx, ZMQ_PULL);
+    zt::socket backend(ctx, ZMQ_PUSH);
+    zt::bind(frontend, "inproc://front");
+    zt::bind(backend, "inproc://back");
+    zt::proxy_result result;
+    auto proxy = zt::run_proxy(ctx, result, frontend, backend);
+
+    zt::socket producer(ctx, ZMQ_PUSH);
+    zt::socket consumer(ctx, ZMQ_PULL);
+    zt::connect(producer, "inproc://front");
+    zt::connect(consumer, "inproc://back");
+    constexpr int count = 1000;
+    for (int i = 0; i < count; ++i) send_str(producer, std::to_string(i));
+    zt::send_multipart(producer, {"head", "", "tail"});
+    for (int i = 0; i < count; ++i) ASSERT_EQ(recv_str(consumer), std::to_string(i));
+    EXPECT_EQ(zt::recv_multipart(consumer), (std::vector<std::string>{"head", "", "tail"}));
+}
+
+// The capture socket gets each frame with its MORE flag, in both directions.
+TEST(Proxy, CaptureReceivesACopyOfEveryFrame) {
+    zt::context ctx;
+    zt::socket frontend(ctx, ZMQ_ROUTER);
+    zt::socket backend(ctx, ZMQ_DEALER);
+    zt::socket capture(ctx, ZMQ_PUSH);
+    zt::bind(frontend, "inproc://front");
+    zt::bind(backend, "inproc://back");
+    zt::bind(capture, "inproc://capture");
+    zt::socket listener(ctx, ZMQ_PULL);
+    zt::connect(listener, "inproc://capture");
+    zt::proxy_result result;
+    auto proxy = zt::run_proxy(ctx, result, frontend, backend, &capture);
+    auto worker = start_echo_worker(ctx, "inproc://back", "w");
+
+    zt::socket client(ctx, ZMQ_REQ);
+    zt::set_bytes(client, ZMQ_ROUTING_ID, "client");
+    zt::connect(client, "inproc://front");
+    send_str(client, "hello");
+    EXPECT_EQ(recv_str(client), "w:hello");
+
+    // ROUTER -> DEALER: routing id, REQ's empty delimiter, body; and back.
+    EXPECT_EQ(zt::recv_multipart(listener), (std::vector<std::string>{"client", "", "hello"}));
+    EXPECT_EQ(zt::recv_multipart(listener), (std::vector<std::string>{"client", "", "w:hello"}));
+    EXPECT_TRUE(zt::recv_all_now(listener).empty());
+}
+
+TEST(Proxy, CaptureOfAStreamerSeesMultipartMessagesWhole) {
+    zt::context ctx;
+    zt::socket frontend(ctx, ZMQ_PULL);
+    zt::socket backend(ctx, ZMQ_PUSH);
+    zt::socket capture(ctx, ZMQ_PAIR);
+    zt::bind(frontend, "inproc://front");
+    zt::bind(backend, "inproc://back");
+    zt::bind(capture, "inproc://capture");
+    zt::socket listener(ctx, ZMQ_PAIR);
+    zt::connect(listener, "inproc://capture");
+    zt::proxy_result result;
+    auto proxy = zt::run_proxy(ctx, result, frontend, backend, &capture);
+
+    zt::socket producer(ctx, ZMQ_PUSH);
+    zt::socket consumer(ctx, ZMQ_PULL);
+    zt::connect(producer, "inproc://front");
+    zt::connect(consumer, "inproc://back");
+    zt::send_multipart(producer, {"a", "b", "c"});
+    send_str(producer, "d");
+    EXPECT_EQ(zt::recv_multipart(consumer), (std::vector<std::string>{"a", "b", "c"}));
+    EXPECT_EQ(recv_str(consumer), "d");
+    EXPECT_EQ(zt::recv_multipart(listener), (std::vector<std::string>{"a", "b", "c"}));
+    EXPECT_EQ(zt::recv_multipart(listener), (std::vector<std::string>{"d"}));
+}
+
+} // namespace
