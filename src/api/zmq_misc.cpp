@@ -27,14 +27,17 @@ int zmq_errno(void) { return errno; }
 
 const char* zmq_strerror(int error) {
     switch (error) {
+    // libzmq's texts, which programs may show or compare.
     case EFSM:
-        return "Operation not allowed in the socket's current state";
+        return "Operation cannot be accomplished in current state";
     case ENOCOMPATPROTO:
-        return "Protocol not compatible with the socket type";
+        return "The protocol is not compatible with the socket type";
     case ETERM:
-        return "The context was terminated";
+        return "Context was terminated";
     case EMTHREAD:
-        return "No I/O thread is available";
+        return "No thread available";
+    case EHOSTUNREACH:
+        return "Host unreachable";
     default:
         return std::strerror(error);
     }

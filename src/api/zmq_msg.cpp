@@ -42,16 +42,16 @@ int zmq_msg_init_buffer(zmq_msg_t* zm, const void* buf, size_t size) {
 }
 
 int zmq_msg_close(zmq_msg_t* zm) {
-    msg* m = as_msg(zm);
+    msg* m = as_valid_msg(zm);
     if (!m)
         return -1;
-    m->close();
+    m->close_for_good();
     return 0;
 }
 
 int zmq_msg_move(zmq_msg_t* dest, zmq_msg_t* src) {
-    msg* d = as_msg(dest);
-    msg* s = as_msg(src);
+    msg* d = as_valid_msg(dest);
+    msg* s = as_valid_msg(src);
     if (!d || !s)
         return -1;
     s->move_to(*d);
@@ -59,8 +59,8 @@ int zmq_msg_move(zmq_msg_t* dest, zmq_msg_t* src) {
 }
 
 int zmq_msg_copy(zmq_msg_t* dest, zmq_msg_t* src) {
-    msg* d = as_msg(dest);
-    msg* s = as_msg(src);
+    msg* d = as_valid_msg(dest);
+    msg* s = as_valid_msg(src);
     if (!d || !s)
         return -1;
     s->copy_to(*d);

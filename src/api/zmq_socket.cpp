@@ -220,7 +220,7 @@ int zmq_msg_send(zmq_msg_t* zm, void* s, int flags) {
     socket_base* sock = as_socket(s);
     if (!sock)
         return -1;
-    msg* m = as_msg(zm);
+    msg* m = as_valid_msg(zm);
     if (!m)
         return -1;
     const size_t size = m->size();
@@ -233,7 +233,7 @@ int zmq_msg_recv(zmq_msg_t* zm, void* s, int flags) {
     socket_base* sock = as_socket(s);
     if (!sock)
         return -1;
-    msg* m = as_msg(zm);
+    msg* m = as_valid_msg(zm);
     if (!m)
         return -1;
     if (sock->recv(*m, flags) < 0)

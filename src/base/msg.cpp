@@ -99,6 +99,12 @@ void msg::close() {
     init();
 }
 
+void msg::close_for_good() {
+    release_body();
+    init();
+    kind_ = kind::closed;
+}
+
 void msg::move_to(msg& dst) {
     if (&dst == this)
         return;
@@ -127,6 +133,7 @@ void* msg::data() {
     case kind::constant:
         return large_.data;
     case kind::delimiter:
+    case kind::closed:
         break;
     }
     return nullptr;
@@ -140,6 +147,7 @@ size_t msg::size() const {
     case kind::constant:
         return large_.size;
     case kind::delimiter:
+    case kind::closed:
         break;
     }
     return 0;

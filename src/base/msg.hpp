@@ -42,8 +42,12 @@ public:
     void init_constant(const void* data, size_t size);
     void init_delimiter();
 
-    // Releases the body; the msg must be initialised again before reuse.
+    // Releases the body and leaves an empty message.
     void close();
+    // Releases the body and marks the message closed (zmq_msg_close): the
+    // C API then refuses it with EFAULT until it is initialised again.
+    void close_for_good();
+    bool is_valid() const { return kind_ <= kind::delimiter; }
     // Moves this message into dst (closing dst's previous body); leaves this empty.
     void move_to(msg& dst);
     // Makes dst share this message's body (closing dst's previous body).
@@ -72,7 +76,7 @@ public:
     void relocate_to(msg& dst) { std::memcpy(static_cast<void*>(&dst), this, sizeof(msg)); init(); }
 
 private:
-    enum class kind : uint8_t { small, large, constant, delimiter };
+    enum class kind : uint8_t { small, large, constant, delimiter, closed };
 
     // Reference-counted body shared by copies. When free_ is null the body
     // follows the block in the same allocation.

@@ -10,6 +10,8 @@ connection::~connection() {
     // Both ends are gone: release what is still queued (free functions run
     // here, with no lock held).
     for (auto& d : dirs_) {
+        if (d.slot_full)
+            d.slot.close();
         d.queue.rollback([](msg& m) { m.close(); });
         while (msg* m = d.queue.front()) {
             m->close();
@@ -50,12 +52,22 @@ void pipe::set_hwms(int out_hwm, int in_hwm) {
     connection_.inbound(side_).hwm.store(in_hwm, std::memory_order_relaxed);
 }
 
+void pipe::set_conflate() {
+    connection_.outbound(side_).conflate = true;
+    connection_.inbound(side_).conflate = true;
+}
+
 void pipe::attach(pipe_owner* owner, const std::string& own_routing_id) {
     owner_ = owner;
     msg& id = connection_.outbound(side_).queue.push_slot();
     id.init_copy_of(own_routing_id.data(), own_routing_id.size());
     id.set(msg::routing_id);
     publish();
+    // A connect-before-bind writer may be waiting for the room our
+    // RCVHWM has just added.
+    auto& in = connection_.inbound(side_);
+    if (in.writer_asleep.load(std::memory_order_seq_cst) && in.writer_asleep.exchange(false))
+        post_to_peer(command::kind::activate_write);
 }
 
 void pipe::preset_peer_routing_id(const std::string& id) {
@@ -94,6 +106,11 @@ bool pipe::check_read() {
         return false;
     auto& in = connection_.inbound(side_);
     msg* m = next_frame(in.queue, in.reader_asleep, peer_routing_id_, identified_, id_preset_);
+    if (in.conflate) {
+        std::lock_guard lock(in.slot_mutex);
+        if (in.slot_full)
+            return true;
+    }
     if (m && m->is_delimiter()) {
         delimited_ = true;
         owner_->pipe_delimited(this);
@@ -112,6 +129,8 @@ bool pipe::read(msg& out) {
     if (!check_read())
         return false;
     auto& in = connection_.inbound(side_);
+    if (in.conflate && read_conflated(out))
+        return true;
     msg* m = in.queue.front();
     m->relocate_to(out);
     in.queue.pop();
@@ -135,6 +154,8 @@ bool pipe::check_write() {
     auto& out = connection_.outbound(side_);
     if (terminated_ || out.reader_gone.load(std::memory_order_acquire))
         return false;
+    if (out.conflate)
+        return true;
     const int hwm = out.hwm.load(std::memory_order_relaxed);
     if (hwm <= 0 || msgs_written_ - peer_read_seen_ < static_cast<uint64_t>(hwm))
         return true;
@@ -151,6 +172,8 @@ bool pipe::write(msg& m) {
     if (!writing_more_ && !check_write())
         return false;
     auto& out = connection_.outbound(side_);
+    if (out.conflate)
+        return write_conflated(m);
     writing_more_ = m.has(msg::more);
     m.relocate_to(out.queue.push_slot());
     if (writing_more_)
@@ -165,6 +188,33 @@ void pipe::publish() {
     out.queue.flush();
     if (out.reader_asleep.load(std::memory_order_seq_cst) && out.reader_asleep.exchange(false))
         post_to_peer(command::kind::activate_read);
+}
+
+bool pipe::write_conflated(msg& m) {
+    auto& out = connection_.outbound(side_);
+    msg replaced;
+    replaced.init();
+    {
+        std::lock_guard lock(out.slot_mutex);
+        if (out.slot_full)
+            out.slot.relocate_to(replaced);
+        m.relocate_to(out.slot);
+        out.slot_full = true;
+    }
+    replaced.close();  // outside the lock: it may run a free function
+    if (out.reader_asleep.load(std::memory_order_seq_cst) && out.reader_asleep.exchange(false))
+        post_to_peer(command::kind::activate_read);
+    return true;
+}
+
+bool pipe::read_conflated(msg& m) {
+    auto& in = connection_.inbound(side_);
+    std::lock_guard lock(in.slot_mutex);
+    if (!in.slot_full)
+        return false;
+    in.slot.relocate_to(m);
+    in.slot_full = false;
+    return true;
 }
 
 void pipe::rollback() {

@@ -82,8 +82,12 @@ public:
     const std::string& endpoint() const { return endpoint_; }
     void set_endpoint(std::string e) { endpoint_ = std::move(e); }
 
-    // Any thread: capacity in messages of our outbound queue (0 = no limit).
+    // Any thread, before data flows: capacity in messages of each queue
+    // (0 = no limit).
     void set_hwms(int out_hwm, int in_hwm);
+    // Before either end attaches: both directions keep only their newest
+    // message (ZMQ_CONFLATE).
+    void set_conflate();
 
     std::shared_ptr<pipe> self();
     std::shared_ptr<pipe> peer_end();
@@ -99,6 +103,8 @@ private:
     pipe(connection& c, int side) : connection_(c), side_(side) {}
 
     void acknowledge_read();
+    bool write_conflated(msg& m);
+    bool read_conflated(msg& m);
     // Makes written frames visible and wakes the reader if it sleeps.
     void publish();
     void post_to_peer(command::kind what);
@@ -141,6 +147,13 @@ private:
         std::atomic<bool> writer_asleep{false};
         std::atomic<bool> closed{false};        // the writer terminated
         std::atomic<bool> reader_gone{false};   // the reader terminated
+        // ZMQ_CONFLATE: application messages go through a one-message slot
+        // instead of the queue, which still carries routing ids and the
+        // delimiter.
+        bool conflate = false;
+        std::mutex slot_mutex;
+        msg slot;
+        bool slot_full = false;
     };
 
     connection() : end0_(*this, 0), end1_(*this, 1) {}

@@ -91,11 +91,21 @@ int context::set(int option, int value) {
             return fail(EINVAL);
         settings_.max_msgsz = value;
         return 0;
+    case ZMQ_THREAD_NAME_PREFIX:
+        settings_.thread_name_prefix = value;  // any number, as libzmq
+        return 0;
+    default:
+        break;
+    }
+    // The remaining settings all refuse negative values.
+    if (value < 0)
+        return fail(EINVAL);
+    switch (option) {
     case ZMQ_BLOCKY:
-        settings_.blocky = value != 0;
+        settings_.blocky = value > 0;
         return 0;
     case ZMQ_IPV6:
-        settings_.ipv6 = value != 0;
+        settings_.ipv6 = value > 0;
         return 0;
     case ZMQ_THREAD_PRIORITY:
         settings_.thread_priority = value;
@@ -103,12 +113,9 @@ int context::set(int option, int value) {
     case ZMQ_THREAD_SCHED_POLICY:
         settings_.thread_sched_policy = value;
         return 0;
-    case ZMQ_THREAD_NAME_PREFIX:
-        settings_.thread_name_prefix = value;
-        return 0;
     case ZMQ_THREAD_AFFINITY_CPU_ADD:
     case ZMQ_THREAD_AFFINITY_CPU_REMOVE:
-        return value < 0 ? fail(EINVAL) : 0;
+        return 0;  // no I/O threads to pin yet
     default:
         return fail(EINVAL);
     }

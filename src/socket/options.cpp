@@ -26,6 +26,12 @@ int get_bool(const void* value, size_t size, bool& out) {
 }
 
 int put_int(void* value, size_t* size, int in) {
+    if (*size != sizeof(int))
+        return fail(EINVAL);
+    return put_int_into_larger(value, size, in);
+}
+
+int put_int_into_larger(void* value, size_t* size, int in) {
     if (*size < sizeof(int))
         return fail(EINVAL);
     std::memcpy(value, &in, sizeof(int));
@@ -34,7 +40,7 @@ int put_int(void* value, size_t* size, int in) {
 }
 
 int put_int64(void* value, size_t* size, int64_t in) {
-    if (*size < sizeof(int64_t))
+    if (*size != sizeof(int64_t))
         return fail(EINVAL);
     std::memcpy(value, &in, sizeof(int64_t));
     *size = sizeof(int64_t);
@@ -109,13 +115,19 @@ int options::set(int option, const void* value, size_t size, bool& known) {
     case ZMQ_ROUTING_ID:
         return set_routing_id(value, size, routing_id);
     case ZMQ_CONNECT_ROUTING_ID:
-        return set_routing_id(value, size, connect_routing_id);
+        // Only a ROUTER (or STREAM) names the peers it connects to.
+        if ((type != ZMQ_ROUTER && type != ZMQ_STREAM) || size == 0 || !value)
+            return fail(EINVAL);
+        connect_routing_id.assign(static_cast<const char*>(value), size);
+        return 0;
     case ZMQ_IMMEDIATE:
         return get_bool(value, size, immediate);
     case ZMQ_CONFLATE:
         return get_bool(value, size, conflate);
     case ZMQ_IPV6:
         return get_bool(value, size, ipv6);
+    case ZMQ_INVERT_MATCHING:
+        return get_bool(value, size, invert_matching);
     default:
         known = false;
         return fail(EINVAL);
@@ -150,7 +162,9 @@ int options::get(int option, void* value, size_t* size, bool& known) const {
     case ZMQ_IPV6:
         return put_int(value, size, ipv6);
     case ZMQ_THREAD_SAFE:
-        return put_int(value, size, thread_safe);
+        return put_int_into_larger(value, size, thread_safe);
+    case ZMQ_INVERT_MATCHING:
+        return put_int(value, size, invert_matching);
     default:
         known = false;
         return fail(EINVAL);

@@ -26,6 +26,7 @@ struct options {
     bool immediate = false;
     bool conflate = false;
     bool ipv6 = false;
+    bool invert_matching = false;  // PUB, XPUB and SUB honour it
     bool recv_routing_id = false;  // the socket wants its peers' routing ids (ROUTER)
     bool thread_safe = false;
 
@@ -40,7 +41,8 @@ struct options {
 namespace option_value {
 int get_int(const void* value, size_t size, int& out);                  // EINVAL on bad size
 int get_bool(const void* value, size_t size, bool& out);                // int 0 or 1
-int put_int(void* value, size_t* size, int in);
+int put_int(void* value, size_t* size, int in);               // exactly sizeof(int)
+int put_int_into_larger(void* value, size_t* size, int in);   // at least sizeof(int)
 int put_int64(void* value, size_t* size, int64_t in);
 int put_bytes(void* value, size_t* size, const std::string& bytes);     // binary, no NUL
 int put_string(void* value, size_t* size, const std::string& text);     // with its NUL

@@ -41,17 +41,15 @@ int socket_base::getsockopt(int option, void* value, size_t* size) {
         return fail(EFAULT);
     switch (option) {
     case ZMQ_RCVMORE:
-        return option_value::put_int(value, size, rcvmore_);
+        return option_value::put_int_into_larger(value, size, rcvmore_);
     case ZMQ_FD:
-        if (*size < sizeof(int))
-            return fail(EINVAL);
-        return option_value::put_int(value, size, mailbox_->sig().fd());
+        return option_value::put_int_into_larger(value, size, mailbox_->sig().fd());
     case ZMQ_EVENTS: {
         if (*size < sizeof(int))
             return fail(EINVAL);
         if (process_commands(0) < 0)
             return -1;
-        return option_value::put_int(value, size, events());
+        return option_value::put_int_into_larger(value, size, events());
     }
     default:
         break;
@@ -76,16 +74,21 @@ int socket_base::events() {
 
 // ---------------------------------------------------------------- endpoints
 
+inproc_peer socket_base::inproc_self() const {
+    // libzmq honours CONFLATE only on these types.
+    const int t = options_.type;
+    const bool conflating = t == ZMQ_DEALER || t == ZMQ_PULL || t == ZMQ_PUSH || t == ZMQ_PUB || t == ZMQ_SUB;
+    return {mailbox_, options_.sndhwm, options_.rcvhwm, options_.conflate && conflating};
+}
+
 int socket_base::bind(const char* uri) {
     if (stopped_)
         return fail(ETERM);
     endpoint ep;
-    if (ep.parse(uri) < 0)
-        return -1;
-    if (process_commands(0) < 0)
+    if (parse_inproc(uri, ep) < 0 || process_commands(0) < 0)
         return -1;
     std::vector<std::shared_ptr<pipe>> waiting;
-    if (ctx_.inproc().bind(ep.address, {mailbox_, options_.sndhwm, options_.rcvhwm}, waiting) < 0)
+    if (ctx_.inproc().bind(ep.address, inproc_self(), waiting) < 0)
         return -1;
     options_.last_endpoint = uri;
     for (auto& p : waiting)
@@ -97,11 +100,9 @@ int socket_base::connect(const char* uri) {
     if (stopped_)
         return fail(ETERM);
     endpoint ep;
-    if (ep.parse(uri) < 0)
+    if (parse_inproc(uri, ep) < 0 || process_commands(0) < 0)
         return -1;
-    if (process_commands(0) < 0)
-        return -1;
-    auto p = ctx_.inproc().connect(ep.address, {mailbox_, options_.sndhwm, options_.rcvhwm});
+    auto p = ctx_.inproc().connect(ep.address, inproc_self());
     if (!options_.connect_routing_id.empty()) {
         p->preset_peer_routing_id(options_.connect_routing_id);
         options_.connect_routing_id.clear();
@@ -111,32 +112,35 @@ int socket_base::connect(const char* uri) {
     return 0;
 }
 
-int socket_base::unbind(const char* uri) {
-    if (stopped_)
-        return fail(ETERM);
-    endpoint ep;
+int socket_base::unbind(const char* uri) { return term_endpoint(uri); }
+
+int socket_base::disconnect(const char* uri) { return term_endpoint(uri); }
+
+int socket_base::parse_inproc(const char* uri, endpoint& ep) {
     if (ep.parse(uri) < 0)
         return -1;
-    // An inproc unbind releases the name; connections made through it stay.
-    return ctx_.inproc().unbind(ep.address, mailbox_.get());
+    // tcp and ipc are recognised but arrive with the ZMTP engines.
+    return ep.protocol == "inproc" ? 0 : fail(EPROTONOSUPPORT);
 }
 
-int socket_base::disconnect(const char* uri) {
+// As in libzmq, unbind and disconnect are one operation: release the name
+// if we bound it, else close the connections made through it.
+int socket_base::term_endpoint(const char* uri) {
     if (stopped_)
         return fail(ETERM);
     endpoint ep;
     if (ep.parse(uri) < 0)
         return -1;
+    if (ep.protocol == "inproc" && ctx_.inproc().unbind(ep.address, mailbox_.get()) == 0)
+        return 0;
     std::vector<pipe*> through;
     for (auto& p : pipes_)
         if (p->endpoint() == uri)
             through.push_back(p.get());
     if (through.empty())
         return fail(ENOENT);
-    for (pipe* p : through) {
-        p->terminate();
+    for (pipe* p : through)
         remove_pipe(p);
-    }
     return 0;
 }
 

@@ -12,6 +12,7 @@
 #include "base/msg.hpp"
 #include "io/command.hpp"
 #include "socket/options.hpp"
+#include "transport/inproc.hpp"
 #include "io/pipe.hpp"
 
 #include <cstdint>
@@ -23,6 +24,7 @@ namespace zmx {
 
 class context;
 class socket_monitor;
+struct endpoint;
 
 class socket_base : public pipe_owner {
 public:
@@ -89,6 +91,9 @@ private:
     void reap_delimited();
     void remove_pipe(pipe* p);
     int events();
+    int term_endpoint(const char* uri);
+    static int parse_inproc(const char* uri, endpoint& ep);
+    inproc_peer inproc_self() const;
 
     std::shared_ptr<socket_mailbox> mailbox_;
     std::vector<std::shared_ptr<pipe>> pipes_;

@@ -21,7 +21,7 @@ private:
 
     int xsetsockopt(int option, const void* value, size_t size) override {
         if (option != ZMQ_SUBSCRIBE && option != ZMQ_UNSUBSCRIBE)
-            return xsub_socket::xsetsockopt(option, value, size);
+            return socket_base::xsetsockopt(option, value, size);
         if (size > 0 && !value)
             return fail(EINVAL);
         msg request;

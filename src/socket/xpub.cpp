@@ -115,7 +115,7 @@ void xpub_socket::choose_targets(const msg& m) {
             if (std::find(chosen_.begin(), chosen_.end(), p) == chosen_.end())
                 chosen_.push_back(p);
     });
-    if (invert_) {
+    if (options_.invert_matching) {
         std::vector<pipe*> others;
         for (pipe* p : out_.pipes())
             if (std::find(chosen_.begin(), chosen_.end(), p) == chosen_.end())
@@ -171,8 +171,6 @@ int xpub_socket::xsetsockopt(int option, const void* value, size_t size) {
     }
     case ZMQ_XPUB_MANUAL:
         return option_value::get_bool(value, size, manual_);
-    case ZMQ_INVERT_MATCHING:
-        return option_value::get_bool(value, size, invert_);
     case ZMQ_XPUB_WELCOME_MSG:
         has_welcome_ = size > 0;
         welcome_.assign(static_cast<const char*>(value), size);
@@ -192,12 +190,6 @@ int xpub_socket::xsetsockopt(int option, const void* value, size_t size) {
     default:
         return socket_base::xsetsockopt(option, value, size);
     }
-}
-
-int xpub_socket::xgetsockopt(int option, void* value, size_t* size) {
-    if (option == ZMQ_INVERT_MATCHING)
-        return option_value::put_int(value, size, invert_);
-    return socket_base::xgetsockopt(option, value, size);
 }
 
 socket_base* make_xpub(context& ctx) { return new xpub_socket(ctx, ZMQ_XPUB); }

@@ -28,7 +28,6 @@ protected:
     bool xhas_in() override;
     bool xhas_out() override;
     int xsetsockopt(int option, const void* value, size_t size) override;
-    int xgetsockopt(int option, void* value, size_t* size) override;
 
 private:
     // Reads everything a subscriber sent: subscriptions and, for XPUB, data.
@@ -50,7 +49,6 @@ private:
     bool verbose_unsubs_ = false;
     bool manual_ = false;
     bool lossy_ = true;
-    bool invert_ = false;
     bool has_welcome_ = false;
     std::string welcome_;
 };

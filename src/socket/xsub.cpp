@@ -64,7 +64,7 @@ bool xsub_socket::matches(const msg& m) {
     bool found = false;
     subscriptions_.for_each_prefix_of({static_cast<const char*>(m.data()), m.size()},
                                       [&found](int) { found = true; });
-    return found != invert_;
+    return found != options_.invert_matching;
 }
 
 bool xsub_socket::prefetch() {
@@ -97,18 +97,6 @@ int xsub_socket::xrecv(msg& m) {
 }
 
 bool xsub_socket::xhas_in() { return more_in_ || has_prefetched_ || prefetch(); }
-
-int xsub_socket::xsetsockopt(int option, const void* value, size_t size) {
-    if (option == ZMQ_INVERT_MATCHING)
-        return option_value::get_bool(value, size, invert_);
-    return socket_base::xsetsockopt(option, value, size);
-}
-
-int xsub_socket::xgetsockopt(int option, void* value, size_t* size) {
-    if (option == ZMQ_INVERT_MATCHING)
-        return option_value::put_int(value, size, invert_);
-    return socket_base::xgetsockopt(option, value, size);
-}
 
 socket_base* make_xsub(context& ctx) { return new xsub_socket(ctx, ZMQ_XSUB); }
 

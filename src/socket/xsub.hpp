@@ -23,8 +23,6 @@ protected:
     int xrecv(msg& m) override;
     bool xhas_in() override;
     bool xhas_out() override { return true; }
-    int xsetsockopt(int option, const void* value, size_t size) override;
-    int xgetsockopt(int option, void* value, size_t* size) override;
 
 private:
     bool matches(const msg& m);
@@ -38,7 +36,6 @@ private:
     bool has_prefetched_ = false;
     bool more_in_ = false;
     bool more_out_ = false;
-    bool invert_ = false;
 };
 
 } // namespace zmx

@@ -10,7 +10,7 @@ struct endpoint {
     std::string address;
 
     // 0, or -1 with EINVAL (malformed) or EPROTONOSUPPORT (a protocol this
-    // build does not offer: libzmq's optional ones, or one not yet written).
+    // build does not offer: libzmq's optional ones).
     int parse(const char* text);
 };
 

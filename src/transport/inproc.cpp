@@ -51,6 +51,8 @@ void inproc_registry::unbind_all(const socket_mailbox* owner) {
 
 std::shared_ptr<pipe> inproc_registry::connect(const std::string& name, const inproc_peer& connector) {
     auto link = connection::create();
+    if (connector.conflate)
+        link->end(0).set_conflate();
     link->set_mailbox(0, connector.mailbox);
     std::shared_ptr<socket_mailbox> binder_mailbox;
     {

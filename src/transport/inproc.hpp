@@ -25,6 +25,7 @@ struct inproc_peer {
     std::shared_ptr<socket_mailbox> mailbox;
     int sndhwm;
     int rcvhwm;
+    bool conflate;  // ZMQ_CONFLATE, for the types that honour it
 };
 
 class inproc_registry {

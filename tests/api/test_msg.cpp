@@ -200,7 +200,8 @@ TEST_F(Msg, UnknownPropertiesAndSetAreRejected) {
     zmq_msg_close(&msg);
 }
 
-TEST_F(Msg, SrcFdIsOnlyKnownForMessagesFromAStreamConnection) {
+// Disabled until tcp, ipc and STREAM land (issue 4: ZMTP over tcp and ipc).
+TEST_F(Msg, DISABLED_SrcFdIsOnlyKnownForMessagesFromAStreamConnection) {
     zmq_msg_t msg;
     zmq_msg_init_size(&msg, 10);
     ZT_EXPECT_ERRNO(zmq_msg_get(&msg, ZMQ_SRCFD), EINVAL);
@@ -225,7 +226,8 @@ TEST_F(Msg, SrcFdIsOnlyKnownForMessagesFromAStreamConnection) {
     zmq_msg_close(&msg);
 }
 
-TEST_F(Msg, GetsFindsConnectionMetadataOnlyForStreamConnections) {
+// Disabled until tcp, ipc and STREAM land (issue 4: ZMTP over tcp and ipc).
+TEST_F(Msg, DISABLED_GetsFindsConnectionMetadataOnlyForStreamConnections) {
     zmq_msg_t msg;
     zmq_msg_init_size(&msg, 1);
     errno = 0;
@@ -324,7 +326,8 @@ TEST_F(Msg, ExtremeSizesOverInproc) {
     exchange_extremes(a, b);
 }
 
-TEST_F(Msg, ExtremeSizesOverTcp) {
+// Disabled until tcp, ipc and STREAM land (issue 4: ZMTP over tcp and ipc).
+TEST_F(Msg, DISABLED_ExtremeSizesOverTcp) {
     zt::bind(a, "tcp://127.0.0.1:*");
     char endpoint[256];
     size_t size = sizeof endpoint;
@@ -390,7 +393,8 @@ TEST_F(FreeFunctionSends, WhenAnInprocReceiverCloses) {
     EXPECT_EQ(hook.calls, 1);
 }
 
-TEST_F(FreeFunctionSends, WhenATcpEngineIsDoneWithTheBuffer) {
+// Disabled until tcp, ipc and STREAM land (issue 4: ZMTP over tcp and ipc).
+TEST_F(FreeFunctionSends, DISABLED_WhenATcpEngineIsDoneWithTheBuffer) {
     zt::bind(b, "tcp://127.0.0.1:*");
     char endpoint[256];
     size_t size = sizeof endpoint;

