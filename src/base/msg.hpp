@@ -29,7 +29,6 @@ public:
 
     enum flag : uint8_t {
         more = 1,        // ZMQ_MORE: another frame of this message follows
-        command = 2,     // a ZMTP command, not an application frame
         shared = 4,      // the content has been shared by a copy (ZMQ_SHARED)
         routing_id = 8,  // carries the sender's routing id, consumed by the pipe
     };

@@ -69,8 +69,6 @@ public:
         written_ = published_.load(std::memory_order_relaxed);
     }
 
-    bool has_unflushed() const { return written_ != published_.load(std::memory_order_relaxed); }
-
     // Consumer: the next visible item, or nullptr when there is none.
     T* front() {
         if (read_ == visible_) {

@@ -41,10 +41,6 @@ std::shared_ptr<pipe> pipe::self() {
     return std::shared_ptr<pipe>(connection_.shared_from_this(), this);
 }
 
-std::shared_ptr<pipe> pipe::peer_end() {
-    return connection_.end(1 - side_).self();
-}
-
 void pipe::post_to_peer(command::kind what) { connection_.post(1 - side_, what); }
 
 void pipe::set_hwms(int out_hwm, int in_hwm) {

@@ -89,14 +89,8 @@ public:
     // message (ZMQ_CONFLATE).
     void set_conflate();
 
+    // A reference that keeps the whole connection alive.
     std::shared_ptr<pipe> self();
-    std::shared_ptr<pipe> peer_end();
-
-    // Strategy bookkeeping: where the socket type keeps this pipe.
-    size_t slot = 0;
-    uint32_t integral_id = 0;
-    bool in_active = false;
-    bool out_active = false;
 
 private:
     friend class connection;

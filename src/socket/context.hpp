@@ -73,7 +73,6 @@ private:
         int thread_priority = -1;
         int thread_sched_policy = -1;
         int thread_name_prefix = 0;
-        bool zero_copy_recv = true;
     } settings_;
 };
 

@@ -27,7 +27,6 @@ struct options {
     bool conflate = false;
     bool ipv6 = false;
     bool invert_matching = false;  // PUB, XPUB and SUB honour it
-    bool recv_routing_id = false;  // the socket wants its peers' routing ids (ROUTER)
     bool thread_safe = false;
 
     // Handles the options common to all types: 0, or -1 with EINVAL when the

@@ -10,7 +10,6 @@ namespace zmx {
 
 router_socket::router_socket(context& ctx, int type)
     : socket_base(ctx, type), next_generated_id_(std::random_device{}()) {
-    options_.recv_routing_id = true;
     prefetched_.init();
 }
 

@@ -9,7 +9,6 @@
 #include <zmq.h>
 
 #include <algorithm>
-#include <cstring>
 #include <utility>
 
 namespace zmx {
