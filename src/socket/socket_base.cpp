@@ -178,7 +178,7 @@ void socket_base::remove_pipe(pipe* p) {
 // ---------------------------------------------------------------- commands
 
 int socket_base::process_commands(int timeout_ms) {
-    if (timeout_ms != 0 && !mailbox_->pending()) {
+    if (timeout_ms != 0 && !mailbox_->await_briefly()) {
         if (mailbox_->sig().wait(timeout_ms) < 0)
             return fail(EINTR);
     }

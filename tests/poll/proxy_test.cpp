@@ -7,19 +7,34 @@ namespace {
 using zt::recv_str;
 using zt::send_str;
 
-// A REP worker that answers "<name>:<request>" until its context ends.
+// Answers "<name>:<request>" on rep until its context ends.
+void serve_echo(void* rep, const std::string& name) {
+    char request[256];
+    for (;;) {
+        const int size = zmq_recv(rep, request, sizeof request, 0);
+        if (size < 0)
+            return;  // ETERM
+        const std::string reply = name + ":" + std::string(request, static_cast<size_t>(size));
+        if (zmq_send(rep, reply.data(), reply.size(), 0) < 0)
+            return;
+    }
+}
+
+// A REP worker thread. The test may end, shutting the context down, before
+// the worker even starts (when another worker served every request): then
+// the worker just leaves.
 zt::context_thread start_echo_worker(void* ctx, const char* endpoint, std::string name) {
     return zt::context_thread(ctx, [ctx, endpoint, name] {
-        zt::socket rep(ctx, ZMQ_REP);
-        zt::connect(rep, endpoint);
-        char request[256];
-        for (;;) {
-            const int size = zmq_recv(rep, request, sizeof request, 0);
-            if (size < 0 && zmq_errno() == EAGAIN) continue;  // idle past the safety timeout
-            if (size < 0) return;                                 // ETERM
-            const std::string reply = name + ":" + std::string(request, static_cast<size_t>(size));
-            if (zmq_send(rep, reply.data(), reply.size(), 0) < 0) return;
+        void* rep = zmq_socket(ctx, ZMQ_REP);
+        if (!rep) {
+            EXPECT_EQ(zmq_errno(), ETERM);
+            return;
         }
+        if (zmq_connect(rep, endpoint) == 0)
+            serve_echo(rep, name);
+        else
+            EXPECT_EQ(zmq_errno(), ETERM);
+        zmq_close(rep);
     });
 }
 
