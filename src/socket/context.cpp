@@ -6,6 +6,8 @@
 #include <zmq.h>
 
 #include <algorithm>
+#include <new>
+#include <system_error>
 
 namespace zmx {
 
@@ -32,7 +34,16 @@ socket_handle* context::create_socket(int type) {
         errno = EMFILE;
         return nullptr;
     }
-    socket_base* s = make_socket(*this, type);
+    socket_base* s = nullptr;
+    try {
+        s = make_socket(*this, type);
+    } catch (const std::system_error& e) {  // no descriptor left for the signaler
+        errno = e.code().value();
+        return nullptr;
+    } catch (const std::bad_alloc&) {
+        errno = ENOMEM;
+        return nullptr;
+    }
     if (!s) {
         errno = EINVAL;
         return nullptr;

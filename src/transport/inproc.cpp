@@ -2,6 +2,8 @@
 
 #include "base/error.hpp"
 
+#include <iterator>
+
 namespace zmx {
 
 namespace {
@@ -59,6 +61,10 @@ std::shared_ptr<pipe> inproc_registry::connect(const std::string& name, const in
         std::lock_guard lock(mutex_);
         auto it = bound_.find(name);
         if (it == bound_.end()) {
+            // Connectors that gave up before anyone bound leave nothing behind.
+            auto [first, last] = waiting_.equal_range(name);
+            for (auto w = first; w != last;)
+                w = w->second.link->end(1).peer_closed() ? waiting_.erase(w) : std::next(w);
             link->end(0).set_hwms(connector.sndhwm, connector.rcvhwm);
             waiting_.emplace(name, waiting_connection{link, connector});
             return link->end(0).self();

@@ -2,7 +2,10 @@
 // messages, with the errno libzmq 4.3.4 gives for each.
 #include "zmq_test.hpp"
 
+#include <sys/resource.h>
+
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -193,6 +196,27 @@ TEST_F(Errors, ReqRepOutOfOrderIsAStateError) {
     char buffer[4];
     ZT_EXPECT_ERRNO(zmq_recv(req, buffer, sizeof buffer, ZMQ_DONTWAIT), EFSM);
     ZT_EXPECT_ERRNO(zmq_send(rep, "x", 1, ZMQ_DONTWAIT), EFSM);
+}
+
+// Out of file descriptors, zmq_socket fails with EMFILE instead of
+// aborting the process (each socket needs one for its wake-up signal).
+TEST(ErrorsLimits, SocketCreationWithoutDescriptorsIsEmfile) {
+    zt::context ctx;
+    rlimit old{};
+    ASSERT_EQ(getrlimit(RLIMIT_NOFILE, &old), 0);
+    rlimit tight = old;
+    tight.rlim_cur = 16;
+    ASSERT_EQ(setrlimit(RLIMIT_NOFILE, &tight), 0);
+    std::vector<void*> made;
+    void* s = nullptr;
+    while (made.size() < 100 && (s = zmq_socket(ctx, ZMQ_PAIR)) != nullptr)
+        made.push_back(s);
+    const int error = s ? 0 : zmq_errno();
+    setrlimit(RLIMIT_NOFILE, &old);
+    EXPECT_EQ(s, nullptr);
+    EXPECT_EQ(error, EMFILE);
+    for (void* m : made)
+        zmq_close(m);
 }
 
 } // namespace
