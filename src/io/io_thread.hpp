@@ -1,0 +1,31 @@
+// An I/O thread: a reactor running on a thread of its own, from
+// construction until destruction.
+//
+// Threading: construct and destroy from any one thread; the reactor's
+// post() and stop() from any thread.
+#pragma once
+
+#include "io/reactor.hpp"
+
+#include <thread>
+
+namespace zmx {
+
+class io_thread {
+public:
+    io_thread() : thread_([this] { reactor_.run(); }) {}
+    ~io_thread() {
+        reactor_.stop();
+        thread_.join();
+    }
+    io_thread(const io_thread&) = delete;
+    io_thread& operator=(const io_thread&) = delete;
+
+    reactor& loop() { return reactor_; }
+
+private:
+    reactor reactor_;  // declared first: built before the thread starts using it
+    std::thread thread_;
+};
+
+} // namespace zmx

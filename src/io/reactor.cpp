@@ -1,0 +1,148 @@
+#include "io/reactor.hpp"
+
+#include "base/clock.hpp"
+
+#include <sys/epoll.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <system_error>
+
+namespace zmx {
+
+namespace {
+
+constexpr int max_events = 256;
+
+// The wake-up eventfd's slot in epoll: no descriptor can have this value.
+constexpr uint64_t wake_token = ~uint64_t(0);
+
+}  // namespace
+
+reactor::reactor() : epoll_fd_(epoll_create1(EPOLL_CLOEXEC)) {
+    if (epoll_fd_ < 0)
+        throw std::system_error(errno, std::generic_category(), "epoll_create1");
+    epoll_event ev{};
+    ev.events = EPOLLIN;
+    ev.data.u64 = wake_token;
+    if (epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, wake_.fd(), &ev) < 0) {
+        const int error = errno;
+        ::close(epoll_fd_);
+        throw std::system_error(error, std::generic_category(), "epoll_ctl");
+    }
+}
+
+reactor::~reactor() { ::close(epoll_fd_); }
+
+void reactor::add_fd(int fd, io_handler* handler) {
+    epoll_event ev{};
+    ev.data.u64 = static_cast<uint64_t>(fd);
+    if (epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, fd, &ev) < 0)
+        throw std::system_error(errno, std::generic_category(), "epoll_ctl add");
+    fds_[fd] = {handler, 0};
+}
+
+void reactor::remove_fd(int fd) {
+    if (fds_.erase(fd))
+        epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, fd, nullptr);
+}
+
+void reactor::update(int fd, uint32_t flag, bool on) {
+    auto it = fds_.find(fd);
+    if (it == fds_.end())
+        return;
+    const uint32_t events = on ? it->second.events | flag : it->second.events & ~flag;
+    if (events == it->second.events)
+        return;
+    it->second.events = events;
+    epoll_event ev{};
+    ev.events = events;
+    ev.data.u64 = static_cast<uint64_t>(fd);
+    epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, fd, &ev);
+}
+
+void reactor::want_read(int fd, bool on) { update(fd, EPOLLIN, on); }
+void reactor::want_write(int fd, bool on) { update(fd, EPOLLOUT, on); }
+
+void reactor::add_timer(int delay_ms, io_handler* handler, int id) {
+    timers_.emplace(now_ms() + delay_ms, timer{handler, id});
+}
+
+void reactor::cancel_timer(io_handler* handler, int id) {
+    for (auto it = timers_.begin(); it != timers_.end(); ++it) {
+        if (it->second.handler == handler && it->second.id == id) {
+            timers_.erase(it);
+            return;
+        }
+    }
+}
+
+void reactor::post(std::function<void()> task) {
+    {
+        std::lock_guard lock(tasks_mutex_);
+        tasks_.push_back(std::move(task));
+    }
+    wake_.wake();
+}
+
+void reactor::stop() {
+    stopping_.store(true, std::memory_order_release);
+    wake_.wake();
+}
+
+int reactor::next_timeout_ms() const {
+    if (timers_.empty())
+        return -1;
+    const int64_t left = timers_.begin()->first - now_ms();
+    return left > 0 ? static_cast<int>(left) : 0;
+}
+
+void reactor::run_due_timers() {
+    const int64_t now = now_ms();
+    // A handler may add or cancel timers: take one due timer at a time.
+    while (!timers_.empty() && timers_.begin()->first <= now) {
+        const timer due = timers_.begin()->second;
+        timers_.erase(timers_.begin());
+        due.handler->on_timer(due.id);
+    }
+}
+
+void reactor::run_posted_tasks() {
+    wake_.reset();
+    std::vector<std::function<void()>> batch;
+    {
+        std::lock_guard lock(tasks_mutex_);
+        batch.swap(tasks_);
+    }
+    for (auto& task : batch)
+        task();
+}
+
+void reactor::run() {
+    epoll_event events[max_events];
+    while (!stopping_.load(std::memory_order_acquire)) {
+        const int count = epoll_wait(epoll_fd_, events, max_events, next_timeout_ms());
+        if (count < 0 && errno != EINTR)
+            throw std::system_error(errno, std::generic_category(), "epoll_wait");
+        for (int i = 0; i < count; ++i) {
+            if (events[i].data.u64 == wake_token) {
+                run_posted_tasks();
+                continue;
+            }
+            const int fd = static_cast<int>(events[i].data.u64);
+            // Look the handler up each time: an earlier handler in this
+            // batch may have removed this descriptor.
+            auto it = fds_.find(fd);
+            if (it != fds_.end() && (events[i].events & (EPOLLIN | EPOLLERR | EPOLLHUP)) &&
+                (it->second.events & EPOLLIN))
+                it->second.handler->on_readable();
+            it = fds_.find(fd);
+            if (it != fds_.end() && (events[i].events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) &&
+                (it->second.events & EPOLLOUT))
+                it->second.handler->on_writable();
+        }
+        run_due_timers();
+    }
+}
+
+} // namespace zmx
