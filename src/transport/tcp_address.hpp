@@ -1,0 +1,39 @@
+// tcp endpoint addresses, in libzmq's forms:
+//   bind:    "*:5555", "127.0.0.1:5555", "[::1]:5555", "eth0:5555", "*:*" (any port)
+//   connect: "host:port", "[::1]:port", "source;destination" (source may
+//            carry a port: "192.168.0.1:0;host:5555")
+//
+// Threading: pure functions; resolve() may block on DNS for a connect.
+#pragma once
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <string>
+
+namespace zmx {
+
+struct tcp_address {
+    sockaddr_storage storage{};
+    socklen_t length = 0;
+
+    const sockaddr* get() const { return reinterpret_cast<const sockaddr*>(&storage); }
+    int family() const { return storage.ss_family; }
+    int port() const;
+    // "127.0.0.1:5555" or "[::1]:5555", as LAST_ENDPOINT shows it.
+    std::string to_string() const;
+};
+
+// Resolves a bind address: 0, or -1 with EINVAL (malformed, bad port) or
+// ENODEV (neither an IP literal, "*", nor a local interface name). A port
+// above 65535 is EINVAL (libzmq silently truncates it).
+int resolve_bind_address(const std::string& address, bool ipv6, tcp_address& out);
+
+// Resolves a connect address: the destination, and the optional source.
+// 0, or -1 with EINVAL (malformed, bad or wildcard port) or EHOSTUNREACH
+// (name not found). Names are looked up here, so the connecter calls it
+// (libzmq's zmq_connect accepts a name it cannot resolve yet, and retries).
+int resolve_connect_address(const std::string& address, bool ipv6, tcp_address& destination,
+                            tcp_address* source, bool& has_source);
+
+} // namespace zmx
