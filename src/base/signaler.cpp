@@ -7,16 +7,18 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdint>
-#include <system_error>
 
 namespace zmx {
 
 eventfd_signaler::eventfd_signaler() : fd_(eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) {
     if (fd_ < 0)
-        throw std::system_error(errno, std::generic_category(), "eventfd");
+        error_ = errno;
 }
 
-eventfd_signaler::~eventfd_signaler() { ::close(fd_); }
+eventfd_signaler::~eventfd_signaler() {
+    if (fd_ >= 0)
+        ::close(fd_);
+}
 
 void eventfd_signaler::wake() {
     const uint64_t one = 1;

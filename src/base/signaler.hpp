@@ -25,11 +25,16 @@ public:
     virtual void reset() = 0;
     // The pollable descriptor, or -1 when there is none.
     virtual int fd() const = 0;
+    // 0, or the errno that kept the signaler from being created.
+    int error() const { return error_; }
+
+protected:
+    int error_ = 0;
 };
 
 class eventfd_signaler final : public signaler {
 public:
-    eventfd_signaler();  // throws std::system_error when out of descriptors
+    eventfd_signaler();  // on failure, error() says why (EMFILE, ENFILE, ...)
     ~eventfd_signaler() override;
     void wake() override;
     int wait(int timeout_ms) override;

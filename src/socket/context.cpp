@@ -6,8 +6,6 @@
 #include <zmq.h>
 
 #include <algorithm>
-#include <new>
-#include <system_error>
 
 namespace zmx {
 
@@ -34,18 +32,14 @@ socket_handle* context::create_socket(int type) {
         errno = EMFILE;
         return nullptr;
     }
-    socket_base* s = nullptr;
-    try {
-        s = make_socket(*this, type);
-    } catch (const std::system_error& e) {  // no descriptor left for the signaler
-        errno = e.code().value();
-        return nullptr;
-    } catch (const std::bad_alloc&) {
-        errno = ENOMEM;
-        return nullptr;
-    }
+    socket_base* s = make_socket(*this, type);
     if (!s) {
         errno = EINVAL;
+        return nullptr;
+    }
+    if (const int error = s->mailbox()->sig().error()) {  // no descriptor left
+        delete s;
+        errno = error;
         return nullptr;
     }
     if (!settings_.blocky) {

@@ -201,6 +201,11 @@ TEST_F(Errors, ReqRepOutOfOrderIsAStateError) {
 // Out of file descriptors, zmq_socket fails with EMFILE instead of
 // aborting the process (each socket needs one for its wake-up signal).
 TEST(ErrorsLimits, SocketCreationWithoutDescriptorsIsEmfile) {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+    // The sanitizer runtimes need free descriptors of their own to check
+    // memory; starving the process of them makes them report false errors.
+    GTEST_SKIP() << "not meaningful under a sanitizer";
+#endif
     zt::context ctx;
     rlimit old{};
     ASSERT_EQ(getrlimit(RLIMIT_NOFILE, &old), 0);
