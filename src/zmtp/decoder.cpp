@@ -1,0 +1,130 @@
+#include "zmtp/decoder.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+
+#include "zmtp/big_endian.hpp"
+#include "zmtp/encoder.hpp"
+
+namespace zmx::zmtp {
+
+namespace {
+void free_grown_body(void* data, void*) { std::free(data); }
+} // namespace
+
+decoder::~decoder() {
+    std::free(growing_);
+    frame_.close();
+}
+
+decoder::result decoder::fail(error_kind kind) {
+    error_ = kind;
+    return result::error;
+}
+
+decoder::result decoder::decode(std::span<const uint8_t> in, size_t& consumed) {
+    if (error_ != error_kind::none)
+        return result::error;
+    size_t taken = 0;
+    auto finish = [&](result r) {
+        consumed += taken;
+        return r;
+    };
+    while (taken < in.size()) {
+        switch (state_) {
+        case state::flags: {
+            frame_.close();  // a frame the caller did not take
+            flags_ = in[taken++];
+            if (flags_ & reserved_flags)
+                return finish(fail(error_kind::reserved_flags));
+            if ((flags_ & command_flag) && (flags_ & more_flag))
+                return finish(fail(error_kind::more_on_command));
+            size_length_ = (flags_ & long_flag) ? 8 : 1;
+            size_received_ = 0;
+            state_ = state::size;
+            break;
+        }
+        case state::size: {
+            const size_t chunk = std::min(size_length_ - size_received_, in.size() - taken);
+            std::memcpy(size_bytes_ + size_received_, in.data() + taken, chunk);
+            size_received_ += chunk;
+            taken += chunk;
+            if (size_received_ < size_length_)
+                break;
+            const uint64_t size = size_length_ == 1 ? size_bytes_[0]
+                                                    : get_big_endian<uint64_t>(size_bytes_);
+            const result r = start_body(size);
+            if (r != result::need_more)
+                return finish(r);
+            break;
+        }
+        case state::body: {
+            const size_t chunk = std::min(body_size_ - body_received_, in.size() - taken);
+            if (!body_ && !grow_buffer(body_received_ + chunk))
+                return finish(fail(error_kind::out_of_memory));
+            uint8_t* target = body_ ? body_ : growing_;
+            std::memcpy(target + body_received_, in.data() + taken, chunk);
+            body_received_ += chunk;
+            taken += chunk;
+            if (body_received_ == body_size_)
+                return finish(finish_frame());
+            break;
+        }
+        }
+    }
+    return finish(result::need_more);
+}
+
+// Checks the declared size before any allocation, then prepares the body.
+decoder::result decoder::start_body(uint64_t size) {
+    constexpr uint64_t top_bit = uint64_t{1} << 63;  // RFC 37: at most 2^63-1
+    if ((size & top_bit) || size > SIZE_MAX)
+        return fail(error_kind::too_large);
+    if (max_message_size_ >= 0 && size > static_cast<uint64_t>(max_message_size_))
+        return fail(error_kind::too_large);
+    body_size_ = static_cast<size_t>(size);
+    body_received_ = 0;
+    if (body_size_ <= eager_allocation_limit) {
+        if (frame_.init_size(body_size_) < 0)
+            return fail(error_kind::out_of_memory);
+        body_ = static_cast<uint8_t*>(frame_.data());
+    }
+    if (body_size_ == 0)
+        return finish_frame();
+    state_ = state::body;
+    return result::need_more;
+}
+
+// Makes room for `needed` body bytes, doubling so large bodies cost few
+// reallocations but never reserving more than the declared size.
+bool decoder::grow_buffer(size_t needed) {
+    if (needed <= growing_capacity_)
+        return true;
+    size_t capacity = std::max(growing_capacity_ * 2, eager_allocation_limit);
+    capacity = std::min(std::max(capacity, needed), body_size_);
+    auto* bigger = static_cast<uint8_t*>(std::realloc(growing_, capacity));
+    if (!bigger)
+        return false;
+    growing_ = bigger;
+    growing_capacity_ = capacity;
+    return true;
+}
+
+decoder::result decoder::finish_frame() {
+    if (growing_) {
+        if (frame_.init_data(growing_, body_size_, free_grown_body, nullptr) < 0)
+            return fail(error_kind::out_of_memory);
+        growing_ = nullptr;
+        growing_capacity_ = 0;
+    }
+    body_ = nullptr;
+    state_ = state::flags;
+    if (flags_ & command_flag)
+        return result::command;
+    if (flags_ & more_flag)
+        frame_.set(msg::more);
+    return result::message;
+}
+
+} // namespace zmx::zmtp

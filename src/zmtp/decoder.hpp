@@ -1,0 +1,83 @@
+// Incremental ZMTP 3.x frame decoder: fed the bytes that follow the
+// greeting in chunks of any size (one byte at a time works), it yields
+// message frames and command frames as zmx::msg.
+//
+// A peer's declared size is never trusted: it is checked against the
+// maximum message size before anything is allocated, and bodies beyond
+// eager_allocation_limit grow as their bytes actually arrive.
+//
+// Sans-I/O. Threading: a decoder belongs to one connection and is used by
+// the one thread driving it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+
+#include "base/msg.hpp"
+
+namespace zmx::zmtp {
+
+class decoder {
+public:
+    enum class result {
+        need_more,  // everything offered was consumed; feed more
+        message,    // frame() holds a message frame (msg::more set from MORE)
+        command,    // frame() holds a command body (name and data)
+        error,      // malformed input or no memory: error() says which; final
+    };
+
+    enum class error_kind {
+        none,
+        reserved_flags,     // a reserved bit (7-3) of the flags byte is set
+        more_on_command,    // RFC 37: MORE shall be zero on command frames
+        too_large,          // size above the maximum or with the top bit set
+        out_of_memory,
+    };
+
+    // Bodies up to this size are allocated whole when their header arrives.
+    static constexpr size_t eager_allocation_limit = size_t{1} << 20;
+
+    // max_message_size: ZMQ_MAXMSGSIZE, -1 for none; applies to every frame.
+    explicit decoder(int64_t max_message_size = -1) : max_message_size_(max_message_size) {
+        frame_.init();  // msg has no constructor
+    }
+    ~decoder();
+    decoder(const decoder&) = delete;
+    decoder& operator=(const decoder&) = delete;
+
+    // Consumes bytes of `in` until one frame completes (never beyond it) and
+    // adds the number taken to `consumed`. After message or command the
+    // caller takes frame() (e.g. frame().move_to(dst)) before feeding again;
+    // an untaken frame is dropped by the next call.
+    result decode(std::span<const uint8_t> in, size_t& consumed);
+
+    msg& frame() { return frame_; }
+    error_kind error() const { return error_; }
+
+private:
+    enum class state { flags, size, body };
+
+    result fail(error_kind kind);
+    result start_body(uint64_t size);
+    bool grow_buffer(size_t needed);
+    result finish_frame();
+
+    int64_t max_message_size_;
+    state state_ = state::flags;
+    error_kind error_ = error_kind::none;
+    uint8_t flags_ = 0;
+    uint8_t size_bytes_[8] = {};
+    size_t size_received_ = 0;
+    size_t size_length_ = 0;  // 1 or 8
+    size_t body_size_ = 0;
+    size_t body_received_ = 0;
+    // Where body bytes go: frame_'s own body when allocated eagerly, else a
+    // malloc'd buffer grown as bytes arrive and handed to frame_ at the end.
+    uint8_t* body_ = nullptr;
+    uint8_t* growing_ = nullptr;
+    size_t growing_capacity_ = 0;
+    msg frame_;
+};
+
+} // namespace zmx::zmtp

@@ -1,0 +1,118 @@
+#include <gtest/gtest.h>
+
+#include <array>
+#include <vector>
+
+#include "zmtp/greeting.hpp"
+
+using namespace zmx::zmtp;
+
+namespace {
+
+std::array<uint8_t, greeting_size> make_greeting(std::string_view mechanism, bool as_server) {
+    std::array<uint8_t, greeting_size> g{};
+    EXPECT_TRUE(encode_greeting(g, mechanism, as_server));
+    return g;
+}
+
+} // namespace
+
+TEST(zmtp_greeting, EncodesTheRfcLayout) {
+    auto g = make_greeting("NULL", false);
+    EXPECT_EQ(g[0], 0xFF);
+    for (size_t i = 1; i <= 8; ++i)
+        EXPECT_EQ(g[i], 0) << i;
+    EXPECT_EQ(g[9], 0x7F);
+    EXPECT_EQ(g[10], 3);
+    EXPECT_EQ(g[11], 1);
+    EXPECT_EQ(std::string(reinterpret_cast<const char*>(&g[12]), 4), "NULL");
+    for (size_t i = 16; i < 32; ++i)
+        EXPECT_EQ(g[i], 0) << i;
+    EXPECT_EQ(g[32], 0);
+    for (size_t i = 33; i < 64; ++i)
+        EXPECT_EQ(g[i], 0) << i;
+    EXPECT_EQ(make_greeting("PLAIN", true)[32], 1);
+}
+
+TEST(zmtp_greeting, RefusesAMechanismLongerThanTwentyBytes) {
+    std::array<uint8_t, greeting_size> g{};
+    EXPECT_TRUE(encode_greeting(g, "ABCDEFGHIJKLMNOPQRST", false));
+    EXPECT_FALSE(encode_greeting(g, "ABCDEFGHIJKLMNOPQRSTU", false));
+}
+
+TEST(zmtp_greeting, ParsesAWholeGreetingAndStopsAtItsEnd) {
+    auto g = make_greeting("CURVE", true);
+    std::vector<uint8_t> wire(g.begin(), g.end());
+    wire.push_back(0x04);  // the first byte of the next frame is left alone
+    greeting_parser parser;
+    size_t consumed = 0;
+    ASSERT_EQ(parser.feed(wire, consumed), greeting_parser::status::complete);
+    EXPECT_EQ(consumed, greeting_size);
+    EXPECT_EQ(parser.peer().major, 3);
+    EXPECT_EQ(parser.peer().minor, 1);
+    EXPECT_EQ(parser.peer().mechanism, "CURVE");
+    EXPECT_TRUE(parser.peer().as_server);
+}
+
+TEST(zmtp_greeting, ParsesOneByteAtATime) {
+    auto g = make_greeting("ABCDEFGHIJKLMNOPQRST", false);  // no NUL at all
+    greeting_parser parser;
+    size_t consumed = 0;
+    for (size_t i = 0; i + 1 < greeting_size; ++i)
+        ASSERT_EQ(parser.feed({&g[i], 1}, consumed), greeting_parser::status::need_more) << i;
+    ASSERT_EQ(parser.feed({&g[63], 1}, consumed), greeting_parser::status::complete);
+    EXPECT_EQ(consumed, greeting_size);
+    EXPECT_EQ(parser.peer().mechanism, "ABCDEFGHIJKLMNOPQRST");
+    EXPECT_FALSE(parser.peer().as_server);
+}
+
+TEST(zmtp_greeting, IgnoresThePadding) {
+    auto g = make_greeting("NULL", false);
+    for (size_t i = 1; i <= 8; ++i)
+        g[i] = 0xAB;
+    greeting_parser parser;
+    size_t consumed = 0;
+    EXPECT_EQ(parser.feed(g, consumed), greeting_parser::status::complete);
+}
+
+TEST(zmtp_greeting, AcceptsHigherVersions) {
+    auto g = make_greeting("NULL", false);
+    g[10] = 4;
+    g[11] = 0;
+    greeting_parser parser;
+    size_t consumed = 0;
+    ASSERT_EQ(parser.feed(g, consumed), greeting_parser::status::complete);
+    EXPECT_EQ(parser.peer().major, 4);
+    EXPECT_EQ(parser.peer().minor, 0);
+}
+
+TEST(zmtp_greeting, BadFirstByteFailsAtOnce) {
+    const uint8_t wire[] = {0x01, 0x00};  // a ZMTP 1.0 identity frame
+    greeting_parser parser;
+    size_t consumed = 0;
+    EXPECT_EQ(parser.feed(wire, consumed), greeting_parser::status::bad_signature);
+    EXPECT_EQ(consumed, 1u);
+    EXPECT_EQ(parser.feed(wire, consumed), greeting_parser::status::bad_signature);
+    EXPECT_EQ(consumed, 1u);
+}
+
+TEST(zmtp_greeting, BadSignatureEndFails) {
+    auto g = make_greeting("NULL", false);
+    g[9] = 0x7E;
+    greeting_parser parser;
+    size_t consumed = 0;
+    EXPECT_EQ(parser.feed(g, consumed), greeting_parser::status::bad_signature);
+    EXPECT_EQ(consumed, 10u);
+}
+
+TEST(zmtp_greeting, OldMajorVersionIsUnsupportedAfterElevenBytes) {
+    for (uint8_t major : {0, 1, 2}) {
+        auto g = make_greeting("NULL", false);
+        g[10] = major;
+        greeting_parser parser;
+        size_t consumed = 0;
+        EXPECT_EQ(parser.feed(g, consumed), greeting_parser::status::unsupported_version);
+        EXPECT_EQ(consumed, greeting_version_size);
+        EXPECT_EQ(parser.peer().major, major);
+    }
+}
