@@ -14,14 +14,20 @@ namespace zmx {
 class io_thread {
 public:
     io_thread() : thread_([this] { reactor_.run(); }) {}
-    ~io_thread() {
-        reactor_.stop();
-        thread_.join();
-    }
+    ~io_thread() { join(); }
     io_thread(const io_thread&) = delete;
     io_thread& operator=(const io_thread&) = delete;
 
     reactor& loop() { return reactor_; }
+
+    // Stops the loop and waits for the thread; the reactor stays usable
+    // (from the joining thread) for tearing down what was registered in it.
+    void join() {
+        if (!thread_.joinable())
+            return;
+        reactor_.stop();
+        thread_.join();
+    }
 
 private:
     reactor reactor_;  // declared first: built before the thread starts using it

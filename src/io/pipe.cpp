@@ -41,6 +41,8 @@ std::shared_ptr<pipe> pipe::self() {
     return std::shared_ptr<pipe>(connection_.shared_from_this(), this);
 }
 
+void pipe::set_mailbox(std::shared_ptr<socket_mailbox> box) { connection_.set_mailbox(side_, std::move(box)); }
+
 void pipe::post_to_peer(command::kind what) { connection_.post(1 - side_, what); }
 
 void pipe::set_hwms(int out_hwm, int in_hwm) {
@@ -53,8 +55,7 @@ void pipe::set_conflate() {
     connection_.inbound(side_).conflate = true;
 }
 
-void pipe::attach(pipe_owner* owner, const std::string& own_routing_id) {
-    owner_ = owner;
+void pipe::announce_routing_id(const std::string& own_routing_id) {
     msg& id = connection_.outbound(side_).queue.push_slot();
     id.init_copy_of(own_routing_id.data(), own_routing_id.size());
     id.set(msg::routing_id);
@@ -125,6 +126,7 @@ bool pipe::read(msg& out) {
     if (!check_read())
         return false;
     auto& in = connection_.inbound(side_);
+    out.close();
     if (in.conflate && read_conflated(out))
         return true;
     msg* m = in.queue.front();

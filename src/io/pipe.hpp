@@ -43,16 +43,22 @@ protected:
 
 class pipe {
 public:
-    // Binds this end to its socket: called once, on the socket's thread,
-    // before any other member. Sends our routing id to the peer first.
-    void attach(pipe_owner* owner, const std::string& own_routing_id);
+    // Binds this end to its owner (a socket, or a session on an I/O
+    // thread): called once, on the owner's thread, before any other member.
+    void attach(pipe_owner* owner) { owner_ = owner; }
+    pipe_owner* owner() const { return owner_; }
+    // Any thread: where commands for this end go from now on.
+    void set_mailbox(std::shared_ptr<socket_mailbox> box);
+    // Tells the peer end our routing id, ahead of any message: at attach
+    // for a socket, after the handshake for a network session.
+    void announce_routing_id(const std::string& id);
 
     // --- reading -------------------------------------------------------
     // True when a frame can be read. When false, the pipe asks for an
     // activate_read command once something arrives.
     bool check_read();
-    // Takes the next frame into m (whose old body must be released). False
-    // when there is none, or the peer's delimiter was reached.
+    // Takes the next frame into m, releasing what m held. False when there
+    // is none, or the peer's delimiter was reached.
     bool read(msg& m);
     // True when nothing but the peer's delimiter is left to read.
     bool at_delimiter();

@@ -65,6 +65,16 @@ void context::close_socket(socket_handle& handle) {
     delete s;
 }
 
+io_worker& context::pick_worker() {
+    std::lock_guard lock(mutex_);
+    if (workers_.empty()) {
+        const int count = settings_.io_threads > 0 ? settings_.io_threads : 1;
+        for (int i = 0; i < count; ++i)
+            workers_.push_back(std::make_unique<io_worker>());
+    }
+    return *workers_[next_worker_++ % workers_.size()];
+}
+
 void context::shutdown() {
     std::lock_guard lock(mutex_);
     terminating_ = true;

@@ -10,10 +10,12 @@
 #pragma once
 
 #include "transport/inproc.hpp"
+#include "transport/io_worker.hpp"
 
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -54,6 +56,9 @@ public:
     int get(int option);
 
     inproc_registry& inproc() { return inproc_; }
+    // The I/O thread for a new listener or connection, round-robin; the
+    // threads (ZMQ_IO_THREADS of them, at least one) start on first use.
+    io_worker& pick_worker();
 
 private:
     uint32_t tag_ = live_tag;  // first, as for socket handles
@@ -63,6 +68,8 @@ private:
     std::vector<socket_base*> live_;
     bool terminating_ = false;
     inproc_registry inproc_;
+    std::vector<std::unique_ptr<io_worker>> workers_;
+    size_t next_worker_ = 0;
 
     struct settings {
         int io_threads = 1;

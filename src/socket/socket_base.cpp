@@ -5,6 +5,8 @@
 #include "socket/context.hpp"
 #include "socket/monitor.hpp"
 #include "transport/endpoint.hpp"
+#include "transport/session.hpp"
+#include "transport/tcp_listener.hpp"
 
 #include <zmq.h>
 
@@ -84,8 +86,12 @@ int socket_base::bind(const char* uri) {
     if (stopped_)
         return fail(ETERM);
     endpoint ep;
-    if (parse_inproc(uri, ep) < 0 || process_commands(0) < 0)
+    if (ep.parse(uri) < 0 || process_commands(0) < 0)
         return -1;
+    if (ep.protocol == "tcp")
+        return bind_tcp(uri, ep);
+    if (ep.protocol != "inproc")
+        return fail(EPROTONOSUPPORT);  // ipc arrives with its engine
     std::vector<std::shared_ptr<pipe>> waiting;
     if (ctx_.inproc().bind(ep.address, inproc_self(), waiting) < 0)
         return -1;
@@ -99,8 +105,12 @@ int socket_base::connect(const char* uri) {
     if (stopped_)
         return fail(ETERM);
     endpoint ep;
-    if (parse_inproc(uri, ep) < 0 || process_commands(0) < 0)
+    if (ep.parse(uri) < 0 || process_commands(0) < 0)
         return -1;
+    if (ep.protocol == "tcp")
+        return connect_tcp(uri, ep);
+    if (ep.protocol != "inproc")
+        return fail(EPROTONOSUPPORT);
     auto p = ctx_.inproc().connect(ep.address, inproc_self());
     if (!options_.connect_routing_id.empty()) {
         p->preset_peer_routing_id(options_.connect_routing_id);
@@ -115,11 +125,46 @@ int socket_base::unbind(const char* uri) { return term_endpoint(uri); }
 
 int socket_base::disconnect(const char* uri) { return term_endpoint(uri); }
 
-int socket_base::parse_inproc(const char* uri, endpoint& ep) {
-    if (ep.parse(uri) < 0)
+socket_link socket_base::link_for(const std::string& endpoint) const {
+    constexpr int reconnect_ivl_ms = 100;  // libzmq's default ZMQ_RECONNECT_IVL
+    return {mailbox_,          options_.type,       options_.routing_id, options_.sndhwm,
+            options_.rcvhwm,   options_.maxmsgsize, reconnect_ivl_ms,    endpoint};
+}
+
+int socket_base::bind_tcp(const char* uri, const endpoint& ep) {
+    tcp_address address;
+    if (resolve_bind_address(ep.address, options_.ipv6, address) < 0)
         return -1;
-    // tcp and ipc are recognised but arrive with the ZMTP engines.
-    return ep.protocol == "inproc" ? 0 : fail(EPROTONOSUPPORT);
+    io_worker& worker = ctx_.pick_worker();
+    auto listener = tcp_listener::open(worker, link_for(uri), address);
+    if (!listener)
+        return -1;
+    options_.last_endpoint = listener->bound_endpoint();
+    listeners_.push_back({listener->bound_endpoint(), &worker, listener.get()});
+    worker.submit(std::move(listener));
+    return 0;
+}
+
+int socket_base::connect_tcp(const char* uri, const endpoint& ep) {
+    if (check_connect_address(ep.address) < 0)
+        return -1;
+    // The pipe exists from now on: messages wait in it until a connection
+    // is made (ZMQ_IMMEDIATE off, libzmq's default).
+    auto link = connection::create();
+    pipe& ours = link->end(0);
+    ours.set_hwms(options_.sndhwm, options_.rcvhwm);
+    ours.set_mailbox(mailbox_);
+    io_worker& worker = ctx_.pick_worker();
+    worker.submit(std::make_unique<session>(worker, link_for(uri), link->end(1).self()));
+    options_.last_endpoint = uri;
+    attach_pipe(ours.self(), uri, true);
+    return 0;
+}
+
+void socket_base::close_listener(size_t index) {
+    tcp_listener* listener = listeners_[index].listener;
+    listeners_[index].worker->loop().post([listener] { listener->close(); });
+    listeners_.erase(listeners_.begin() + static_cast<std::ptrdiff_t>(index));
 }
 
 // As in libzmq, unbind and disconnect are one operation: release the name
@@ -132,6 +177,12 @@ int socket_base::term_endpoint(const char* uri) {
         return -1;
     if (ep.protocol == "inproc" && ctx_.inproc().unbind(ep.address, mailbox_.get()) == 0)
         return 0;
+    for (size_t i = 0; i < listeners_.size(); ++i) {
+        if (listeners_[i].endpoint == uri) {
+            close_listener(i);
+            return 0;
+        }
+    }
     std::vector<pipe*> through;
     for (auto& p : pipes_)
         if (p->endpoint() == uri)
@@ -147,7 +198,8 @@ int socket_base::term_endpoint(const char* uri) {
 
 void socket_base::attach_pipe(std::shared_ptr<pipe> p, const std::string& endpoint, bool locally_initiated) {
     p->set_endpoint(endpoint);
-    p->attach(this, options_.routing_id);
+    p->attach(this);
+    p->announce_routing_id(options_.routing_id);
     pipes_.push_back(p);
     xattach_pipe(p.get(), locally_initiated);
     // A peer that left before we attached is seen now.
@@ -295,6 +347,8 @@ void socket_base::close() {
     if (monitor_)
         std::exchange(monitor_, nullptr)->stop();
     ctx_.inproc().unbind_all(mailbox_.get());
+    while (!listeners_.empty())
+        close_listener(listeners_.size() - 1);
     std::vector<command> dropped = mailbox_->close();
     while (!pipes_.empty())
         remove_pipe(pipes_.back().get());

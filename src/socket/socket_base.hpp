@@ -13,6 +13,7 @@
 #include "io/command.hpp"
 #include "socket/options.hpp"
 #include "transport/inproc.hpp"
+#include "transport/socket_link.hpp"
 #include "io/pipe.hpp"
 
 #include <cstdint>
@@ -24,6 +25,8 @@ namespace zmx {
 
 class context;
 class socket_monitor;
+class io_worker;
+class tcp_listener;
 struct endpoint;
 
 class socket_base : public pipe_owner {
@@ -92,14 +95,22 @@ private:
     void remove_pipe(pipe* p);
     int events();
     int term_endpoint(const char* uri);
-    static int parse_inproc(const char* uri, endpoint& ep);
+    int bind_tcp(const char* uri, const endpoint& ep);
+    int connect_tcp(const char* uri, const endpoint& ep);
+    socket_link link_for(const std::string& endpoint) const;
+    void close_listener(size_t index);
     inproc_peer inproc_self() const;
 
     std::shared_ptr<socket_mailbox> mailbox_;
     std::vector<std::shared_ptr<pipe>> pipes_;
     std::vector<pipe*> delimited_;
     std::vector<command> commands_;  // reused batch buffer
-    std::vector<std::string> bound_inproc_;
+    struct listening {
+        std::string endpoint;  // as LAST_ENDPOINT gave it
+        io_worker* worker;
+        tcp_listener* listener;  // owned by the worker
+    };
+    std::vector<listening> listeners_;
     socket_monitor* monitor_ = nullptr;
     bool stopped_ = false;
     bool rcvmore_ = false;

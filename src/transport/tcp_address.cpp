@@ -144,6 +144,16 @@ int resolve_bind_address(const std::string& address, bool ipv6, tcp_address& out
     return 0;
 }
 
+int check_connect_address(const std::string& address) {
+    const size_t semicolon = address.find(';');
+    host_port hp;
+    if (split(semicolon == std::string::npos ? address : address.substr(semicolon + 1), hp) < 0)
+        return -1;
+    if (hp.port < 0 || hp.host.find(' ') != std::string::npos)
+        return fail(EINVAL);
+    return 0;
+}
+
 int resolve_connect_address(const std::string& address, bool ipv6, tcp_address& destination,
                             tcp_address* source, bool& has_source) {
     std::string target = address;

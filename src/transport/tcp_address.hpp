@@ -29,6 +29,10 @@ struct tcp_address {
 // above 65535 is EINVAL (libzmq silently truncates it).
 int resolve_bind_address(const std::string& address, bool ipv6, tcp_address& out);
 
+// Checks a connect address's form without looking names up, as zmq_connect
+// does: 0, or -1 with EINVAL.
+int check_connect_address(const std::string& address);
+
 // Resolves a connect address: the destination, and the optional source.
 // 0, or -1 with EINVAL (malformed, bad or wildcard port) or EHOSTUNREACH
 // (name not found). Names are looked up here, so the connecter calls it

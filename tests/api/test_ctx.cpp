@@ -237,8 +237,7 @@ TEST(Ctx, SocketAfterShutdownFailsWithEterm) {
     EXPECT_EQ(zmq_errno(), ETERM);
 }
 
-// Disabled until tcp, ipc and STREAM land (issue 4: ZMTP over tcp and ipc).
-TEST(Ctx, DISABLED_LingeringMessagesDoNotBlockTermWithLingerZero) {
+TEST(Ctx, LingeringMessagesDoNotBlockTermWithLingerZero) {
     zt::context ctx;
     void* push = zmq_socket(ctx, ZMQ_PUSH);
     ASSERT_NE(push, nullptr);

@@ -15,8 +15,7 @@ protected:
     zt::socket s{ctx, ZMQ_PAIR};
 };
 
-// Disabled until tcp, ipc and STREAM land (issue 4: ZMTP over tcp and ipc).
-TEST_F(Errors, DISABLED_MalformedEndpointsAreInvalid) {
+TEST_F(Errors, MalformedEndpointsAreInvalid) {
     for (const char* endpoint : {"", "tcp", "tcp:/", "tcp//127.0.0.1:5555", "://x", "tcp://",
                                  "ipc://", "inproc://", "tcp://127.0.0.1", "tcp://127.0.0.1:",
                                  "tcp://127.0.0.1:abc"}) {
@@ -52,19 +51,18 @@ TEST_F(Errors, TransportsNotBuiltInAreNotSupported) {
     }
 }
 
-// Disabled until tcp, ipc and STREAM land (issue 4: ZMTP over tcp and ipc).
+// Disabled until connection metadata, ipc, udp and STREAM land (issue 4).
 TEST_F(Errors, DISABLED_UdpIsIncompatibleWithClassicSockets) {
     ZT_EXPECT_ERRNO(zmq_bind(s, "udp://127.0.0.1:5555"), ENOCOMPATPROTO);
     ZT_EXPECT_ERRNO(zmq_connect(s, "udp://127.0.0.1:5555"), ENOCOMPATPROTO);
 }
 
-// Disabled until tcp, ipc and STREAM land (issue 4: ZMTP over tcp and ipc).
-TEST_F(Errors, DISABLED_BindToAnUnknownInterfaceIsNoDevice) {
+TEST_F(Errors, BindToAnUnknownInterfaceIsNoDevice) {
     ZT_EXPECT_ERRNO(zmq_bind(s, "tcp://no-such-interface.invalid:5555"), ENODEV);
     ZT_EXPECT_ERRNO(zmq_bind(s, "tcp://256.0.0.1:5555"), ENODEV);
 }
 
-// Disabled until tcp, ipc and STREAM land (issue 4: ZMTP over tcp and ipc).
+// Disabled until connection metadata, ipc, udp and STREAM land (issue 4).
 TEST_F(Errors, DISABLED_IpcBindInAMissingDirectory) {
     ZT_EXPECT_ERRNO(zmq_bind(s, "ipc:///nonexistent-zmx-dir/sub/socket"), ENOENT);
 }
@@ -76,8 +74,7 @@ TEST_F(Errors, InprocNameBoundTwice) {
     ZT_EXPECT_ERRNO(zmq_bind(s, "inproc://taken"), EADDRINUSE);
 }
 
-// Disabled until tcp, ipc and STREAM land (issue 4: ZMTP over tcp and ipc).
-TEST_F(Errors, DISABLED_TcpPortBoundTwice) {
+TEST_F(Errors, TcpPortBoundTwice) {
     zt::bind(s, "tcp://127.0.0.1:*");
     char endpoint[256];
     size_t size = sizeof endpoint;

@@ -200,7 +200,7 @@ TEST_F(Msg, UnknownPropertiesAndSetAreRejected) {
     zmq_msg_close(&msg);
 }
 
-// Disabled until tcp, ipc and STREAM land (issue 4: ZMTP over tcp and ipc).
+// Disabled until connection metadata, ipc, udp and STREAM land (issue 4).
 TEST_F(Msg, DISABLED_SrcFdIsOnlyKnownForMessagesFromAStreamConnection) {
     zmq_msg_t msg;
     zmq_msg_init_size(&msg, 10);
@@ -226,7 +226,7 @@ TEST_F(Msg, DISABLED_SrcFdIsOnlyKnownForMessagesFromAStreamConnection) {
     zmq_msg_close(&msg);
 }
 
-// Disabled until tcp, ipc and STREAM land (issue 4: ZMTP over tcp and ipc).
+// Disabled until connection metadata, ipc, udp and STREAM land (issue 4).
 TEST_F(Msg, DISABLED_GetsFindsConnectionMetadataOnlyForStreamConnections) {
     zmq_msg_t msg;
     zmq_msg_init_size(&msg, 1);
@@ -326,8 +326,7 @@ TEST_F(Msg, ExtremeSizesOverInproc) {
     exchange_extremes(a, b);
 }
 
-// Disabled until tcp, ipc and STREAM land (issue 4: ZMTP over tcp and ipc).
-TEST_F(Msg, DISABLED_ExtremeSizesOverTcp) {
+TEST_F(Msg, ExtremeSizesOverTcp) {
     zt::bind(a, "tcp://127.0.0.1:*");
     char endpoint[256];
     size_t size = sizeof endpoint;
@@ -393,8 +392,7 @@ TEST_F(FreeFunctionSends, WhenAnInprocReceiverCloses) {
     EXPECT_EQ(hook.calls, 1);
 }
 
-// Disabled until tcp, ipc and STREAM land (issue 4: ZMTP over tcp and ipc).
-TEST_F(FreeFunctionSends, DISABLED_WhenATcpEngineIsDoneWithTheBuffer) {
+TEST_F(FreeFunctionSends, WhenATcpEngineIsDoneWithTheBuffer) {
     zt::bind(b, "tcp://127.0.0.1:*");
     char endpoint[256];
     size_t size = sizeof endpoint;

@@ -72,7 +72,7 @@ TEST_F(Options, DefaultsOfAClassicSocket) {
     EXPECT_EQ(max_size, -1);
 }
 
-// Disabled until tcp, ipc and STREAM land (issue 4: ZMTP over tcp and ipc).
+// Disabled until connection metadata, ipc, udp and STREAM land (issue 4).
 TEST_F(Options, DISABLED_TypeIsReportedForEveryClassicType) {
     for (int type : {ZMQ_PAIR, ZMQ_PUB, ZMQ_SUB, ZMQ_REQ, ZMQ_REP, ZMQ_DEALER, ZMQ_ROUTER,
                      ZMQ_PULL, ZMQ_PUSH, ZMQ_XPUB, ZMQ_XSUB, ZMQ_STREAM}) {
@@ -262,7 +262,7 @@ TEST_F(Options, ConnectRoutingIdNamesThePeerOfTheNextConnect) {
     EXPECT_EQ(got[1], "ping");
 }
 
-// Disabled until tcp, ipc and STREAM land (issue 4: ZMTP over tcp and ipc).
+// Disabled until connection metadata, ipc, udp and STREAM land (issue 4).
 TEST_F(Options, DISABLED_ConnectRoutingIdIsOnlyForRouterAndStream) {
     raw_socket stream(ctx, ZMQ_STREAM);
     EXPECT_EQ(try_set_bytes(stream, ZMQ_CONNECT_ROUTING_ID, "ab"), 0);
@@ -276,8 +276,7 @@ TEST_F(Options, DISABLED_ConnectRoutingIdIsOnlyForRouterAndStream) {
     ZT_EXPECT_ERRNO(zmq_getsockopt(router, ZMQ_CONNECT_ROUTING_ID, value, &size), EINVAL);
 }
 
-// Disabled until tcp, ipc and STREAM land (issue 4: ZMTP over tcp and ipc).
-TEST_F(Options, DISABLED_LastEndpointIsANulTerminatedString) {
+TEST_F(Options, LastEndpointIsANulTerminatedString) {
     raw_socket s(ctx, ZMQ_PULL);
     char buffer[256];
     size_t size = sizeof buffer;

@@ -1,0 +1,226 @@
+#include "transport/session.hpp"
+
+#include "io/pipe.hpp"
+
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+namespace zmx {
+
+namespace {
+
+constexpr int reconnect_timer = 1;
+
+std::string_view address_of(const std::string& endpoint) {
+    const size_t separator = endpoint.find("://");
+    return separator == std::string::npos ? std::string_view(endpoint)
+                                          : std::string_view(endpoint).substr(separator + 3);
+}
+
+}  // namespace
+
+session::session(io_worker& worker, const socket_link& link, int fd)
+    : io_object(worker), link_(link), connecting_side_(false), connecting_fd_(fd) {}
+
+session::session(io_worker& worker, const socket_link& link, std::shared_ptr<pipe> pipe_end)
+    : io_object(worker), link_(link), pipe_(std::move(pipe_end)), connecting_side_(true) {}
+
+session::~session() {
+    if (connecting_fd_ >= 0)
+        ::close(connecting_fd_);
+    if (properties_)
+        properties_->release();
+}
+
+void session::start() {
+    if (!connecting_side_) {
+        const int fd = std::exchange(connecting_fd_, -1);
+        start_engine(fd);
+        return;
+    }
+    pipe_->attach(this);
+    pipe_->set_mailbox(worker_.mailbox());
+    connect_now();
+}
+
+// ---------------------------------------------------------------- connecting
+
+void session::connect_now() {
+    tcp_address destination, source;
+    bool has_source = false;
+    if (resolve_connect_address(std::string(address_of(link_.endpoint)), false, destination, &source, has_source) <
+        0) {
+        worker_.loop().add_timer(link_.reconnect_ivl, this, reconnect_timer);
+        return;
+    }
+    const int fd = ::socket(destination.family(), SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0 || (has_source && ::bind(fd, source.get(), source.length) < 0)) {
+        if (fd >= 0)
+            ::close(fd);
+        worker_.loop().add_timer(link_.reconnect_ivl, this, reconnect_timer);
+        return;
+    }
+    if (::connect(fd, destination.get(), destination.length) == 0) {
+        start_engine(fd);
+        return;
+    }
+    if (errno != EINPROGRESS) {
+        ::close(fd);
+        worker_.loop().add_timer(link_.reconnect_ivl, this, reconnect_timer);
+        return;
+    }
+    connecting_fd_ = fd;
+    worker_.loop().add_fd(fd, this);
+    worker_.loop().want_write(fd, true);
+}
+
+void session::on_writable() {
+    const int fd = std::exchange(connecting_fd_, -1);
+    worker_.loop().remove_fd(fd);
+    int error = 0;
+    socklen_t size = sizeof error;
+    if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &size) < 0 || error != 0) {
+        ::close(fd);
+        worker_.loop().add_timer(link_.reconnect_ivl, this, reconnect_timer);
+        return;
+    }
+    start_engine(fd);
+}
+
+void session::on_timer(int) {
+    if (!finished_)
+        connect_now();
+}
+
+// ---------------------------------------------------------------- the engine
+
+void session::start_engine(int fd) {
+    const int on = 1;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+    engine_ = std::make_unique<stream_engine>(worker_.loop(), fd, link_, static_cast<stream_engine::events&>(*this));
+    engine_->start();
+}
+
+void session::drop_engine() {
+    // The engine may be inside its own call stack: destroy it later.
+    std::shared_ptr<stream_engine> doomed(engine_.release());
+    worker_.loop().post([doomed] {});
+}
+
+void session::engine_ready(const zmtp::property_list& peer) {
+    metadata::properties props;
+    std::string identity;
+    for (const auto& [name, value] : peer) {
+        props[name] = value;
+        if (name == "Identity")
+            identity = value;
+    }
+    if (properties_)
+        properties_->release();
+    properties_ = new metadata(std::move(props));
+
+    if (!pipe_) {
+        // Accepted: the socket gets its pipe now that the peer is known.
+        auto link = connection::create();
+        pipe& socket_end = link->end(0);
+        socket_end.set_hwms(link_.sndhwm, link_.rcvhwm);
+        pipe_ = link->end(1).self();
+        pipe_->attach(this);
+        socket_end.set_mailbox(link_.mailbox);
+        pipe_->set_mailbox(worker_.mailbox());
+        pipe_->announce_routing_id(identity);
+        announced_ = true;
+        command attach{command::kind::attach, socket_end.self()};
+        if (!link_.mailbox->post(attach)) {
+            finish();
+            return;
+        }
+    } else if (!announced_) {
+        pipe_->announce_routing_id(identity);
+        announced_ = true;
+    }
+    pull_from_pipe();
+}
+
+bool session::engine_received(msg& frame) {
+    if (!pipe_) {  // we gave up on this connection: drop what still arrives
+        frame.close();
+        return true;
+    }
+    frame.set_properties(properties_);
+    if (pipe_->write(frame))
+        return true;
+    frame.set_properties(nullptr);
+    return false;
+}
+
+void session::engine_failed() {
+    drop_engine();
+    if (connecting_side_ && !finished_)
+        worker_.loop().add_timer(link_.reconnect_ivl, this, reconnect_timer);
+    else
+        finish();
+}
+
+// ---------------------------------------------------------------- the pipe
+
+void session::pull_from_pipe() {
+    if (!engine_ || !engine_->active() || !pipe_)
+        return;
+    msg m;
+    m.init();
+    while (pipe_->read(m))
+        engine_->send(m);
+    engine_->flush();  // may fail, and drop the engine
+}
+
+void session::pipe_delimited(pipe*) {
+    // The socket closed its end and we have read all it sent: after the
+    // current call, let go (whatever the engine could write is written).
+    worker_.loop().post([this] { finish(); });
+}
+
+void session::pipe_command(command& c) {
+    if (finished_ || c.target != pipe_)
+        return;
+    switch (c.what) {
+    case command::kind::activate_read:
+        pull_from_pipe();
+        break;
+    case command::kind::activate_write:
+        if (engine_)
+            engine_->resume_input();
+        break;
+    case command::kind::pipe_term:
+        pull_from_pipe();
+        if (pipe_ && pipe_->at_delimiter())
+            finish();
+        break;
+    default:
+        break;
+    }
+}
+
+void session::finish() {
+    if (finished_)
+        return;
+    finished_ = true;
+    worker_.loop().cancel_timer(this, reconnect_timer);
+    if (connecting_fd_ >= 0) {
+        worker_.loop().remove_fd(connecting_fd_);
+        ::close(std::exchange(connecting_fd_, -1));
+    }
+    if (engine_)
+        drop_engine();
+    if (pipe_) {
+        pipe_->terminate();
+        pipe_.reset();
+    }
+    worker_.retire(this);
+}
+
+} // namespace zmx

@@ -1,0 +1,233 @@
+#include "transport/stream_engine.hpp"
+
+#include "transport/socket_types_wire.hpp"
+#include "zmtp/encoder.hpp"
+
+#include <zmq.h>
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace zmx {
+
+namespace {
+
+constexpr size_t read_size = 64 * 1024;
+constexpr std::string_view null_mechanism = "NULL";
+
+// Types whose READY carries an Identity (the routing id a ROUTER peer uses).
+bool announces_identity(int type) { return type == ZMQ_REQ || type == ZMQ_DEALER || type == ZMQ_ROUTER; }
+
+}  // namespace
+
+stream_engine::stream_engine(reactor& loop, int fd, const socket_link& link, events& sink)
+    : loop_(loop), fd_(fd), link_(link), sink_(sink), decoder_(link.maxmsgsize), in_(read_size) {
+    held_.init();
+}
+
+stream_engine::~stream_engine() {
+    if (fd_ >= 0) {
+        loop_.remove_fd(fd_);
+        ::close(fd_);
+    }
+    held_.close();
+}
+
+void stream_engine::start() {
+    loop_.add_fd(fd_, this);
+    loop_.want_read(fd_, true);
+    uint8_t greeting[zmtp::greeting_size];
+    zmtp::encode_greeting(std::span<uint8_t, zmtp::greeting_size>(greeting), null_mechanism, false);
+    out_.insert(out_.end(), greeting, greeting + sizeof greeting);
+    flush();
+}
+
+void stream_engine::fail() {
+    if (state_ == state::closed)
+        return;
+    state_ = state::closed;
+    loop_.remove_fd(fd_);
+    ::close(fd_);
+    fd_ = -1;
+    sink_.engine_failed();  // may destroy this engine: nothing may follow
+}
+
+void stream_engine::send(msg& m) {
+    zmtp::append_frame(out_, m);
+    m.close();
+}
+
+void stream_engine::flush() {
+    while (out_offset_ < out_.size()) {
+        const ssize_t n = ::send(fd_, out_.data() + out_offset_, out_.size() - out_offset_, MSG_NOSIGNAL);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            if (errno == EAGAIN || errno == EWOULDBLOCK) {
+                loop_.want_write(fd_, true);
+                return;
+            }
+            fail();
+            return;
+        }
+        out_offset_ += static_cast<size_t>(n);
+    }
+    out_.clear();
+    out_offset_ = 0;
+    loop_.want_write(fd_, false);
+}
+
+void stream_engine::on_writable() { flush(); }
+
+void stream_engine::on_readable() {
+    // What is left of the last read must be handled first (a full pipe).
+    if (in_offset_ < in_end_ || holding_)
+        return;
+    const ssize_t n = ::recv(fd_, in_.data(), in_.size(), 0);
+    if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
+        fail();
+        return;
+    }
+    if (n < 0)
+        return;
+    in_offset_ = 0;
+    in_end_ = static_cast<size_t>(n);
+    process_input();
+}
+
+bool stream_engine::process_input() {
+    if (state_ == state::greeting && !process_greeting())
+        return false;
+    if (state_ == state::handshake || state_ == state::active)
+        return process_frames();
+    return true;
+}
+
+bool stream_engine::process_greeting() {
+    size_t consumed = 0;
+    const auto status =
+        greeting_.feed(std::span<const uint8_t>(in_.data() + in_offset_, in_end_ - in_offset_), consumed);
+    in_offset_ += consumed;
+    if (status == zmtp::greeting_parser::status::need_more)
+        return true;
+    if (status != zmtp::greeting_parser::status::complete || greeting_.peer().mechanism != null_mechanism) {
+        fail();
+        return false;
+    }
+    // Only now, with the peer's whole greeting in, do we send READY.
+    zmtp::property_list props{{"Socket-Type", std::string(wire::socket_type_name(link_.type))}};
+    if (announces_identity(link_.type))
+        props.emplace_back("Identity", link_.routing_id);
+    zmtp::bytes ready;
+    zmtp::encode_ready(ready, props);
+    zmtp::append_command(out_, ready);
+    state_ = state::handshake;
+    flush();
+    return state_ != state::closed;
+}
+
+bool stream_engine::process_frames() {
+    while (in_offset_ < in_end_) {
+        size_t consumed = 0;
+        const auto result =
+            decoder_.decode(std::span<const uint8_t>(in_.data() + in_offset_, in_end_ - in_offset_), consumed);
+        in_offset_ += consumed;
+        switch (result) {
+        case zmtp::decoder::result::need_more:
+            break;
+        case zmtp::decoder::result::error:
+            fail();
+            return false;
+        case zmtp::decoder::result::command:
+            if (!handle_command(decoder_.frame()))
+                return false;
+            break;
+        case zmtp::decoder::result::message:
+            if (state_ != state::active) {
+                fail();  // data before the handshake finished
+                return false;
+            }
+            if (!sink_.engine_received(decoder_.frame())) {
+                decoder_.frame().move_to(held_);
+                holding_ = true;
+                loop_.want_read(fd_, false);
+                return true;
+            }
+            break;
+        }
+    }
+    return true;
+}
+
+void stream_engine::resume_input() {
+    if (holding_) {
+        if (!sink_.engine_received(held_))
+            return;
+        holding_ = false;
+    }
+    if (state_ == state::closed || !process_input() || holding_)
+        return;
+    loop_.want_read(fd_, true);
+}
+
+bool stream_engine::handle_command(const msg& body) {
+    const auto command =
+        zmtp::parse_command({static_cast<const uint8_t*>(body.data()), body.size()});
+    if (!command) {
+        fail();
+        return false;
+    }
+    if (state_ == state::handshake) {
+        if (command->name != zmtp::ready_command || !handle_ready(command->data)) {
+            fail();
+            return false;
+        }
+        return true;
+    }
+    if (command->name == zmtp::ping_command) {
+        const auto ping = zmtp::parse_ping(command->data);
+        if (ping) {
+            zmtp::bytes pong;
+            zmtp::encode_pong(pong, ping->context);
+            zmtp::append_command(out_, pong);
+            flush();
+        }
+        return state_ != state::closed;
+    }
+    if (command->name == zmtp::subscribe_command || command->name == zmtp::cancel_command) {
+        // ZMTP 3.1 subscriptions reach the socket in their message form.
+        msg m;
+        m.init_size(command->data.size() + 1);
+        auto* bytes = static_cast<uint8_t*>(m.data());
+        bytes[0] = command->name == zmtp::subscribe_command ? 1 : 0;
+        std::memcpy(bytes + 1, command->data.data(), command->data.size());
+        if (!sink_.engine_received(m))
+            m.close();  // a subscription never waits behind a full pipe
+        return true;
+    }
+    if (command->name == zmtp::error_command) {
+        fail();
+        return false;
+    }
+    return true;  // commands we do not know are ignored
+}
+
+bool stream_engine::handle_ready(zmtp::byte_view data) {
+    const auto props = zmtp::parse_properties(data);
+    if (!props)
+        return false;
+    std::string_view peer_type;
+    for (const auto& [name, value] : *props)
+        if (name == "Socket-Type")
+            peer_type = value;
+    if (!wire::compatible(link_.type, peer_type))
+        return false;
+    state_ = state::active;
+    sink_.engine_ready(*props);
+    return true;
+}
+
+} // namespace zmx

@@ -1,0 +1,86 @@
+// A ZMTP 3.x connection over a stream descriptor (tcp or ipc): the
+// greeting, the NULL handshake, then frames both ways.
+//
+// Life cycle, in order: greeting (ours is sent at once; READY waits for the
+// peer's whole greeting, which libzmq requires), handshake (READY each way,
+// socket types checked), active. Any failure ends it: the engine closes
+// its descriptor and tells its session once.
+//
+// Threading: the I/O thread of its session.
+#pragma once
+
+#include "base/msg.hpp"
+#include "io/reactor.hpp"
+#include "transport/socket_link.hpp"
+#include "zmtp/commands.hpp"
+#include "zmtp/decoder.hpp"
+#include "zmtp/greeting.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace zmx {
+
+class stream_engine final : private io_handler {
+public:
+    // What the engine tells its session.
+    class events {
+    public:
+        // The handshake is done; the peer announced these properties.
+        virtual void engine_ready(const zmtp::property_list& peer) = 0;
+        // A message frame arrived: false when it cannot be taken now (the
+        // pipe is full); the engine then pauses until resume_input().
+        virtual bool engine_received(msg& frame) = 0;
+        // The connection is gone; the engine has closed its descriptor.
+        virtual void engine_failed() = 0;
+
+    protected:
+        ~events() = default;
+    };
+
+    stream_engine(reactor& loop, int fd, const socket_link& link, events& sink);
+    ~stream_engine();
+
+    void start();
+    bool active() const { return state_ == state::active; }
+    // Queues a frame for the peer (m is left empty); flush() writes.
+    void send(msg& m);
+    void flush();
+    bool output_pending() const { return out_offset_ < out_.size(); }
+    // The pipe has room again: deliver what was held back, read on.
+    void resume_input();
+    const std::string& peer_address() const { return peer_address_; }
+
+private:
+    enum class state { greeting, handshake, active, closed };
+
+    void on_readable() override;
+    void on_writable() override;
+    // Works through in_ from in_offset_; false once the engine failed.
+    bool process_input();
+    bool process_greeting();
+    bool process_frames();
+    bool handle_command(const msg& body);
+    bool handle_ready(zmtp::byte_view data);
+    void fail();
+
+    reactor& loop_;
+    int fd_;
+    const socket_link& link_;
+    events& sink_;
+    state state_ = state::greeting;
+    zmtp::greeting_parser greeting_;
+    zmtp::decoder decoder_;
+    std::vector<uint8_t> in_;
+    size_t in_offset_ = 0;
+    size_t in_end_ = 0;
+    std::vector<uint8_t> out_;
+    size_t out_offset_ = 0;
+    msg held_;               // a frame the full pipe could not take yet
+    bool holding_ = false;
+    bool reading_ = true;
+    std::string peer_address_;
+};
+
+} // namespace zmx
