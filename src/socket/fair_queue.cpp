@@ -35,14 +35,7 @@ int fair_queue::recv(msg& m, pipe** from) {
 }
 
 bool fair_queue::has_in() {
-    if (reading_)
-        return true;
-    while (pipes_.active() > 0) {
-        if (pipes_.current()->check_read())
-            return true;
-        pipes_.deactivate_current();
-    }
-    return false;
+    return reading_ || pipes_.find_ready([](pipe* p) { return p->check_read(); });
 }
 
 } // namespace zmx

@@ -35,14 +35,7 @@ int load_balancer::send(msg& m, pipe** to) {
 }
 
 bool load_balancer::has_out() {
-    if (more_)
-        return true;
-    while (pipes_.active() > 0) {
-        if (pipes_.current()->check_write())
-            return true;
-        pipes_.deactivate_current();
-    }
-    return false;
+    return more_ || pipes_.find_ready([](pipe* p) { return p->check_write(); });
 }
 
 } // namespace zmx

@@ -57,6 +57,18 @@ public:
 
     void advance() { current_ = active_ ? (current_ + 1) % active_ : 0; }
 
+    // Makes the first active pipe for which ready(pipe) holds the current
+    // one, deactivating those before it; false when none is ready.
+    template <typename Ready>
+    bool find_ready(Ready ready) {
+        while (active_ > 0) {
+            if (ready(current()))
+                return true;
+            deactivate_current();
+        }
+        return false;
+    }
+
     pipe* current() const { return pipes_[current_]; }
     size_t active() const { return active_; }
     bool empty() const { return pipes_.empty(); }

@@ -83,10 +83,8 @@ inproc_peer socket_base::inproc_self() const {
 }
 
 int socket_base::bind(const char* uri) {
-    if (stopped_)
-        return fail(ETERM);
     endpoint ep;
-    if (ep.parse(uri) < 0 || process_commands(0) < 0)
+    if (begin_endpoint_call(uri, ep) < 0)
         return -1;
     if (ep.protocol == "tcp")
         return bind_tcp(uri, ep);
@@ -102,10 +100,8 @@ int socket_base::bind(const char* uri) {
 }
 
 int socket_base::connect(const char* uri) {
-    if (stopped_)
-        return fail(ETERM);
     endpoint ep;
-    if (ep.parse(uri) < 0 || process_commands(0) < 0)
+    if (begin_endpoint_call(uri, ep) < 0)
         return -1;
     if (ep.protocol == "tcp")
         return connect_tcp(uri, ep);
@@ -124,6 +120,15 @@ int socket_base::connect(const char* uri) {
 int socket_base::unbind(const char* uri) { return term_endpoint(uri); }
 
 int socket_base::disconnect(const char* uri) { return term_endpoint(uri); }
+
+// What bind, connect, unbind and disconnect start with.
+int socket_base::begin_endpoint_call(const char* uri, endpoint& ep) {
+    if (stopped_)
+        return fail(ETERM);
+    if (ep.parse(uri) < 0)
+        return -1;
+    return process_commands(0);
+}
 
 socket_link socket_base::link_for(const std::string& endpoint) const {
     constexpr int reconnect_ivl_ms = 100;  // libzmq's default ZMQ_RECONNECT_IVL
@@ -170,10 +175,8 @@ void socket_base::close_listener(size_t index) {
 // As in libzmq, unbind and disconnect are one operation: release the name
 // if we bound it, else close the connections made through it.
 int socket_base::term_endpoint(const char* uri) {
-    if (stopped_)
-        return fail(ETERM);
     endpoint ep;
-    if (ep.parse(uri) < 0)
+    if (begin_endpoint_call(uri, ep) < 0)
         return -1;
     if (ep.protocol == "inproc" && ctx_.inproc().unbind(ep.address, mailbox_.get()) == 0)
         return 0;

@@ -95,6 +95,7 @@ private:
     void remove_pipe(pipe* p);
     int events();
     int term_endpoint(const char* uri);
+    int begin_endpoint_call(const char* uri, endpoint& ep);
     int bind_tcp(const char* uri, const endpoint& ep);
     int connect_tcp(const char* uri, const endpoint& ep);
     socket_link link_for(const std::string& endpoint) const;
