@@ -201,8 +201,10 @@ static void *square_worker(void *number)
     send_text(results, "ready");
 
     char task[32], result[64];
-    while (zmq_recv(tasks, task, sizeof task - 1, 0) >= 0) {
-        task[sizeof task - 1] = '\0';
+    int length;
+    while ((length = zmq_recv(tasks, task, sizeof task - 1, 0)) >= 0) {
+        /* zmq_recv returns the full size even when it truncates. */
+        task[length < (int)sizeof task - 1 ? length : (int)sizeof task - 1] = '\0';
         int n = atoi(task);
         snprintf(result, sizeof result, "%d %d", worker, n * n);
         send_text(results, result);
