@@ -220,8 +220,12 @@ void socket_base::reap_delimited() {
     }
 }
 
+std::vector<std::shared_ptr<pipe>>::iterator socket_base::find_pipe(const pipe* p) {
+    return std::find_if(pipes_.begin(), pipes_.end(), [p](const auto& sp) { return sp.get() == p; });
+}
+
 void socket_base::remove_pipe(pipe* p) {
-    auto it = std::find_if(pipes_.begin(), pipes_.end(), [p](const auto& sp) { return sp.get() == p; });
+    auto it = find_pipe(p);
     if (it == pipes_.end())
         return;  // already gone (terminated twice by different paths)
     std::shared_ptr<pipe> keep = std::move(*it);
@@ -245,27 +249,23 @@ int socket_base::process_commands(int timeout_ms) {
     return stopped_ ? fail(ETERM) : 0;
 }
 
-static bool owns(const std::vector<std::shared_ptr<pipe>>& pipes, const pipe* p) {
-    return std::any_of(pipes.begin(), pipes.end(), [p](const auto& sp) { return sp.get() == p; });
-}
-
 void socket_base::run(command& c) {
     switch (c.what) {
     case command::kind::attach:
         attach_pipe(std::move(c.target), {}, false);
         break;
     case command::kind::activate_read:
-        if (owns(pipes_, c.target.get()))
+        if (find_pipe(c.target.get()) != pipes_.end())
             xread_activated(c.target.get());
         break;
     case command::kind::activate_write:
-        if (owns(pipes_, c.target.get()))
+        if (find_pipe(c.target.get()) != pipes_.end())
             xwrite_activated(c.target.get());
         break;
     case command::kind::pipe_term:
         // Messages the peer sent before leaving are still delivered: the
         // pipe goes when its delimiter is reached.
-        if (owns(pipes_, c.target.get()) && c.target->at_delimiter())
+        if (find_pipe(c.target.get()) != pipes_.end() && c.target->at_delimiter())
             remove_pipe(c.target.get());
         break;
     case command::kind::stop:

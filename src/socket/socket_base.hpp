@@ -92,6 +92,7 @@ private:
     void run(command& c);
     void pipe_delimited(pipe* p) override;
     void reap_delimited();
+    std::vector<std::shared_ptr<pipe>>::iterator find_pipe(const pipe* p);
     void remove_pipe(pipe* p);
     int events();
     int term_endpoint(const char* uri);
