@@ -45,6 +45,12 @@ void pipe::set_mailbox(std::shared_ptr<socket_mailbox> box) { connection_.set_ma
 
 void pipe::post_to_peer(command::kind what) { connection_.post(1 - side_, what); }
 
+void pipe::wake_peer_if_asleep(std::atomic<bool>& asleep, command::kind what) {
+    // The cheap load first: the exchange (a locked write) only when needed.
+    if (asleep.load(std::memory_order_seq_cst) && asleep.exchange(false))
+        post_to_peer(what);
+}
+
 void pipe::set_hwms(int out_hwm, int in_hwm) {
     connection_.outbound(side_).hwm.store(out_hwm, std::memory_order_relaxed);
     connection_.inbound(side_).hwm.store(in_hwm, std::memory_order_relaxed);
@@ -62,9 +68,7 @@ void pipe::announce_routing_id(const std::string& own_routing_id) {
     publish();
     // A connect-before-bind writer may be waiting for the room our
     // RCVHWM has just added.
-    auto& in = connection_.inbound(side_);
-    if (in.writer_asleep.load(std::memory_order_seq_cst) && in.writer_asleep.exchange(false))
-        post_to_peer(command::kind::activate_write);
+    wake_peer_if_asleep(connection_.inbound(side_).writer_asleep, command::kind::activate_write);
 }
 
 void pipe::preset_peer_routing_id(const std::string& id) {
@@ -144,8 +148,7 @@ void pipe::acknowledge_read() {
     if (hwm <= 0 || msgs_read_ % low_water_mark(hwm) != 0)
         return;
     in.read_ack.store(msgs_read_, std::memory_order_seq_cst);
-    if (in.writer_asleep.load(std::memory_order_seq_cst) && in.writer_asleep.exchange(false))
-        post_to_peer(command::kind::activate_write);
+    wake_peer_if_asleep(in.writer_asleep, command::kind::activate_write);
 }
 
 bool pipe::check_write() {
@@ -184,8 +187,7 @@ bool pipe::write(msg& m) {
 void pipe::publish() {
     auto& out = connection_.outbound(side_);
     out.queue.flush();
-    if (out.reader_asleep.load(std::memory_order_seq_cst) && out.reader_asleep.exchange(false))
-        post_to_peer(command::kind::activate_read);
+    wake_peer_if_asleep(out.reader_asleep, command::kind::activate_read);
 }
 
 bool pipe::write_conflated(msg& m) {
@@ -200,8 +202,7 @@ bool pipe::write_conflated(msg& m) {
         out.slot_full = true;
     }
     replaced.close();  // outside the lock: it may run a free function
-    if (out.reader_asleep.load(std::memory_order_seq_cst) && out.reader_asleep.exchange(false))
-        post_to_peer(command::kind::activate_read);
+    wake_peer_if_asleep(out.reader_asleep, command::kind::activate_read);
     return true;
 }
 

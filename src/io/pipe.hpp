@@ -108,6 +108,8 @@ private:
     // Makes written frames visible and wakes the reader if it sleeps.
     void publish();
     void post_to_peer(command::kind what);
+    // The peer marked itself asleep on this flag: clear it and wake it.
+    void wake_peer_if_asleep(std::atomic<bool>& asleep, command::kind what);
 
     connection& connection_;
     const int side_;
