@@ -54,14 +54,14 @@ void session::connect_now() {
     bool has_source = false;
     if (resolve_connect_address(std::string(address_of(link_.endpoint)), false, destination, &source, has_source) <
         0) {
-        worker_.loop().add_timer(link_.reconnect_ivl, this, reconnect_timer);
+        retry_later();
         return;
     }
     const int fd = ::socket(destination.family(), SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (fd < 0 || (has_source && ::bind(fd, source.get(), source.length) < 0)) {
         if (fd >= 0)
             ::close(fd);
-        worker_.loop().add_timer(link_.reconnect_ivl, this, reconnect_timer);
+        retry_later();
         return;
     }
     if (::connect(fd, destination.get(), destination.length) == 0) {
@@ -70,7 +70,7 @@ void session::connect_now() {
     }
     if (errno != EINPROGRESS) {
         ::close(fd);
-        worker_.loop().add_timer(link_.reconnect_ivl, this, reconnect_timer);
+        retry_later();
         return;
     }
     connecting_fd_ = fd;
@@ -85,11 +85,13 @@ void session::on_writable() {
     socklen_t size = sizeof error;
     if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &size) < 0 || error != 0) {
         ::close(fd);
-        worker_.loop().add_timer(link_.reconnect_ivl, this, reconnect_timer);
+        retry_later();
         return;
     }
     start_engine(fd);
 }
+
+void session::retry_later() { worker_.loop().add_timer(link_.reconnect_ivl, this, reconnect_timer); }
 
 void session::on_timer(int) {
     if (!finished_)
@@ -161,7 +163,7 @@ bool session::engine_received(msg& frame) {
 void session::engine_failed() {
     drop_engine();
     if (connecting_side_ && !finished_)
-        worker_.loop().add_timer(link_.reconnect_ivl, this, reconnect_timer);
+        retry_later();
     else
         finish();
 }

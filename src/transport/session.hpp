@@ -44,6 +44,8 @@ private:
     void on_timer(int id) override;
 
     void connect_now();
+    // Tries connect_now() again after RECONNECT_IVL.
+    void retry_later();
     void start_engine(int fd);
     void drop_engine();
     // Moves what the socket queued into the engine.
