@@ -4,8 +4,7 @@
 #include "socket/xsub.hpp"
 
 #include "base/error.hpp"
-
-#include <cstring>
+#include "zmtp/commands.hpp"
 
 namespace zmx {
 
@@ -25,12 +24,9 @@ private:
         if (size > 0 && !value)
             return fail(EINVAL);
         msg request;
-        if (request.init_size(size + 1) < 0)
+        if (zmtp::subscription_message(request, option == ZMQ_SUBSCRIBE,
+                                       {static_cast<const uint8_t*>(value), size}) < 0)
             return -1;
-        auto* bytes = static_cast<unsigned char*>(request.data());
-        bytes[0] = option == ZMQ_SUBSCRIBE ? 1 : 0;
-        if (size)
-            std::memcpy(bytes + 1, value, size);
         return xsub_socket::xsend(request);
     }
 };

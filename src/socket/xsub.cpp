@@ -3,6 +3,7 @@
 #include "base/error.hpp"
 #include "io/pipe.hpp"
 #include "socket/socket_types.hpp"
+#include "zmtp/commands.hpp"
 
 #include <string>
 
@@ -18,11 +19,8 @@ void xsub_socket::xattach_pipe(pipe* p, bool) {
     // A new publisher learns every subscription made so far.
     subscriptions_.for_each([p](const std::string& topic, int) {
         msg m;
-        m.init_size(topic.size() + 1);
-        auto* bytes = static_cast<char*>(m.data());
-        bytes[0] = 1;
-        topic.copy(bytes + 1, topic.size());
-        if (!p->write(m))
+        if (zmtp::subscription_message(m, true, {reinterpret_cast<const uint8_t*>(topic.data()), topic.size()}) == 0 &&
+            !p->write(m))
             m.close();
     });
 }

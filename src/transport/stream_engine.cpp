@@ -200,10 +200,10 @@ bool stream_engine::handle_command(const msg& body) {
     if (command->name == zmtp::subscribe_command || command->name == zmtp::cancel_command) {
         // ZMTP 3.1 subscriptions reach the socket in their message form.
         msg m;
-        m.init_size(command->data.size() + 1);
-        auto* bytes = static_cast<uint8_t*>(m.data());
-        bytes[0] = command->name == zmtp::subscribe_command ? 1 : 0;
-        std::memcpy(bytes + 1, command->data.data(), command->data.size());
+        if (zmtp::subscription_message(m, command->name == zmtp::subscribe_command, command->data) < 0) {
+            fail();
+            return false;
+        }
         if (!sink_.engine_received(m))
             m.close();  // a subscription never waits behind a full pipe
         return true;

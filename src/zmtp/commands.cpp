@@ -1,8 +1,10 @@
 #include "zmtp/commands.hpp"
 
-#include <algorithm>
-
+#include "base/msg.hpp"
 #include "zmtp/big_endian.hpp"
+
+#include <algorithm>
+#include <cstring>
 
 namespace zmx::zmtp {
 
@@ -145,6 +147,16 @@ std::optional<byte_view> parse_pong(byte_view data) {
     if (data.size() > max_ping_context)
         return std::nullopt;
     return data;
+}
+
+int subscription_message(msg& out, bool subscribe, byte_view topic) {
+    if (out.init_size(topic.size() + 1) < 0)
+        return -1;
+    auto* bytes = static_cast<uint8_t*>(out.data());
+    bytes[0] = subscribe ? 1 : 0;
+    if (!topic.empty())
+        std::memcpy(bytes + 1, topic.data(), topic.size());
+    return 0;
 }
 
 } // namespace zmx::zmtp

@@ -17,6 +17,10 @@
 #include <utility>
 #include <vector>
 
+namespace zmx {
+class msg;
+}
+
 namespace zmx::zmtp {
 
 using bytes = std::vector<uint8_t>;
@@ -72,5 +76,10 @@ bool encode_pong(bytes& out, byte_view context);
 std::optional<std::string_view> parse_error(byte_view data);  // the reason
 std::optional<ping> parse_ping(byte_view data);
 std::optional<byte_view> parse_pong(byte_view data);  // the context
+
+// The message form of a subscription (ZMTP 3.0, and how sockets pass them
+// internally): \x01 then the topic, or \x00 then the topic for a cancel.
+// 0, or -1 with ENOMEM.
+int subscription_message(msg& out, bool subscribe, byte_view topic);
 
 } // namespace zmx::zmtp
