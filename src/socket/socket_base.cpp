@@ -6,7 +6,8 @@
 #include "socket/monitor.hpp"
 #include "transport/endpoint.hpp"
 #include "transport/session.hpp"
-#include "transport/tcp_listener.hpp"
+#include "transport/peer_address.hpp"
+#include "transport/stream_listener.hpp"
 
 #include <zmq.h>
 
@@ -86,10 +87,8 @@ int socket_base::bind(const char* uri) {
     endpoint ep;
     if (begin_endpoint_call(uri, ep) < 0)
         return -1;
-    if (ep.protocol == "tcp")
-        return bind_tcp(uri, ep);
     if (ep.protocol != "inproc")
-        return fail(EPROTONOSUPPORT);  // ipc arrives with its engine
+        return bind_stream(uri, ep);
     std::vector<std::shared_ptr<pipe>> waiting;
     if (ctx_.inproc().bind(ep.address, inproc_self(), waiting) < 0)
         return -1;
@@ -103,10 +102,8 @@ int socket_base::connect(const char* uri) {
     endpoint ep;
     if (begin_endpoint_call(uri, ep) < 0)
         return -1;
-    if (ep.protocol == "tcp")
-        return connect_tcp(uri, ep);
     if (ep.protocol != "inproc")
-        return fail(EPROTONOSUPPORT);
+        return connect_stream(uri, ep);
     auto p = ctx_.inproc().connect(ep.address, inproc_self());
     if (!options_.connect_routing_id.empty()) {
         p->preset_peer_routing_id(options_.connect_routing_id);
@@ -132,16 +129,13 @@ int socket_base::begin_endpoint_call(const char* uri, endpoint& ep) {
 
 socket_link socket_base::link_for(const std::string& endpoint) const {
     constexpr int reconnect_ivl_ms = 100;  // libzmq's default ZMQ_RECONNECT_IVL
-    return {mailbox_,          options_.type,       options_.routing_id, options_.sndhwm,
-            options_.rcvhwm,   options_.maxmsgsize, reconnect_ivl_ms,    endpoint};
+    return {mailbox_,        options_.type,       options_.routing_id, options_.sndhwm, options_.rcvhwm,
+            options_.maxmsgsize, reconnect_ivl_ms,  options_.ipv6,       endpoint};
 }
 
-int socket_base::bind_tcp(const char* uri, const endpoint& ep) {
-    tcp_address address;
-    if (resolve_bind_address(ep.address, options_.ipv6, address) < 0)
-        return -1;
+int socket_base::bind_stream(const char* uri, const endpoint& ep) {
     io_worker& worker = ctx_.pick_worker();
-    auto listener = tcp_listener::open(worker, link_for(uri), address);
+    auto listener = stream_listener::open(worker, link_for(uri), ep);
     if (!listener)
         return -1;
     options_.last_endpoint = listener->bound_endpoint();
@@ -150,8 +144,8 @@ int socket_base::bind_tcp(const char* uri, const endpoint& ep) {
     return 0;
 }
 
-int socket_base::connect_tcp(const char* uri, const endpoint& ep) {
-    if (check_connect_address(ep.address) < 0)
+int socket_base::connect_stream(const char* uri, const endpoint& ep) {
+    if (check_peer_address(ep) < 0)
         return -1;
     // The pipe exists from now on: messages wait in it until a connection
     // is made (ZMQ_IMMEDIATE off, libzmq's default).
@@ -167,7 +161,7 @@ int socket_base::connect_tcp(const char* uri, const endpoint& ep) {
 }
 
 void socket_base::close_listener(size_t index) {
-    tcp_listener* listener = listeners_[index].listener;
+    stream_listener* listener = listeners_[index].listener;
     listeners_[index].worker->loop().post([listener] { listener->close(); });
     listeners_.erase(listeners_.begin() + static_cast<std::ptrdiff_t>(index));
 }

@@ -26,7 +26,7 @@ namespace zmx {
 class context;
 class socket_monitor;
 class io_worker;
-class tcp_listener;
+class stream_listener;
 struct endpoint;
 
 class socket_base : public pipe_owner {
@@ -97,8 +97,8 @@ private:
     int events();
     int term_endpoint(const char* uri);
     int begin_endpoint_call(const char* uri, endpoint& ep);
-    int bind_tcp(const char* uri, const endpoint& ep);
-    int connect_tcp(const char* uri, const endpoint& ep);
+    int bind_stream(const char* uri, const endpoint& ep);
+    int connect_stream(const char* uri, const endpoint& ep);
     socket_link link_for(const std::string& endpoint) const;
     void close_listener(size_t index);
     inproc_peer inproc_self() const;
@@ -110,7 +110,7 @@ private:
     struct listening {
         std::string endpoint;  // as LAST_ENDPOINT gave it
         io_worker* worker;
-        tcp_listener* listener;  // owned by the worker
+        stream_listener* listener;  // owned by the worker
     };
     std::vector<listening> listeners_;
     socket_monitor* monitor_ = nullptr;

@@ -1,6 +1,7 @@
 #include "transport/session.hpp"
 
 #include "io/pipe.hpp"
+#include "transport/peer_address.hpp"
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -15,11 +16,7 @@ namespace {
 
 constexpr int reconnect_timer = 1;
 
-std::string_view address_of(const std::string& endpoint) {
-    const size_t separator = endpoint.find("://");
-    return separator == std::string::npos ? std::string_view(endpoint)
-                                          : std::string_view(endpoint).substr(separator + 3);
-}
+bool is_tcp(const std::string& endpoint) { return endpoint.starts_with("tcp://"); }
 
 }  // namespace
 
@@ -50,15 +47,15 @@ void session::start() {
 // ---------------------------------------------------------------- connecting
 
 void session::connect_now() {
-    tcp_address destination, source;
-    bool has_source = false;
-    if (resolve_connect_address(std::string(address_of(link_.endpoint)), false, destination, &source, has_source) <
-        0) {
+    endpoint ep;
+    peer_address peer;
+    if (ep.parse(link_.endpoint.c_str()) < 0 || resolve_peer_address(ep, link_.ipv6, peer) < 0) {
         retry_later();
         return;
     }
+    const socket_address& destination = peer.destination;
     const int fd = ::socket(destination.family(), SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    if (fd < 0 || (has_source && ::bind(fd, source.get(), source.length) < 0)) {
+    if (fd < 0 || (peer.has_source && ::bind(fd, peer.source.get(), peer.source.length) < 0)) {
         if (fd >= 0)
             ::close(fd);
         retry_later();
@@ -101,8 +98,10 @@ void session::on_timer(int) {
 // ---------------------------------------------------------------- the engine
 
 void session::start_engine(int fd) {
-    const int on = 1;
-    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+    if (is_tcp(link_.endpoint)) {
+        const int on = 1;
+        ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+    }
     engine_ = std::make_unique<stream_engine>(worker_.loop(), fd, link_, static_cast<stream_engine::events&>(*this));
     engine_->start();
 }

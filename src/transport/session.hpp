@@ -15,7 +15,6 @@
 #include "transport/io_worker.hpp"
 #include "transport/socket_link.hpp"
 #include "transport/stream_engine.hpp"
-#include "transport/tcp_address.hpp"
 
 #include <memory>
 

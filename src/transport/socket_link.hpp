@@ -19,6 +19,7 @@ struct socket_link {
     int rcvhwm;
     int64_t maxmsgsize;
     int reconnect_ivl;
+    bool ipv6;
     std::string endpoint;  // as the application named it (for disconnect)
 };
 

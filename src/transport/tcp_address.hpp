@@ -6,19 +6,15 @@
 // Threading: pure functions; resolve() may block on DNS for a connect.
 #pragma once
 
+#include "transport/socket_address.hpp"
+
 #include <netinet/in.h>
-#include <sys/socket.h>
 
 #include <string>
 
 namespace zmx {
 
-struct tcp_address {
-    sockaddr_storage storage{};
-    socklen_t length = 0;
-
-    const sockaddr* get() const { return reinterpret_cast<const sockaddr*>(&storage); }
-    int family() const { return storage.ss_family; }
+struct tcp_address : socket_address {
     int port() const;
     // "127.0.0.1:5555" or "[::1]:5555", as LAST_ENDPOINT shows it.
     std::string to_string() const;

@@ -1,0 +1,119 @@
+#include "transport/stream_listener.hpp"
+
+#include "transport/ipc_address.hpp"
+#include "transport/session.hpp"
+#include "transport/tcp_address.hpp"
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+namespace zmx {
+
+namespace {
+
+constexpr int backlog = 100;  // libzmq's default ZMQ_BACKLOG
+
+// Resolves a tcp or ipc bind address; for "ipc://*", directory names the
+// private directory made for it.
+int resolve_listen_address(const endpoint& ep, bool ipv6, socket_address& address, std::string& directory) {
+    if (ep.protocol == "tcp") {
+        tcp_address tcp;
+        if (resolve_bind_address(ep.address, ipv6, tcp) < 0)
+            return -1;
+        address = tcp;
+        return 0;
+    }
+    if (ep.address == "*")
+        return make_wildcard_ipc_address(address, directory);
+    return resolve_ipc_address(ep.address, address);
+}
+
+}  // namespace
+
+std::unique_ptr<stream_listener> stream_listener::open(io_worker& worker, const socket_link& link,
+                                                       const endpoint& ep) {
+    socket_address address;
+    std::string directory;
+    if (resolve_listen_address(ep, link.ipv6, address, directory) < 0)
+        return nullptr;
+    auto listener = listen_on(worker, link, address, directory);
+    if (!listener && !directory.empty()) {
+        const int error = errno;
+        ::rmdir(directory.c_str());
+        errno = error;
+    }
+    return listener;
+}
+
+std::unique_ptr<stream_listener> stream_listener::listen_on(io_worker& worker, const socket_link& link,
+                                                            const socket_address& address,
+                                                            std::string owned_directory) {
+    const int fd = ::socket(address.family(), SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return nullptr;
+    const int on = 1;
+    if (address.is_tcp())
+        ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+    else if (const std::string file = ipc_file_of(address); !file.empty())
+        ::unlink(file.c_str());  // a previous run's socket file: libzmq takes the path over too
+    socket_address bound = address;
+    bound.length = sizeof bound.storage;
+    if (::bind(fd, address.get(), address.length) < 0 || ::listen(fd, backlog) < 0 ||
+        ::getsockname(fd, bound.get(), &bound.length) < 0) {
+        const int error = errno;
+        ::close(fd);
+        errno = error;
+        return nullptr;
+    }
+    return std::unique_ptr<stream_listener>(
+        new stream_listener(worker, link, fd, bound, std::move(owned_directory)));
+}
+
+stream_listener::stream_listener(io_worker& worker, const socket_link& link, int fd, const socket_address& bound,
+                                 std::string owned_directory)
+    : io_object(worker),
+      link_(link),
+      fd_(fd),
+      bound_(endpoint_of(bound)),
+      file_(ipc_file_of(bound)),
+      owned_directory_(std::move(owned_directory)) {}
+
+stream_listener::~stream_listener() {
+    if (fd_ >= 0) {
+        ::close(fd_);
+        remove_files();
+    }
+}
+
+void stream_listener::start() {
+    worker_.loop().add_fd(fd_, this);
+    worker_.loop().want_read(fd_, true);
+}
+
+void stream_listener::close() {
+    worker_.loop().remove_fd(fd_);
+    ::close(fd_);
+    fd_ = -1;
+    remove_files();
+    worker_.retire(this);
+}
+
+void stream_listener::remove_files() {
+    if (!file_.empty())
+        ::unlink(file_.c_str());
+    if (!owned_directory_.empty())
+        ::rmdir(owned_directory_.c_str());
+}
+
+void stream_listener::on_readable() {
+    for (;;) {
+        const int fd = ::accept4(fd_, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+        if (fd < 0)
+            return;  // EAGAIN, or a connection that died in the queue
+        worker_.submit(std::make_unique<session>(worker_, link_, fd));
+    }
+}
+
+} // namespace zmx

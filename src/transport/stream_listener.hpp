@@ -1,0 +1,50 @@
+// A listening stream socket (tcp or ipc) on an I/O thread: each accepted
+// connection gets a session of its own.
+//
+// Threading: created on the application thread (bind errors are reported
+// synchronously), then owned by its worker; close() is posted by the socket.
+#pragma once
+
+#include "transport/endpoint.hpp"
+#include "transport/io_object.hpp"
+#include "transport/io_worker.hpp"
+#include "transport/socket_address.hpp"
+#include "transport/socket_link.hpp"
+
+#include <memory>
+#include <string>
+
+namespace zmx {
+
+class stream_listener final : public io_object, private io_handler {
+public:
+    // Resolves a tcp or ipc endpoint, binds and listens: nullptr with errno
+    // (EINVAL, ENODEV, EADDRINUSE, EACCES, ...) on failure.
+    static std::unique_ptr<stream_listener> open(io_worker& worker, const socket_link& link, const endpoint& ep);
+    ~stream_listener() override;
+
+    void start() override;
+    // Worker thread: stops accepting and retires.
+    void close();
+    // The address actually bound ("tcp://127.0.0.1:41234").
+    const std::string& bound_endpoint() const { return bound_; }
+
+private:
+    stream_listener(io_worker& worker, const socket_link& link, int fd, const socket_address& bound,
+                    std::string owned_directory);
+    // owned_directory, if not empty, is removed with the listener (the
+    // private directory of an "ipc://*" bind).
+    static std::unique_ptr<stream_listener> listen_on(io_worker& worker, const socket_link& link,
+                                                      const socket_address& address, std::string owned_directory);
+    void on_readable() override;
+    // Removes the socket file (and the wildcard's directory) we created.
+    void remove_files();
+
+    socket_link link_;
+    int fd_;
+    std::string bound_;
+    std::string file_;
+    std::string owned_directory_;
+};
+
+} // namespace zmx
