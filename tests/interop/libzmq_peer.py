@@ -1,23 +1,32 @@
 """The libzmq side of zmx's interop tests: Debian's pyzmq on Debian's libzmq.
 
-usage: libzmq_peer.py ROLE TYPE bind|connect ENDPOINT
-  ROLE echo:   receive messages and send each one back (ROUTER keeps the
-               envelope; REP/REQ framing is the socket's) until one ends in
-               b"STOP"
-  ROLE client: send the test messages, expect each one back, print "OK"
-  ROLE sink:   receive until b"STOP", print "GOT <count> <fnv1a-64 of all>"
-  ROLE subscribe: SUB to b"t", print the first message received
-  ROLE source: send the test messages then b"STOP"
-  ROLE publish: XPUB: wait for a subscription to b"t", print it, then send
-               b"x-dropped" and b"t-kept" until told to stop (stdin closes)
-First line printed: "PEER <port>" (the port bound, or 0), once the socket is
-ready. Refuses to run on anything but Debian's libzmq.
+usage: libzmq_peer.py ROLE TYPE bind|connect ENDPOINT [OPTION=VALUE ...]
+
+First line printed: "PEER <endpoint>" once the socket is ready: the endpoint
+bound (ZMQ_LAST_ENDPOINT, so "tcp://127.0.0.1:*" reports its port), or "-"
+when connecting. Then the role's own lines (see ROLES below); a line that
+starts with "FAIL" is a failed check. Refuses to run on anything but
+Debian's libzmq.
+
+Options, applied before bind/connect:
+  routing_id=TEXT   ZMQ_ROUTING_ID
+  probe_router=1    ZMQ_PROBE_ROUTER (a connecting ROUTER announces itself)
+  hwm=N             ZMQ_SNDHWM and ZMQ_RCVHWM
+  linger=MS         ZMQ_LINGER (default 1000)
+  framing=empty     a DEALER speaking to a REP/ROUTER-based server frames
+                    like a REQ (an empty delimiter first)
+  framing=probe     ROUTER to ROUTER: the first message received is the
+                    other ROUTER's probe [its id, b""]; its id then frames
+                    every message
+  count=N           messages in a stream
 """
 import sys
 
 import zmq
 
 TIMEOUT_MS = 10000
+# How often a peer that repeats a message until told to stop checks stdin.
+REPEAT_MS = 10
 
 
 def messages():
@@ -47,64 +56,253 @@ def on_debian_libzmq():
     return libs == {"/usr/lib/x86_64-linux-gnu/libzmq.so.5.2.4"}
 
 
+def say(*words):
+    print(*words, flush=True)
+
+
+def stdin_closed(timeout_ms):
+    """True once the test closed our stdin (its signal to move on)."""
+    poller = zmq.Poller()
+    poller.register(sys.stdin, zmq.POLLIN)
+    return bool(poller.poll(timeout_ms))
+
+
+def repeat_until_stdin_closes(s, batch):
+    while not stdin_closed(REPEAT_MS):
+        for m in batch:
+            s.send(m)
+
+
+def frame_of(s, opts):
+    """The frames that go before each payload: none, REQ's empty delimiter,
+    or the other ROUTER's id (learnt from its probe)."""
+    framing = opts.get("framing")
+    if framing == "empty":
+        return [b""]
+    if framing == "probe":
+        probe = s.recv_multipart()
+        if len(probe) != 2 or probe[1] != b"":
+            say("FAIL expected a probe, got", probe)
+            sys.exit(1)
+        return [probe[0]]
+    return []
+
+
+# ------------------------------------------------------------------ roles
+
+
+def echo(s, opts):
+    """Send every message back (a ROUTER keeps the envelope, so the reply
+    goes to its sender) until one ends in b"STOP"."""
+    while True:
+        parts = s.recv_multipart()
+        s.send_multipart(parts)
+        if parts[-1] == b"STOP":
+            break
+
+
+def client(s, opts):
+    """Send the test messages, expect each one back, print "OK"."""
+    frame = frame_of(s, opts)
+    for parts in messages():
+        s.send_multipart(frame + parts)
+        got = s.recv_multipart()
+        if got != frame + parts:
+            say(f"FAIL echo of {[len(p) for p in parts]} came back as {[len(p) for p in got]}")
+            return
+    s.send_multipart(frame + [b"STOP"])
+    s.recv_multipart()
+    say("OK")
+
+
+def sink(s, opts):
+    """Receive until b"STOP", print "GOT <count> <fnv1a-64 of all>"."""
+    digest, count = FNV_OFFSET, 0
+    while True:
+        parts = s.recv_multipart()
+        if parts == [b"STOP"]:
+            break
+        count += 1
+        for p in parts:
+            digest = fnv1a(digest, len(p).to_bytes(4, "big") + p)
+    say(f"GOT {count} {digest:016x}")
+
+
+def source(s, opts):
+    """Send the test messages then b"STOP"."""
+    for parts in messages():
+        s.send_multipart(parts)
+    s.send_multipart([b"STOP"])
+
+
+def subscribe(s, opts):
+    """SUB or XSUB: subscribe to b"t", print the first message received."""
+    if s.socket_type == zmq.SUB:
+        s.setsockopt(zmq.SUBSCRIBE, b"t")
+    else:
+        s.send(b"\x01t")
+    say("FIRST", s.recv().decode())
+
+
+def publish(s, opts):
+    """PUB or XPUB: send b"x-dropped" and b"t-kept" until stdin closes. An
+    XPUB first waits for the subscription to b"t" and prints it."""
+    if s.socket_type == zmq.XPUB:
+        say("SUBSCRIBED", s.recv().hex())
+    repeat_until_stdin_closes(s, [b"x-dropped", b"t-kept"])
+
+
+def stream_send(s, opts):
+    """PUSH or PUB: send b"0" .. b"<count-1>" then b"end". A PUB first
+    repeats b"probe" until stdin closes: the subscriber has one by then."""
+    if s.socket_type == zmq.PUB:
+        repeat_until_stdin_closes(s, [b"probe"])
+    for i in range(int(opts["count"])):
+        s.send(b"%d" % i)
+    s.send(b"end")
+
+
+def stream_recv(s, opts):
+    """PULL or SUB: expect b"0" .. b"<count-1>" in order then b"end", print
+    "STREAM <count> OK". A SUB subscribes to everything and prints
+    "SUBSCRIBED" at the first b"probe", then skips the probes in flight."""
+    count = int(opts["count"])
+    first = s.recv()
+    if s.socket_type == zmq.SUB:
+        if first != b"probe":
+            say("FAIL first message", first)
+            return
+        say("SUBSCRIBED")
+        while first == b"probe":
+            first = s.recv()
+    expected = 0
+    message = first
+    while message != b"end":
+        if message != b"%d" % expected:
+            say(f"FAIL message {expected} was {message[:20]!r}")
+            return
+        expected += 1
+        message = s.recv()
+    say("STREAM", expected, "OK" if expected == count else "SHORT")
+
+
+def pub_topics(s, opts):
+    """PUB: send b"B-no", b"A-yes", b"M-mark" until stdin closes."""
+    repeat_until_stdin_closes(s, [b"B-no", b"A-yes", b"M-mark"])
+
+
+def sub_topics(s, opts):
+    """SUB: subscribe to b"A": the next 3 messages must be b"A-yes". Then
+    unsubscribe b"A" and subscribe b"M" (the publisher handles them in
+    order): after the first b"M-mark" the next 3 must be b"M-mark" too.
+    Print "OK"."""
+    s.setsockopt(zmq.SUBSCRIBE, b"A")
+    for _ in range(3):
+        got = s.recv()
+        if got != b"A-yes":
+            say("FAIL subscribed to A, got", got)
+            return
+    s.setsockopt(zmq.UNSUBSCRIBE, b"A")
+    s.setsockopt(zmq.SUBSCRIBE, b"M")
+    got = s.recv()
+    while got == b"A-yes":  # sent before the publisher saw the change
+        got = s.recv()
+    marks = [got] + [s.recv() for _ in range(3)]
+    if marks != [b"M-mark"] * 4:
+        say("FAIL after unsubscribing A, got", marks)
+        return
+    say("OK")
+
+
+def xsub_topics(s, opts):
+    """XSUB: send the subscription to b"A"; the first message must be
+    b"A-yes". Then send the unsubscription from b"A" and a subscription to
+    b"Z" (proof the unsubscription came over the wire, not from a
+    disconnect); expect b"Z-done" after any b"A-yes" still in flight. Print
+    "OK"."""
+    s.send(b"\x01A")
+    got = s.recv()
+    if got != b"A-yes":
+        say("FAIL subscribed to A, got", got)
+        return
+    s.send(b"\x00A")
+    s.send(b"\x01Z")
+    while got == b"A-yes":
+        got = s.recv()
+    say("OK" if got == b"Z-done" else f"FAIL expected Z-done, got {got!r}")
+
+
+def xpub_topics(s, opts):
+    """XPUB: print the first (un)subscription received as "SUB <hex>", then
+    send b"B-no" and b"A-yes" until the next one arrives, print it as
+    "UNSUB <hex>"."""
+    say("SUB", s.recv().hex())
+    poller = zmq.Poller()
+    poller.register(s, zmq.POLLIN)
+    while not poller.poll(REPEAT_MS):
+        s.send(b"B-no")
+        s.send(b"A-yes")
+    say("UNSUB", s.recv().hex())
+
+
+def dealer_hello(s, opts):
+    """DEALER: send b"hello", expect b"welcome", print "OK"."""
+    s.send(b"hello")
+    got = s.recv_multipart()
+    say("OK" if got == [b"welcome"] else f"FAIL got {got}")
+
+
+def router_hello(s, opts):
+    """ROUTER: receive [id, b"hello"], print "ID <id>", reply b"welcome"."""
+    routing_id, body = s.recv_multipart()
+    say("ID", routing_id.decode(errors="replace"), body.decode(errors="replace"))
+    s.send_multipart([routing_id, b"welcome"])
+
+
+ROLES = {
+    "echo": echo,
+    "client": client,
+    "sink": sink,
+    "source": source,
+    "subscribe": subscribe,
+    "publish": publish,
+    "stream-send": stream_send,
+    "stream-recv": stream_recv,
+    "pub-topics": pub_topics,
+    "sub-topics": sub_topics,
+    "xsub-topics": xsub_topics,
+    "xpub-topics": xpub_topics,
+    "dealer-hello": dealer_hello,
+    "router-hello": router_hello,
+}
+
+
 def main():
     role, kind_name, how, endpoint = sys.argv[1:5]
+    opts = dict(arg.split("=", 1) for arg in sys.argv[5:])
     if not on_debian_libzmq():
         sys.exit("FAIL not running on Debian's libzmq")
-    kind = getattr(zmq, kind_name)
     ctx = zmq.Context()
-    s = ctx.socket(kind)
-    s.linger = 1000
+    s = ctx.socket(getattr(zmq, kind_name))
+    s.linger = int(opts.get("linger", 1000))
     s.rcvtimeo = s.sndtimeo = TIMEOUT_MS
-    port = 0
+    if "routing_id" in opts:
+        s.setsockopt(zmq.ROUTING_ID, opts["routing_id"].encode())
+    if opts.get("probe_router") == "1":
+        s.setsockopt(zmq.PROBE_ROUTER, 1)
+    if "hwm" in opts:
+        s.sndhwm = s.rcvhwm = int(opts["hwm"])
     if how == "bind":
-        port = s.bind_to_random_port(endpoint)
+        s.bind(endpoint)
+        say("PEER", s.last_endpoint.decode())
     else:
         s.connect(endpoint)
-    print(f"PEER {port}", flush=True)
-
-    if role == "echo":
-        while True:
-            parts = s.recv_multipart()
-            s.send_multipart(parts)
-            if parts[-1] == b"STOP":
-                break
-    elif role == "client":
-        # A DEALER talking to a REP/ROUTER-based server frames like a REQ.
-        frame = [b""] if kind == zmq.DEALER and sys.argv[5:] == ["req-framing"] else []
-        for parts in messages():
-            s.send_multipart(frame + parts)
-            got = s.recv_multipart()
-            if got != frame + parts:
-                print(f"FAIL echo of {[len(p) for p in parts]} came back as {[len(p) for p in got]}", flush=True)
-                return
-        s.send_multipart(frame + [b"STOP"])
-        s.recv_multipart()
-        print("OK", flush=True)
-    elif role == "sink":
-        digest, count = FNV_OFFSET, 0
-        while True:
-            parts = s.recv_multipart()
-            if parts == [b"STOP"]:
-                break
-            count += 1
-            for p in parts:
-                digest = fnv1a(digest, len(p).to_bytes(4, "big") + p)
-        print(f"GOT {count} {digest:016x}", flush=True)
-    elif role == "subscribe":
-        s.setsockopt(zmq.SUBSCRIBE, b"t")
-        print("FIRST", s.recv().decode(), flush=True)
-    elif role == "source":
-        for parts in messages():
-            s.send_multipart(parts)
-        s.send_multipart([b"STOP"])
-    elif role == "publish":
-        print("SUBSCRIBED", s.recv().hex(), flush=True)
-        poller = zmq.Poller()
-        poller.register(sys.stdin, zmq.POLLIN)
-        while not poller.poll(10):
-            s.send(b"x-dropped")
-            s.send(b"t-kept")
+        say("PEER -")
+    try:
+        ROLES[role](s, opts)
+    except zmq.Again:
+        say("FAIL timed out in", role)
+        sys.exit(1)
     s.close()
     ctx.term()
 

@@ -19,7 +19,9 @@ namespace interop {
 
 class peer_process {
 public:
-    explicit peer_process(const std::vector<std::string>& args) {
+    // env: "NAME=value" settings for the peer only (e.g. TMPDIR, where
+    // libzmq puts the socket of an ipc://* bind).
+    explicit peer_process(const std::vector<std::string>& args, const std::vector<std::string>& env = {}) {
         // Close-on-exec, so the child keeps only its stdin and stdout (dup2
         // clears the flag on those): it must see EOF when we close its stdin.
         int to_child[2], from_child[2];
@@ -37,6 +39,10 @@ public:
             argv.push_back(nullptr);
             // The peer must load Debian's libzmq, never ours.
             unsetenv("LD_LIBRARY_PATH");
+            for (const auto& setting : env) {
+                const size_t equals = setting.find('=');
+                setenv(setting.substr(0, equals).c_str(), setting.substr(equals + 1).c_str(), 1);
+            }
             execv(argv[0], argv.data());
             _exit(127);
         }
