@@ -167,6 +167,8 @@ def stream_recv(s, opts):
     "STREAM <count> OK". A SUB subscribes to everything and prints
     "SUBSCRIBED" at the first b"probe", then skips the probes in flight."""
     count = int(opts["count"])
+    if s.socket_type == zmq.SUB:
+        s.setsockopt(zmq.SUBSCRIBE, b"")
     first = s.recv()
     if s.socket_type == zmq.SUB:
         if first != b"probe":
