@@ -49,12 +49,21 @@ inline void expect_zmx_library() {
 class endpoint_place {
 public:
     explicit endpoint_place(transport t) : transport_(t) {
+        static std::atomic<int> abstract_names{0};
         if (t == transport::ipc || t == transport::ipc_wildcard) {
             std::string pattern = (std::filesystem::temp_directory_path() / "zmx-interop-XXXXXX").string();
             if (mkdtemp(pattern.data()) != nullptr)
                 dir_ = pattern;
             else
                 ADD_FAILURE() << "mkdtemp failed";
+        }
+        switch (t) {
+        case transport::tcp: address_ = "tcp://127.0.0.1:*"; break;
+        case transport::ipc: address_ = "ipc://" + dir_ + "/socket"; break;
+        case transport::ipc_abstract:
+            address_ = "ipc://@zmx-interop-" + std::to_string(getpid()) + "-" + std::to_string(abstract_names++);
+            break;
+        case transport::ipc_wildcard: address_ = "ipc://*"; break;
         }
     }
 
@@ -70,17 +79,7 @@ public:
 
     transport kind() const { return transport_; }
 
-    std::string bind_address() const {
-        static std::atomic<int> abstract_names{0};
-        switch (transport_) {
-        case transport::tcp: return "tcp://127.0.0.1:*";
-        case transport::ipc: return "ipc://" + dir_ + "/socket";
-        case transport::ipc_abstract:
-            return "ipc://@zmx-interop-" + std::to_string(getpid()) + "-" + std::to_string(abstract_names++);
-        case transport::ipc_wildcard: return "ipc://*";
-        }
-        return "";
-    }
+    const std::string& bind_address() const { return address_; }
 
     // The peer's own settings: an ipc://* bind on libzmq's side lands in our
     // directory, not loose in /tmp.
@@ -95,6 +94,7 @@ public:
 private:
     transport transport_;
     std::string dir_;
+    std::string address_;
 };
 
 inline std::string last_endpoint(void* s) {
@@ -107,9 +107,11 @@ inline std::string last_endpoint(void* s) {
 // Starts the libzmq peer (role, socket type, then OPTION=VALUE settings,
 // see libzmq_peer.py) and binds or connects `s` to meet it. Returns the peer
 // once both sides are in place, or nullptr after recording a failure.
+// met_at, if given, receives the endpoint the binder reported.
 inline std::unique_ptr<peer_process> meet(void* s, const endpoint_place& place, bool zmx_binds,
                                           const std::string& role, const std::string& peer_type,
-                                          const std::vector<std::string>& options = {}) {
+                                          const std::vector<std::string>& options = {},
+                                          std::string* met_at = nullptr) {
     std::vector<std::string> args{role, peer_type};
     if (zmx_binds) {
         const std::string address = place.bind_address();
@@ -117,7 +119,10 @@ inline std::unique_ptr<peer_process> meet(void* s, const endpoint_place& place, 
             ADD_FAILURE() << "zmx bind " << address << ": " << zmq_strerror(zmq_errno());
             return nullptr;
         }
-        args.insert(args.end(), {"connect", last_endpoint(s)});
+        const std::string bound = last_endpoint(s);
+        if (met_at)
+            *met_at = bound;
+        args.insert(args.end(), {"connect", bound});
     } else {
         args.insert(args.end(), {"bind", place.bind_address()});
     }
@@ -130,6 +135,8 @@ inline std::unique_ptr<peer_process> meet(void* s, const endpoint_place& place, 
     }
     if (!zmx_binds) {
         const std::string address = hello.substr(5);
+        if (met_at)
+            *met_at = address;
         if (zmq_connect(s, address.c_str()) != 0) {
             ADD_FAILURE() << "zmx connect " << address << ": " << zmq_strerror(zmq_errno());
             return nullptr;
