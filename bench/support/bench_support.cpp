@@ -1,0 +1,158 @@
+#include "bench_support.hpp"
+
+#include <zmq.h>
+
+#include <dlfcn.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <thread>
+
+namespace bench {
+
+namespace {
+
+using bench_clock = std::chrono::steady_clock;
+
+const char* program_name = "bench";
+
+// Both variants export the same symbols, so a stray LD_LIBRARY_PATH or
+// RUNPATH would silently benchmark the wrong library. The build tells each
+// binary which file it must run on (BENCH_EXPECTED_LIBRARY); the dynamic
+// loader tells it which file zmq_version really came from.
+std::filesystem::path library_in_use()
+{
+    Dl_info info{};
+    if (dladdr(reinterpret_cast<void*>(&zmq_version), &info) == 0 || !info.dli_fname) {
+        std::fprintf(stderr, "%s: dladdr cannot locate zmq_version\n", program_name);
+        std::exit(EXIT_FAILURE);
+    }
+    return std::filesystem::canonical(info.dli_fname);
+}
+
+// Messages are sent and received as zmq_msg_t, as an application that cares
+// about speed would, and their payload is never written or read, so the
+// figures measure the library's per-message cost, not the benchmark's memcpy.
+void send_message(void* socket, size_t size)
+{
+    zmq_msg_t msg;
+    check(zmq_msg_init_size(&msg, size), "zmq_msg_init_size");
+    if (zmq_msg_send(&msg, socket, 0) == -1) die("zmq_msg_send");
+}
+
+void receive_message(void* socket, zmq_msg_t* msg, size_t expected_size)
+{
+    if (zmq_msg_recv(msg, socket, 0) == -1) die("zmq_msg_recv");
+    if (zmq_msg_size(msg) != expected_size) {
+        std::fprintf(stderr, "%s: received %zu bytes, sent %zu\n", program_name, zmq_msg_size(msg), expected_size);
+        std::exit(EXIT_FAILURE);
+    }
+}
+
+}  // namespace
+
+void die(const char* what)
+{
+    std::fprintf(stderr, "%s: %s: %s\n", program_name, what, zmq_strerror(zmq_errno()));
+    std::exit(EXIT_FAILURE);
+}
+
+void announce_library(const char* program, const std::string& transport)
+{
+    program_name = program;
+    const auto in_use = library_in_use();
+    std::error_code missing;
+    const auto expected = std::filesystem::canonical(BENCH_EXPECTED_LIBRARY, missing);
+    if (missing || in_use != expected) {
+        std::fprintf(stderr, "%s: running on %s, built to measure %s; refusing\n", program_name, in_use.c_str(),
+                     BENCH_EXPECTED_LIBRARY);
+        std::exit(EXIT_FAILURE);
+    }
+    int major, minor, patch;
+    zmq_version(&major, &minor, &patch);
+    std::printf("# %s (ZeroMQ API %d.%d.%d) over %s\n", in_use.c_str(), major, minor, patch, transport.c_str());
+}
+
+// The clock runs from the first timed send to the last receive, so
+// queued-but-unreceived messages do not count. One message goes through
+// before it starts, so a network connection is up and handshaken and its
+// setup is not timed.
+void push_pull_throughput(void* context, const bind_fresh& bind, size_t size, long count)
+{
+    void* pull = zmq_socket(context, ZMQ_PULL);
+    void* push = zmq_socket(context, ZMQ_PUSH);
+    if (!pull || !push) die("zmq_socket");
+    check(zmq_connect(push, bind(pull, "throughput", size).c_str()), "zmq_connect");
+
+    zmq_msg_t warm_up;
+    check(zmq_msg_init(&warm_up), "zmq_msg_init");
+    send_message(push, size);
+    receive_message(pull, &warm_up, size);
+    zmq_msg_close(&warm_up);
+
+    bench_clock::time_point last_received;
+    std::thread receiver([&] {
+        zmq_msg_t msg;
+        check(zmq_msg_init(&msg), "zmq_msg_init");
+        for (long i = 0; i < count; i++)
+            receive_message(pull, &msg, size);
+        last_received = bench_clock::now();
+        zmq_msg_close(&msg);
+    });
+
+    const auto start = bench_clock::now();
+    for (long i = 0; i < count; i++) send_message(push, size);
+    receiver.join();
+    const double seconds = std::chrono::duration<double>(last_received - start).count();
+
+    std::printf("push/pull %zu B msg/s\t%.0f\n", size, count / seconds);
+    std::printf("push/pull %zu B MB/s\t%.1f\n", size, count * double(size) / seconds / 1e6);
+    std::fflush(stdout);
+    zmq_close(push);
+    zmq_close(pull);
+}
+
+// The figure is the mean full round trip (request out, reply back), not
+// half of it. One untimed round trip first, as above.
+void req_rep_latency(void* context, const bind_fresh& bind, size_t size, long round_trips)
+{
+    void* rep = zmq_socket(context, ZMQ_REP);
+    void* req = zmq_socket(context, ZMQ_REQ);
+    if (!rep || !req) die("zmq_socket");
+    check(zmq_connect(req, bind(rep, "latency", size).c_str()), "zmq_connect");
+
+    zmq_msg_t msg;
+    check(zmq_msg_init(&msg), "zmq_msg_init");
+    send_message(req, size);
+    receive_message(rep, &msg, size);
+    if (zmq_msg_send(&msg, rep, 0) == -1) die("zmq_msg_send");
+    receive_message(req, &msg, size);
+
+    std::thread echo([&] {
+        zmq_msg_t request;
+        check(zmq_msg_init(&request), "zmq_msg_init");
+        for (long i = 0; i < round_trips; i++) {
+            receive_message(rep, &request, size);
+            if (zmq_msg_send(&request, rep, 0) == -1) die("zmq_msg_send");
+        }
+        zmq_msg_close(&request);
+    });
+
+    const auto start = bench_clock::now();
+    for (long i = 0; i < round_trips; i++) {
+        send_message(req, size);
+        receive_message(req, &msg, size);
+    }
+    const double seconds = std::chrono::duration<double>(bench_clock::now() - start).count();
+    echo.join();
+    zmq_msg_close(&msg);
+
+    std::printf("req/rep %zu B round trip us\t%.2f\n", size, seconds / round_trips * 1e6);
+    std::fflush(stdout);
+    zmq_close(req);
+    zmq_close(rep);
+}
+
+}  // namespace bench
