@@ -89,8 +89,10 @@ int zmq_msg_get(const zmq_msg_t* zm, int property) {
     switch (property) {
     case ZMQ_MORE:
         return m->has(msg::more);
-    case ZMQ_SRCFD:
-        return -1;  // no file descriptor behind an inproc message
+    case ZMQ_SRCFD:  // only messages that came over a stream connection know theirs
+        if (!m->properties() || m->properties()->source_fd() < 0)
+            return fail(EINVAL);
+        return m->properties()->source_fd();
     case ZMQ_SHARED:
         return m->is_shared();
     default:

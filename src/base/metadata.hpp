@@ -12,13 +12,18 @@ class metadata {
 public:
     using properties = std::map<std::string, std::string>;
 
-    explicit metadata(properties props) : props_(std::move(props)) {}
+    // source_fd is the descriptor the messages arrive on (ZMQ_SRCFD).
+    explicit metadata(properties props, int source_fd = -1) : props_(std::move(props)), source_fd_(source_fd) {}
 
-    // nullptr when the property is absent. Lookup is case-sensitive, as libzmq's.
+    // nullptr when the property is absent. Lookup is case-sensitive, as
+    // libzmq's; "Routing-Id" also finds the peer's "Identity".
     const char* get(const std::string& name) const {
         auto it = props_.find(name);
+        if (it == props_.end() && name == "Routing-Id")
+            it = props_.find("Identity");
         return it == props_.end() ? nullptr : it->second.c_str();
     }
+    int source_fd() const { return source_fd_; }
 
     void add_ref() { refs_.fetch_add(1, std::memory_order_relaxed); }
     void release() {
@@ -29,6 +34,7 @@ public:
 private:
     ~metadata() = default;
     const properties props_;
+    const int source_fd_;
     std::atomic<int> refs_{1};
 };
 

@@ -8,33 +8,53 @@
 #include <zmq.h>
 
 #include <cstring>
+#include <utility>
 
 namespace zmx {
 
-socket_monitor* socket_monitor::start(context& ctx, const char* address, int events) {
+int socket_monitor::start(const char* address, int events) {
     endpoint ep;
     if (ep.parse(address) < 0)
-        return nullptr;
-    if (ep.protocol != "inproc") {
-        errno = EPROTONOSUPPORT;
-        return nullptr;
-    }
-    socket_handle* pair = ctx.create_socket(ZMQ_PAIR);
+        return -1;
+    if (ep.protocol != "inproc")
+        return fail(EPROTONOSUPPORT);
+    socket_handle* pair = ctx_.create_socket(ZMQ_PAIR);
     if (!pair)
-        return nullptr;
+        return -1;
     const int no_linger = 0;
     pair->socket->setsockopt(ZMQ_LINGER, &no_linger, sizeof no_linger);
+    std::lock_guard lock(mutex_);
+    stop_locked();
     if (pair->socket->bind(address) < 0) {
         const int error = errno;
-        ctx.close_socket(*pair);
-        errno = error;
-        return nullptr;
+        ctx_.close_socket(*pair);
+        return fail(error);
     }
-    return new socket_monitor(ctx, pair, events);
+    pair_ = pair;
+    events_ = events;
+    return 0;
+}
+
+void socket_monitor::stop() {
+    std::lock_guard lock(mutex_);
+    stop_locked();
+}
+
+void socket_monitor::stop_locked() {
+    if (!pair_)
+        return;
+    emit_locked(ZMQ_EVENT_MONITOR_STOPPED, 0, "");
+    ctx_.close_socket(*std::exchange(pair_, nullptr));
+    events_ = 0;
 }
 
 void socket_monitor::emit(int event, uint32_t value, const std::string& endpoint) {
-    if (!(events_ & event))
+    std::lock_guard lock(mutex_);
+    emit_locked(event, value, endpoint);
+}
+
+void socket_monitor::emit_locked(int event, uint32_t value, const std::string& endpoint) {
+    if (!pair_ || !(events_ & event))
         return;
     uint8_t header[6];
     const uint16_t code = static_cast<uint16_t>(event);
@@ -49,12 +69,6 @@ void socket_monitor::emit(int event, uint32_t value, const std::string& endpoint
     frame.init_copy_of(endpoint.data(), endpoint.size());
     if (pair_->socket->send(frame, ZMQ_DONTWAIT) < 0)
         frame.close();
-}
-
-void socket_monitor::stop() {
-    emit(ZMQ_EVENT_MONITOR_STOPPED, 0, "");
-    ctx_.close_socket(*pair_);
-    delete this;
 }
 
 } // namespace zmx

@@ -1,11 +1,19 @@
-// zmq_socket_monitor: a PAIR socket, bound to an inproc endpoint, that
-// publishes a socket's events in libzmq's two-frame layout (16-bit event,
-// 32-bit value, then the endpoint).
+// zmq_socket_monitor: publishes a socket's events on a PAIR socket bound to
+// an inproc endpoint, in libzmq's two-frame layout (16-bit event, 32-bit
+// value, then the endpoint). Events nobody has connected to hear are
+// dropped, as in libzmq.
 //
-// Threading: the monitored socket's thread.
+// One per socket, for the socket's whole life, shared with the transports
+// (through socket_link) so they can emit from their I/O threads.
+//
+// Threading: every member from any thread; a mutex serialises the PAIR
+// socket's use.
 #pragma once
 
+#include "transport/event_sink.hpp"
+
 #include <cstdint>
+#include <mutex>
 #include <string>
 
 namespace zmx {
@@ -13,20 +21,28 @@ namespace zmx {
 class context;
 struct socket_handle;
 
-class socket_monitor {
+class socket_monitor final : public event_sink {
 public:
-    // The monitor socket bound to address, or nullptr with errno.
-    static socket_monitor* start(context& ctx, const char* address, int events);
-    // Sends MONITOR_STOPPED (when asked for) and closes the monitor socket.
+    explicit socket_monitor(context& ctx) : ctx_(ctx) {}
+    ~socket_monitor() { stop(); }
+
+    // Starts publishing the events in the mask on a PAIR bound to address,
+    // stopping any monitor before: 0, or -1 with errno (EPROTONOSUPPORT for
+    // a transport other than inproc, EADDRINUSE, ...).
+    int start(const char* address, int events);
+    // Sends MONITOR_STOPPED (when asked for) and closes the PAIR, if any.
     void stop();
-    // Publishes an event if it was asked for.
-    void emit(int event, uint32_t value, const std::string& endpoint);
+    // Publishes an event if a monitor asked for it.
+    void emit(int event, uint32_t value, const std::string& endpoint) override;
 
 private:
-    socket_monitor(context& ctx, socket_handle* pair, int events) : ctx_(ctx), pair_(pair), events_(events) {}
+    void emit_locked(int event, uint32_t value, const std::string& endpoint);
+    void stop_locked();
+
     context& ctx_;
-    socket_handle* pair_;
-    int events_;
+    std::mutex mutex_;
+    socket_handle* pair_ = nullptr;
+    int events_ = 0;
 };
 
 } // namespace zmx

@@ -92,6 +92,20 @@ int set_routing_id(const void* value, size_t size, std::string& out) {
     return 0;
 }
 
+// "X-name:value", as libzmq takes it: the name starts with "X-", neither
+// part is empty.
+int add_metadata(const void* value, size_t size, std::map<std::string, std::string>& out) {
+    if (!value || size == 0)
+        return fail(EINVAL);
+    const std::string text(static_cast<const char*>(value), size);
+    const size_t colon = text.find(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == text.size() || !text.starts_with("X-") ||
+        colon > 255)
+        return fail(EINVAL);
+    out[text.substr(0, colon)] = text.substr(colon + 1);
+    return 0;
+}
+
 }  // namespace
 
 int options::set(int option, const void* value, size_t size, bool& known) {
@@ -114,6 +128,12 @@ int options::set(int option, const void* value, size_t size, bool& known) {
         return 0;
     case ZMQ_ROUTING_ID:
         return set_routing_id(value, size, routing_id);
+    case ZMQ_RECONNECT_IVL:
+        return set_timeout(value, size, reconnect_ivl);
+    case ZMQ_RECONNECT_IVL_MAX:
+        return set_non_negative(value, size, reconnect_ivl_max);
+    case ZMQ_METADATA:
+        return add_metadata(value, size, metadata);
     case ZMQ_CONNECT_ROUTING_ID:
         // Only a ROUTER (or STREAM) names the peers it connects to.
         if ((type != ZMQ_ROUTER && type != ZMQ_STREAM) || size == 0 || !value)
@@ -153,6 +173,10 @@ int options::get(int option, void* value, size_t* size, bool& known) const {
         return put_int64(value, size, maxmsgsize);
     case ZMQ_ROUTING_ID:
         return put_bytes(value, size, routing_id);
+    case ZMQ_RECONNECT_IVL:
+        return put_int(value, size, reconnect_ivl);
+    case ZMQ_RECONNECT_IVL_MAX:
+        return put_int(value, size, reconnect_ivl_max);
     case ZMQ_LAST_ENDPOINT:
         return put_string(value, size, last_endpoint);
     case ZMQ_IMMEDIATE:

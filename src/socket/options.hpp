@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 
 namespace zmx {
@@ -20,6 +21,10 @@ struct options {
     int sndtimeo = -1;
     int rcvtimeo = -1;
     int64_t maxmsgsize = -1;
+    int reconnect_ivl = 100;      // -1: never reconnect
+    int reconnect_ivl_max = 0;    // 0: no back-off
+    // ZMQ_METADATA: "X-" properties our handshake announces.
+    std::map<std::string, std::string> metadata;
     std::string routing_id;
     std::string connect_routing_id;  // consumed by the next connect
     std::string last_endpoint;

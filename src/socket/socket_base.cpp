@@ -17,7 +17,9 @@
 namespace zmx {
 
 socket_base::socket_base(context& ctx, int type)
-    : ctx_(ctx), mailbox_(std::make_shared<socket_mailbox>(std::make_unique<eventfd_signaler>())) {
+    : ctx_(ctx),
+      mailbox_(std::make_shared<socket_mailbox>(std::make_unique<eventfd_signaler>())),
+      monitor_(std::make_shared<socket_monitor>(ctx)) {
     options_.type = type;
 }
 
@@ -128,16 +130,28 @@ int socket_base::begin_endpoint_call(const char* uri, endpoint& ep) {
 }
 
 socket_link socket_base::link_for(const std::string& endpoint) const {
-    constexpr int reconnect_ivl_ms = 100;  // libzmq's default ZMQ_RECONNECT_IVL
-    return {mailbox_,        options_.type,       options_.routing_id, options_.sndhwm, options_.rcvhwm,
-            options_.maxmsgsize, reconnect_ivl_ms,  options_.ipv6,       endpoint};
+    return {.mailbox = mailbox_,
+            .events = monitor_,
+            .type = options_.type,
+            .routing_id = options_.routing_id,
+            .sndhwm = options_.sndhwm,
+            .rcvhwm = options_.rcvhwm,
+            .maxmsgsize = options_.maxmsgsize,
+            .reconnect_ivl = options_.reconnect_ivl,
+            .reconnect_ivl_max = options_.reconnect_ivl_max,
+            .ipv6 = options_.ipv6,
+            .metadata = options_.metadata,
+            .endpoint = endpoint};
 }
 
 int socket_base::bind_stream(const char* uri, const endpoint& ep) {
     io_worker& worker = ctx_.pick_worker();
     auto listener = stream_listener::open(worker, link_for(uri), ep);
-    if (!listener)
+    if (!listener) {
+        monitor_->emit(ZMQ_EVENT_BIND_FAILED, static_cast<uint32_t>(errno), uri);
         return -1;
+    }
+    monitor_->emit(ZMQ_EVENT_LISTENING, static_cast<uint32_t>(listener->fd()), listener->bound_endpoint());
     options_.last_endpoint = listener->bound_endpoint();
     listeners_.push_back({listener->bound_endpoint(), &worker, listener.get()});
     worker.submit(std::move(listener));
@@ -332,17 +346,15 @@ int socket_base::recv(msg& m, int flags) {
 int socket_base::monitor(const char* address, int events) {
     if (stopped_)
         return fail(ETERM);
-    if (monitor_)
-        std::exchange(monitor_, nullptr)->stop();
-    if (!address)
+    if (!address) {
+        monitor_->stop();
         return 0;
-    monitor_ = socket_monitor::start(ctx_, address, events);
-    return monitor_ ? 0 : -1;
+    }
+    return monitor_->start(address, events);
 }
 
 void socket_base::close() {
-    if (monitor_)
-        std::exchange(monitor_, nullptr)->stop();
+    monitor_->stop();
     ctx_.inproc().unbind_all(mailbox_.get());
     while (!listeners_.empty())
         close_listener(listeners_.size() - 1);

@@ -113,7 +113,7 @@ private:
         stream_listener* listener;  // owned by the worker
     };
     std::vector<listening> listeners_;
-    socket_monitor* monitor_ = nullptr;
+    std::shared_ptr<socket_monitor> monitor_;
     bool stopped_ = false;
     bool rcvmore_ = false;
 };

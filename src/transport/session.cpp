@@ -8,7 +8,11 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <zmq.h>
+
 #include <cerrno>
+#include <limits>
+#include <random>
 
 namespace zmx {
 
@@ -62,7 +66,7 @@ void session::connect_now() {
         return;
     }
     if (::connect(fd, destination.get(), destination.length) == 0) {
-        start_engine(fd);
+        connected(fd);
         return;
     }
     if (errno != EINPROGRESS) {
@@ -70,6 +74,7 @@ void session::connect_now() {
         retry_later();
         return;
     }
+    emit(ZMQ_EVENT_CONNECT_DELAYED, EINPROGRESS);
     connecting_fd_ = fd;
     worker_.loop().add_fd(fd, this);
     worker_.loop().want_write(fd, true);
@@ -82,13 +87,42 @@ void session::on_writable() {
     socklen_t size = sizeof error;
     if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &size) < 0 || error != 0) {
         ::close(fd);
+        emit(ZMQ_EVENT_CLOSED, static_cast<uint32_t>(fd));
         retry_later();
         return;
     }
+    connected(fd);
+}
+
+void session::connected(int fd) {
+    emit(ZMQ_EVENT_CONNECTED, static_cast<uint32_t>(fd));
     start_engine(fd);
 }
 
-void session::retry_later() { worker_.loop().add_timer(link_.reconnect_ivl, this, reconnect_timer); }
+void session::retry_later() {
+    if (link_.reconnect_ivl < 0)
+        return;  // the application asked for no reconnection: messages wait
+    const int interval = next_reconnect_interval();
+    emit(ZMQ_EVENT_CONNECT_RETRIED, static_cast<uint32_t>(interval));
+    worker_.loop().add_timer(interval, this, reconnect_timer);
+}
+
+int session::next_reconnect_interval() {
+    // A random part spreads the reconnections of many peers after an
+    // outage; the base doubles per failure up to RECONNECT_IVL_MAX.
+    const int base = link_.reconnect_ivl;
+    if (backoff_ivl_ < base)
+        backoff_ivl_ = base;
+    thread_local std::minstd_rand jitter_source(std::random_device{}());
+    const int jitter = base > 0 ? static_cast<int>(jitter_source() % static_cast<unsigned>(base)) : 0;
+    const int interval = backoff_ivl_ > std::numeric_limits<int>::max() - jitter ? std::numeric_limits<int>::max()
+                                                                                 : backoff_ivl_ + jitter;
+    if (link_.reconnect_ivl_max > base)
+        backoff_ivl_ = backoff_ivl_ > link_.reconnect_ivl_max / 2 ? link_.reconnect_ivl_max : backoff_ivl_ * 2;
+    return interval;
+}
+
+void session::emit(int event, uint32_t value) { link_.events->emit(event, value, link_.endpoint); }
 
 void session::on_timer(int) {
     if (!finished_)
@@ -113,6 +147,7 @@ void session::drop_engine() {
 }
 
 void session::engine_ready(const zmtp::property_list& peer) {
+    backoff_ivl_ = link_.reconnect_ivl;  // a connection that worked resets the back-off
     metadata::properties props;
     std::string identity;
     for (const auto& [name, value] : peer) {
@@ -120,9 +155,11 @@ void session::engine_ready(const zmtp::property_list& peer) {
         if (name == "Identity")
             identity = value;
     }
+    if (!engine_->peer_address().empty())
+        props["Peer-Address"] = engine_->peer_address();
     if (properties_)
         properties_->release();
-    properties_ = new metadata(std::move(props));
+    properties_ = new metadata(std::move(props), engine_->fd());
 
     if (!pipe_) {
         // Accepted: the socket gets its pipe now that the peer is known.

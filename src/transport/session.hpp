@@ -43,8 +43,13 @@ private:
     void on_timer(int id) override;
 
     void connect_now();
-    // Tries connect_now() again after RECONNECT_IVL.
+    // The connect succeeded: the handshake starts on fd.
+    void connected(int fd);
+    void emit(int event, uint32_t value);
+    // Tries connect_now() again after the reconnect interval (unless
+    // reconnection is off).
     void retry_later();
+    int next_reconnect_interval();
     void start_engine(int fd);
     void drop_engine();
     // Moves what the socket queued into the engine.
@@ -59,6 +64,7 @@ private:
     bool connecting_side_;
     bool announced_ = false;
     int connecting_fd_ = -1;
+    int backoff_ivl_ = 0;  // the reconnect interval's base, doubling per failure
     bool finished_ = false;
 };
 

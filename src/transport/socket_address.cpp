@@ -2,6 +2,7 @@
 
 #include "transport/tcp_address.hpp"
 
+#include <arpa/inet.h>
 #include <sys/un.h>
 
 #include <cstddef>
@@ -22,6 +23,26 @@ std::string endpoint_of(const socket_address& address) {
     if (un->sun_path[0] == '\0')  // abstract: the name runs to the length given
         return "ipc://@" + std::string(un->sun_path + 1, address.length - offset - 1);
     return std::string("ipc://") + un->sun_path;
+}
+
+std::string peer_address_of(int fd) {
+    socket_address peer;
+    peer.length = sizeof peer.storage;
+    if (::getpeername(fd, peer.get(), &peer.length) < 0)
+        return {};
+    if (peer.is_tcp()) {
+        char text[INET6_ADDRSTRLEN] = {};
+        const void* ip = peer.family() == AF_INET6
+                             ? static_cast<const void*>(&reinterpret_cast<const sockaddr_in6*>(&peer.storage)->sin6_addr)
+                             : static_cast<const void*>(&reinterpret_cast<const sockaddr_in*>(&peer.storage)->sin_addr);
+        return ::inet_ntop(peer.family(), ip, text, sizeof text) ? text : "";
+    }
+    ucred credentials{};
+    socklen_t size = sizeof credentials;
+    if (::getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &credentials, &size) < 0)
+        return {};
+    return "localhost:" + std::to_string(credentials.uid) + ":" + std::to_string(credentials.gid) + ":" +
+           std::to_string(credentials.pid);
 }
 
 } // namespace zmx

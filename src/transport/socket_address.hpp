@@ -22,4 +22,9 @@ struct socket_address {
 // "tcp://127.0.0.1:5555", "tcp://[::1]:5555", "ipc:///tmp/x", "ipc://@name".
 std::string endpoint_of(const socket_address& address);
 
+// The "Peer-Address" property of a connection, as libzmq gives it: the
+// peer's IP for tcp ("127.0.0.1", "::1"), "localhost:uid:gid:pid" from the
+// peer's credentials for ipc; "" when unknown.
+std::string peer_address_of(int fd);
+
 } // namespace zmx

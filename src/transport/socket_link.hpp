@@ -4,8 +4,10 @@
 #pragma once
 
 #include "io/command.hpp"
+#include "transport/event_sink.hpp"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -13,13 +15,16 @@ namespace zmx {
 
 struct socket_link {
     std::shared_ptr<socket_mailbox> mailbox;
+    std::shared_ptr<event_sink> events;
     int type;
     std::string routing_id;
     int sndhwm;
     int rcvhwm;
     int64_t maxmsgsize;
-    int reconnect_ivl;
+    int reconnect_ivl;      // -1: never reconnect
+    int reconnect_ivl_max;  // 0: no back-off
     bool ipv6;
+    std::map<std::string, std::string> metadata;  // our "X-" properties
     std::string endpoint;  // as the application named it (for disconnect)
 };
 

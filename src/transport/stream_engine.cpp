@@ -1,5 +1,6 @@
 #include "transport/stream_engine.hpp"
 
+#include "transport/socket_address.hpp"
 #include "transport/socket_types_wire.hpp"
 #include "zmtp/encoder.hpp"
 
@@ -24,7 +25,13 @@ bool announces_identity(int type) { return type == ZMQ_REQ || type == ZMQ_DEALER
 }  // namespace
 
 stream_engine::stream_engine(reactor& loop, int fd, const socket_link& link, events& sink)
-    : loop_(loop), fd_(fd), link_(link), sink_(sink), decoder_(link.maxmsgsize), in_(read_size) {
+    : loop_(loop),
+      fd_(fd),
+      link_(link),
+      sink_(sink),
+      decoder_(link.maxmsgsize),
+      in_(read_size),
+      peer_address_(peer_address_of(fd)) {
     held_.init();
 }
 
@@ -45,15 +52,21 @@ void stream_engine::start() {
     flush();
 }
 
-void stream_engine::fail() {
+void stream_engine::fail(uint32_t protocol_error) {
     if (state_ == state::closed)
         return;
+    if (state_ != state::active)
+        emit(protocol_error ? ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL : ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL,
+             protocol_error);
+    emit(ZMQ_EVENT_DISCONNECTED, static_cast<uint32_t>(fd_));
     state_ = state::closed;
     loop_.remove_fd(fd_);
     ::close(fd_);
     fd_ = -1;
     sink_.engine_failed();  // may destroy this engine: nothing may follow
 }
+
+void stream_engine::emit(int event, uint32_t value) { link_.events->emit(event, value, link_.endpoint); }
 
 void stream_engine::send(msg& m) {
     zmtp::append_frame(out_, m);
@@ -113,14 +126,19 @@ bool stream_engine::process_greeting() {
     in_offset_ += consumed;
     if (status == zmtp::greeting_parser::status::need_more)
         return true;
-    if (status != zmtp::greeting_parser::status::complete || greeting_.peer().mechanism != null_mechanism) {
-        fail();
+    if (status != zmtp::greeting_parser::status::complete) {
+        fail(ZMQ_PROTOCOL_ERROR_ZMTP_UNSPECIFIED);
+        return false;
+    }
+    if (greeting_.peer().mechanism != null_mechanism) {
+        fail(ZMQ_PROTOCOL_ERROR_ZMTP_MECHANISM_MISMATCH);
         return false;
     }
     // Only now, with the peer's whole greeting in, do we send READY.
     zmtp::property_list props{{"Socket-Type", std::string(wire::socket_type_name(link_.type))}};
     if (announces_identity(link_.type))
         props.emplace_back("Identity", link_.routing_id);
+    props.insert(props.end(), link_.metadata.begin(), link_.metadata.end());
     zmtp::bytes ready;
     zmtp::encode_ready(ready, props);
     zmtp::append_command(out_, ready);
@@ -139,7 +157,7 @@ bool stream_engine::process_frames() {
         case zmtp::decoder::result::need_more:
             break;
         case zmtp::decoder::result::error:
-            fail();
+            fail(ZMQ_PROTOCOL_ERROR_ZMTP_UNSPECIFIED);
             return false;
         case zmtp::decoder::result::command:
             if (!handle_command(decoder_.frame()))
@@ -147,7 +165,7 @@ bool stream_engine::process_frames() {
             break;
         case zmtp::decoder::result::message:
             if (state_ != state::active) {
-                fail();  // data before the handshake finished
+                fail(ZMQ_PROTOCOL_ERROR_ZMTP_UNEXPECTED_COMMAND);  // data before the handshake finished
                 return false;
             }
             if (!sink_.engine_received(decoder_.frame())) {
@@ -177,15 +195,14 @@ bool stream_engine::handle_command(const msg& body) {
     const auto command =
         zmtp::parse_command({static_cast<const uint8_t*>(body.data()), body.size()});
     if (!command) {
-        fail();
+        fail(ZMQ_PROTOCOL_ERROR_ZMTP_MALFORMED_COMMAND_UNSPECIFIED);
         return false;
     }
     if (state_ == state::handshake) {
-        if (command->name != zmtp::ready_command || !handle_ready(command->data)) {
-            fail();
-            return false;
-        }
-        return true;
+        if (command->name == zmtp::ready_command)
+            return handle_ready(command->data);
+        fail(command->name == zmtp::error_command ? 0 : ZMQ_PROTOCOL_ERROR_ZMTP_UNEXPECTED_COMMAND);
+        return false;
     }
     if (command->name == zmtp::ping_command) {
         const auto ping = zmtp::parse_ping(command->data);
@@ -217,17 +234,33 @@ bool stream_engine::handle_command(const msg& body) {
 
 bool stream_engine::handle_ready(zmtp::byte_view data) {
     const auto props = zmtp::parse_properties(data);
-    if (!props)
+    if (!props) {
+        fail(ZMQ_PROTOCOL_ERROR_ZMTP_MALFORMED_COMMAND_READY);
         return false;
+    }
     std::string_view peer_type;
     for (const auto& [name, value] : *props)
         if (name == "Socket-Type")
             peer_type = value;
-    if (!wire::compatible(link_.type, peer_type))
+    if (!wire::compatible(link_.type, peer_type)) {
+        refuse("Invalid socket type");
         return false;
+    }
     state_ = state::active;
+    emit(ZMQ_EVENT_HANDSHAKE_SUCCEEDED, 0);
     sink_.engine_ready(*props);
     return true;
+}
+
+void stream_engine::refuse(std::string_view reason) {
+    // ZMTP 3.1: tell the peer why before closing (a best effort: whatever
+    // the socket takes now).
+    zmtp::bytes error;
+    if (zmtp::encode_error(error, reason)) {
+        zmtp::append_command(out_, error);
+        ::send(fd_, out_.data() + out_offset_, out_.size() - out_offset_, MSG_NOSIGNAL | MSG_DONTWAIT);
+    }
+    fail(ZMQ_PROTOCOL_ERROR_ZMTP_INVALID_METADATA);
 }
 
 } // namespace zmx

@@ -51,6 +51,7 @@ public:
     // The pipe has room again: deliver what was held back, read on.
     void resume_input();
     const std::string& peer_address() const { return peer_address_; }
+    int fd() const { return fd_; }
 
 private:
     enum class state { greeting, handshake, active, closed };
@@ -63,7 +64,12 @@ private:
     bool process_frames();
     bool handle_command(const msg& body);
     bool handle_ready(zmtp::byte_view data);
-    void fail();
+    // Ends the connection; a handshake that fails reports protocol_error
+    // (a ZMQ_PROTOCOL_ERROR_* code, 0 for none) to the monitor.
+    void fail(uint32_t protocol_error = 0);
+    // Sends an ERROR command with the reason, then fails.
+    void refuse(std::string_view reason);
+    void emit(int event, uint32_t value);
 
     reactor& loop_;
     int fd_;

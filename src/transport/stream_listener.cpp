@@ -7,7 +7,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <zmq.h>
+
 #include <cerrno>
+#include <utility>
 
 namespace zmx {
 
@@ -78,7 +81,10 @@ stream_listener::stream_listener(io_worker& worker, const socket_link& link, int
       fd_(fd),
       bound_(endpoint_of(bound)),
       file_(ipc_file_of(bound)),
-      owned_directory_(std::move(owned_directory)) {}
+      owned_directory_(std::move(owned_directory)) {
+    // Sessions and events name the connection by the address bound.
+    link_.endpoint = bound_;
+}
 
 stream_listener::~stream_listener() {
     if (fd_ >= 0) {
@@ -95,7 +101,7 @@ void stream_listener::start() {
 void stream_listener::close() {
     worker_.loop().remove_fd(fd_);
     ::close(fd_);
-    fd_ = -1;
+    link_.events->emit(ZMQ_EVENT_CLOSED, static_cast<uint32_t>(std::exchange(fd_, -1)), bound_);
     remove_files();
     worker_.retire(this);
 }
@@ -110,8 +116,12 @@ void stream_listener::remove_files() {
 void stream_listener::on_readable() {
     for (;;) {
         const int fd = ::accept4(fd_, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
-        if (fd < 0)
-            return;  // EAGAIN, or a connection that died in the queue
+        if (fd < 0) {
+            if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+                link_.events->emit(ZMQ_EVENT_ACCEPT_FAILED, static_cast<uint32_t>(errno), bound_);
+            return;
+        }
+        link_.events->emit(ZMQ_EVENT_ACCEPTED, static_cast<uint32_t>(fd), bound_);
         worker_.submit(std::make_unique<session>(worker_, link_, fd));
     }
 }

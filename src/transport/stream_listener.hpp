@@ -28,6 +28,7 @@ public:
     void close();
     // The address actually bound ("tcp://127.0.0.1:41234").
     const std::string& bound_endpoint() const { return bound_; }
+    int fd() const { return fd_; }
 
 private:
     stream_listener(io_worker& worker, const socket_link& link, int fd, const socket_address& bound,

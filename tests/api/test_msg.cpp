@@ -200,8 +200,7 @@ TEST_F(Msg, UnknownPropertiesAndSetAreRejected) {
     zmq_msg_close(&msg);
 }
 
-// Disabled until connection metadata, ipc, udp and STREAM land (issue 4).
-TEST_F(Msg, DISABLED_SrcFdIsOnlyKnownForMessagesFromAStreamConnection) {
+TEST_F(Msg, SrcFdIsOnlyKnownForMessagesFromAStreamConnection) {
     zmq_msg_t msg;
     zmq_msg_init_size(&msg, 10);
     ZT_EXPECT_ERRNO(zmq_msg_get(&msg, ZMQ_SRCFD), EINVAL);
@@ -226,8 +225,7 @@ TEST_F(Msg, DISABLED_SrcFdIsOnlyKnownForMessagesFromAStreamConnection) {
     zmq_msg_close(&msg);
 }
 
-// Disabled until connection metadata, ipc, udp and STREAM land (issue 4).
-TEST_F(Msg, DISABLED_GetsFindsConnectionMetadataOnlyForStreamConnections) {
+TEST_F(Msg, GetsFindsConnectionMetadataOnlyForStreamConnections) {
     zmq_msg_t msg;
     zmq_msg_init_size(&msg, 1);
     errno = 0;
