@@ -77,6 +77,8 @@ void pipe::preset_peer_routing_id(const std::string& id) {
     id_preset_ = true;
 }
 
+int pipe::peer_linger() const { return connection_.inbound(side_).linger.load(std::memory_order_relaxed); }
+
 bool pipe::peer_closed() const { return connection_.inbound(side_).closed.load(std::memory_order_acquire); }
 
 // Consumes routing-id frames at the head of the queue and returns the next
@@ -221,7 +223,7 @@ void pipe::rollback() {
     writing_more_ = false;
 }
 
-void pipe::terminate() {
+void pipe::terminate(int linger_ms) {
     if (terminated_)
         return;
     terminated_ = true;
@@ -229,6 +231,7 @@ void pipe::terminate() {
     auto& out = connection_.outbound(side_);
     out.queue.push_slot().init_delimiter();
     out.queue.flush();
+    out.linger.store(linger_ms, std::memory_order_relaxed);
     out.closed.store(true, std::memory_order_release);
     connection_.inbound(side_).reader_gone.store(true, std::memory_order_release);
     connection_.set_mailbox(side_, nullptr);

@@ -74,8 +74,12 @@ public:
     void rollback();
 
     // --- life cycle ----------------------------------------------------
-    // Our side is done: delimiter, then pipe_term to the peer.
-    void terminate();
+    // Our side is done: delimiter, then pipe_term to the peer. linger_ms
+    // tells a network peer how long it may go on sending what we queued
+    // (-1: until done, 0: drop it).
+    void terminate(int linger_ms = -1);
+    // After pipe_term: the linger the peer gave when it terminated.
+    int peer_linger() const;
     bool terminated() const { return terminated_; }
     bool peer_closed() const;
 
@@ -148,6 +152,7 @@ private:
         std::atomic<bool> reader_asleep{false};
         std::atomic<bool> writer_asleep{false};
         std::atomic<bool> closed{false};        // the writer terminated
+        std::atomic<int> linger{-1};            // the writer's linger when it did
         std::atomic<bool> reader_gone{false};   // the reader terminated
         // ZMQ_CONFLATE: application messages go through a one-message slot
         // instead of the queue, which still carries routing ids and the

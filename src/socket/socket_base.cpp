@@ -4,6 +4,7 @@
 #include "base/error.hpp"
 #include "socket/context.hpp"
 #include "socket/monitor.hpp"
+#include "transport/connect_handle.hpp"
 #include "transport/endpoint.hpp"
 #include "transport/session.hpp"
 #include "transport/peer_address.hpp"
@@ -140,6 +141,7 @@ socket_link socket_base::link_for(const std::string& endpoint) const {
             .reconnect_ivl = options_.reconnect_ivl,
             .reconnect_ivl_max = options_.reconnect_ivl_max,
             .ipv6 = options_.ipv6,
+            .immediate = options_.immediate,
             .metadata = options_.metadata,
             .endpoint = endpoint};
 }
@@ -161,15 +163,22 @@ int socket_base::bind_stream(const char* uri, const endpoint& ep) {
 int socket_base::connect_stream(const char* uri, const endpoint& ep) {
     if (check_peer_address(ep) < 0)
         return -1;
+    io_worker& worker = ctx_.pick_worker();
+    auto handle = std::make_shared<connect_handle>(worker, uri);
+    connects_.push_back(handle);
+    options_.last_endpoint = uri;
+    if (options_.immediate) {
+        // The session gives us a pipe once it has a connection.
+        worker.submit(std::make_unique<session>(worker, link_for(uri), nullptr, std::move(handle)));
+        return 0;
+    }
     // The pipe exists from now on: messages wait in it until a connection
-    // is made (ZMQ_IMMEDIATE off, libzmq's default).
+    // is made (libzmq's default).
     auto link = connection::create();
     pipe& ours = link->end(0);
     ours.set_hwms(options_.sndhwm, options_.rcvhwm);
     ours.set_mailbox(mailbox_);
-    io_worker& worker = ctx_.pick_worker();
-    worker.submit(std::make_unique<session>(worker, link_for(uri), link->end(1).self()));
-    options_.last_endpoint = uri;
+    worker.submit(std::make_unique<session>(worker, link_for(uri), link->end(1).self(), std::move(handle)));
     attach_pipe(ours.self(), uri, true);
     return 0;
 }
@@ -194,15 +203,27 @@ int socket_base::term_endpoint(const char* uri) {
             return 0;
         }
     }
+    const bool was_connected = cancel_connects(uri);
     std::vector<pipe*> through;
     for (auto& p : pipes_)
         if (p->endpoint() == uri)
             through.push_back(p.get());
-    if (through.empty())
+    if (through.empty() && !was_connected)
         return fail(ENOENT);
     for (pipe* p : through)
         remove_pipe(p);
     return 0;
+}
+
+bool socket_base::cancel_connects(const std::string& uri) {
+    const size_t before = connects_.size();
+    std::erase_if(connects_, [&uri](const auto& handle) {
+        if (handle->endpoint() != uri)
+            return false;
+        handle->cancel();
+        return true;
+    });
+    return connects_.size() != before;
 }
 
 // ---------------------------------------------------------------- pipes
@@ -239,7 +260,7 @@ void socket_base::remove_pipe(pipe* p) {
     std::shared_ptr<pipe> keep = std::move(*it);
     pipes_.erase(it);
     xpipe_terminated(p);
-    p->terminate();
+    p->terminate(options_.linger);
 }
 
 // ---------------------------------------------------------------- commands
@@ -259,9 +280,12 @@ int socket_base::process_commands(int timeout_ms) {
 
 void socket_base::run(command& c) {
     switch (c.what) {
-    case command::kind::attach:
-        attach_pipe(std::move(c.target), {}, false);
+    case command::kind::attach: {
+        // A session that connected names its endpoint; an accepted one does not.
+        const std::string endpoint = c.target->endpoint();
+        attach_pipe(std::move(c.target), endpoint, !endpoint.empty());
         break;
+    }
     case command::kind::activate_read:
         if (find_pipe(c.target.get()) != pipes_.end())
             xread_activated(c.target.get());
@@ -358,6 +382,9 @@ void socket_base::close() {
     ctx_.inproc().unbind_all(mailbox_.get());
     while (!listeners_.empty())
         close_listener(listeners_.size() - 1);
+    for (auto& handle : connects_)
+        handle->cancel();
+    connects_.clear();
     std::vector<command> dropped = mailbox_->close();
     while (!pipes_.empty())
         remove_pipe(pipes_.back().get());

@@ -27,6 +27,7 @@ class context;
 class socket_monitor;
 class io_worker;
 class stream_listener;
+class connect_handle;
 struct endpoint;
 
 class socket_base : public pipe_owner {
@@ -101,6 +102,8 @@ private:
     int connect_stream(const char* uri, const endpoint& ep);
     socket_link link_for(const std::string& endpoint) const;
     void close_listener(size_t index);
+    // Stops the tcp/ipc connects made to uri: true if there were any.
+    bool cancel_connects(const std::string& uri);
     inproc_peer inproc_self() const;
 
     std::shared_ptr<socket_mailbox> mailbox_;
@@ -113,6 +116,7 @@ private:
         stream_listener* listener;  // owned by the worker
     };
     std::vector<listening> listeners_;
+    std::vector<std::shared_ptr<connect_handle>> connects_;
     std::shared_ptr<socket_monitor> monitor_;
     bool stopped_ = false;
     bool rcvmore_ = false;

@@ -17,6 +17,9 @@ public:
 
     // Called on the worker's thread once the worker owns the object.
     virtual void start() = 0;
+    // Called on the worker's thread when the context terminates, after every
+    // socket closed: end now unless still delivering within a linger.
+    virtual void context_terminating() {}
 
 protected:
     io_worker& worker_;

@@ -4,6 +4,7 @@
 
 #include <future>
 #include <memory>
+#include <utility>
 
 namespace zmx {
 
@@ -21,6 +22,7 @@ io_worker::io_worker()
 }
 
 io_worker::~io_worker() {
+    drain();
     thread_->join();  // nothing runs on the objects any more
     mailbox_->close();
     objects_.clear();  // they may still unregister from the reactor
@@ -37,7 +39,29 @@ void io_worker::submit(std::unique_ptr<io_object> object) {
 }
 
 void io_worker::retire(io_object* object) {
-    loop().post([this, object] { objects_.erase(object); });
+    loop().post([this, object] {
+        objects_.erase(object);
+        if (drained_ && objects_.empty())
+            std::exchange(drained_, nullptr)->set_value();
+    });
+}
+
+void io_worker::drain() {
+    std::promise<void> done;
+    loop().post([this, &done] {
+        if (objects_.empty()) {
+            done.set_value();
+            return;
+        }
+        drained_ = &done;
+        // Copied: an object may retire itself (later) while we iterate.
+        std::vector<io_object*> live;
+        for (auto& [raw, owned] : objects_)
+            live.push_back(raw);
+        for (io_object* object : live)
+            object->context_terminating();
+    });
+    done.get_future().wait();
 }
 
 void io_worker::on_readable() {

@@ -10,6 +10,7 @@
 #include "io/pipe.hpp"
 #include "transport/io_object.hpp"
 
+#include <future>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -19,7 +20,9 @@ namespace zmx {
 class io_worker final : private io_handler {
 public:
     io_worker();
-    // Stops the thread, then destroys whatever objects are left.
+    // Waits until every object is done (sessions deliver what closed sockets
+    // left behind, within their linger), then stops the thread. The
+    // context's sockets must all be closed.
     ~io_worker();
 
     reactor& loop() { return loop_; }
@@ -33,10 +36,12 @@ public:
 
 private:
     void on_readable() override;  // the mailbox has commands
+    void drain();
 
     std::shared_ptr<socket_mailbox> mailbox_;
     std::unordered_map<io_object*, std::unique_ptr<io_object>> objects_;
     std::vector<command> commands_;
+    std::promise<void>* drained_ = nullptr;  // set while drain() waits
     std::unique_ptr<io_thread> thread_;
     reactor& loop_;  // the thread's
 };

@@ -19,16 +19,25 @@ namespace zmx {
 namespace {
 
 constexpr int reconnect_timer = 1;
+constexpr int linger_timer = 2;
 
 bool is_tcp(const std::string& endpoint) { return endpoint.starts_with("tcp://"); }
 
 }  // namespace
 
+void connect_handle::cancel() {
+    worker_.loop().post([self = shared_from_this()] {
+        if (self->session_)
+            self->session_->cancel();
+    });
+}
+
 session::session(io_worker& worker, const socket_link& link, int fd)
     : io_object(worker), link_(link), connecting_side_(false), connecting_fd_(fd) {}
 
-session::session(io_worker& worker, const socket_link& link, std::shared_ptr<pipe> pipe_end)
-    : io_object(worker), link_(link), pipe_(std::move(pipe_end)), connecting_side_(true) {}
+session::session(io_worker& worker, const socket_link& link, std::shared_ptr<pipe> pipe_end,
+                 std::shared_ptr<connect_handle> handle)
+    : io_object(worker), link_(link), pipe_(std::move(pipe_end)), handle_(std::move(handle)), connecting_side_(true) {}
 
 session::~session() {
     if (connecting_fd_ >= 0)
@@ -43,9 +52,30 @@ void session::start() {
         start_engine(fd);
         return;
     }
-    pipe_->attach(this);
-    pipe_->set_mailbox(worker_.mailbox());
+    handle_->session_ = this;
+    if (pipe_) {
+        pipe_->attach(this);
+        pipe_->set_mailbox(worker_.mailbox());
+        // A socket that closed before we got here posted its pipe_term to
+        // no mailbox.
+        if (pipe_->peer_closed())
+            begin_linger();
+        if (finished_)
+            return;
+    }
     connect_now();
+}
+
+void session::context_terminating() {
+    if (!pipe_)
+        finish();  // a handshake, or a connect, nobody waits for any more
+}
+
+void session::cancel() {
+    cancelled_ = true;
+    worker_.loop().cancel_timer(this, reconnect_timer);
+    if (!pipe_)
+        finish();  // with a pipe, its termination by the socket ends us
 }
 
 // ---------------------------------------------------------------- connecting
@@ -100,8 +130,8 @@ void session::connected(int fd) {
 }
 
 void session::retry_later() {
-    if (link_.reconnect_ivl < 0)
-        return;  // the application asked for no reconnection: messages wait
+    if (cancelled_ || link_.reconnect_ivl < 0)
+        return;  // nobody wants this connection, or the application asked for no reconnection
     const int interval = next_reconnect_interval();
     emit(ZMQ_EVENT_CONNECT_RETRIED, static_cast<uint32_t>(interval));
     worker_.loop().add_timer(interval, this, reconnect_timer);
@@ -124,8 +154,12 @@ int session::next_reconnect_interval() {
 
 void session::emit(int event, uint32_t value) { link_.events->emit(event, value, link_.endpoint); }
 
-void session::on_timer(int) {
-    if (!finished_)
+void session::on_timer(int id) {
+    if (finished_)
+        return;
+    if (id == linger_timer)
+        finish();  // the linger ran out: what is still queued is dropped
+    else
         connect_now();
 }
 
@@ -162,18 +196,7 @@ void session::engine_ready(const zmtp::property_list& peer) {
     properties_ = new metadata(std::move(props), engine_->fd());
 
     if (!pipe_) {
-        // Accepted: the socket gets its pipe now that the peer is known.
-        auto link = connection::create();
-        pipe& socket_end = link->end(0);
-        socket_end.set_hwms(link_.sndhwm, link_.rcvhwm);
-        pipe_ = link->end(1).self();
-        pipe_->attach(this);
-        socket_end.set_mailbox(link_.mailbox);
-        pipe_->set_mailbox(worker_.mailbox());
-        pipe_->announce_routing_id(identity);
-        announced_ = true;
-        command attach{command::kind::attach, socket_end.self()};
-        if (!link_.mailbox->post(attach)) {
+        if (!open_pipe_to_socket(identity)) {
             finish();
             return;
         }
@@ -182,6 +205,22 @@ void session::engine_ready(const zmtp::property_list& peer) {
         announced_ = true;
     }
     pull_from_pipe();
+}
+
+bool session::open_pipe_to_socket(const std::string& identity) {
+    auto link = connection::create();
+    pipe& socket_end = link->end(0);
+    socket_end.set_hwms(link_.sndhwm, link_.rcvhwm);
+    if (connecting_side_)
+        socket_end.set_endpoint(link_.endpoint);  // for zmq_disconnect
+    pipe_ = link->end(1).self();
+    pipe_->attach(this);
+    socket_end.set_mailbox(link_.mailbox);
+    pipe_->set_mailbox(worker_.mailbox());
+    pipe_->announce_routing_id(identity);
+    announced_ = true;
+    command attach{command::kind::attach, socket_end.self()};
+    return link_.mailbox->post(attach);
 }
 
 bool session::engine_received(msg& frame) {
@@ -196,12 +235,24 @@ bool session::engine_received(msg& frame) {
     return false;
 }
 
+void session::engine_drained() { finish_if_flushed(); }
+
 void session::engine_failed() {
     drop_engine();
-    if (connecting_side_ && !finished_)
-        retry_later();
-    else
+    if (!connecting_side_) {
         finish();
+        return;
+    }
+    if (link_.immediate && pipe_ && !lingering_) {
+        // With ZMQ_IMMEDIATE the socket only has pipes to live peers.
+        pipe_->terminate();
+        pipe_.reset();
+        announced_ = false;
+    }
+    if (cancelled_ && !pipe_)
+        finish();
+    else
+        retry_later();
 }
 
 // ---------------------------------------------------------------- the pipe
@@ -214,13 +265,10 @@ void session::pull_from_pipe() {
     while (pipe_->read(m))
         engine_->send(m);
     engine_->flush();  // may fail, and drop the engine
+    finish_if_flushed();
 }
 
-void session::pipe_delimited(pipe*) {
-    // The socket closed its end and we have read all it sent: after the
-    // current call, let go (whatever the engine could write is written).
-    worker_.loop().post([this] { finish(); });
-}
+void session::pipe_delimited(pipe*) { delimited_ = true; }
 
 void session::pipe_command(command& c) {
     if (finished_ || c.target != pipe_)
@@ -234,13 +282,32 @@ void session::pipe_command(command& c) {
             engine_->resume_input();
         break;
     case command::kind::pipe_term:
-        pull_from_pipe();
-        if (pipe_ && pipe_->at_delimiter())
-            finish();
+        begin_linger();
         break;
     default:
         break;
     }
+}
+
+void session::begin_linger() {
+    if (lingering_)
+        return;
+    lingering_ = true;
+    const int linger = pipe_->peer_linger();
+    if (linger == 0) {
+        finish();
+        return;
+    }
+    if (linger > 0)
+        worker_.loop().add_timer(linger, this, linger_timer);
+    pull_from_pipe();
+    // With no connection yet, what is queued waits for one (or the linger).
+}
+
+void session::finish_if_flushed() {
+    // The session lives on only to send what the closed socket left behind.
+    if (lingering_ && delimited_ && engine_ && !engine_->output_pending())
+        worker_.loop().post([this] { finish(); });
 }
 
 void session::finish() {
@@ -248,6 +315,9 @@ void session::finish() {
         return;
     finished_ = true;
     worker_.loop().cancel_timer(this, reconnect_timer);
+    worker_.loop().cancel_timer(this, linger_timer);
+    if (handle_)
+        handle_->session_ = nullptr;
     if (connecting_fd_ >= 0) {
         worker_.loop().remove_fd(connecting_fd_);
         ::close(std::exchange(connecting_fd_, -1));

@@ -2,15 +2,20 @@
 // of the pipe and drives a stream_engine over it.
 //
 // A connecting session exists from zmq_connect on and outlives its engines:
-// it reconnects every RECONNECT_IVL, and what the socket sends meanwhile
-// waits in the pipe. An accepted session is made for one engine, and gives
-// the socket a pipe only once the handshake is done (never before: the
-// class of CVE-2020-15166).
+// it reconnects at RECONNECT_IVL (with back-off). Without ZMQ_IMMEDIATE its
+// pipe exists from the start, so what the socket sends meanwhile waits in
+// it; with ZMQ_IMMEDIATE, and for an accepted session, the socket gets a
+// pipe only once a handshake is done (never before: the class of
+// CVE-2020-15166), and an immediate session drops it with the connection.
+//
+// When the socket closes its end, the session keeps sending what is queued
+// for up to the LINGER the socket had, then ends.
 //
 // Threading: its worker's thread.
 #pragma once
 
 #include "base/metadata.hpp"
+#include "transport/connect_handle.hpp"
 #include "transport/io_object.hpp"
 #include "transport/io_worker.hpp"
 #include "transport/socket_link.hpp"
@@ -24,11 +29,16 @@ class session final : public io_object, private io_pipe_owner, private stream_en
 public:
     // A session for an accepted descriptor.
     session(io_worker& worker, const socket_link& link, int fd);
-    // A session that connects to address, serving the socket's end of pipe_end's connection.
-    session(io_worker& worker, const socket_link& link, std::shared_ptr<pipe> pipe_end);
+    // A session that connects to link.endpoint. pipe_end is the I/O end of
+    // the socket's pipe, or null with ZMQ_IMMEDIATE.
+    session(io_worker& worker, const socket_link& link, std::shared_ptr<pipe> pipe_end,
+            std::shared_ptr<connect_handle> handle);
     ~session() override;
 
     void start() override;
+    void context_terminating() override;
+    // The socket disconnected the endpoint or closed: no more reconnecting.
+    void cancel();
 
 private:
     // io_pipe_owner
@@ -37,32 +47,42 @@ private:
     // stream_engine::events
     void engine_ready(const zmtp::property_list& peer) override;
     bool engine_received(msg& frame) override;
+    void engine_drained() override;
     void engine_failed() override;
-    // io_handler: the reconnect timer and the pending connect
+    // io_handler: the reconnect and linger timers, the pending connect
     void on_writable() override;
     void on_timer(int id) override;
 
     void connect_now();
     // The connect succeeded: the handshake starts on fd.
     void connected(int fd);
-    void emit(int event, uint32_t value);
     // Tries connect_now() again after the reconnect interval (unless
-    // reconnection is off).
+    // reconnection is off or cancelled).
     void retry_later();
     int next_reconnect_interval();
+    void emit(int event, uint32_t value);
     void start_engine(int fd);
     void drop_engine();
+    // Makes the socket's pipe after a handshake: false if the socket is gone.
+    bool open_pipe_to_socket(const std::string& identity);
     // Moves what the socket queued into the engine.
     void pull_from_pipe();
+    // The socket closed its end: send what is left within its linger.
+    void begin_linger();
+    void finish_if_flushed();
     // The socket's end is gone, or we give up: let go of everything.
     void finish();
 
     socket_link link_;
     std::shared_ptr<pipe> pipe_;
+    std::shared_ptr<connect_handle> handle_;  // connecting sessions only
     std::unique_ptr<stream_engine> engine_;
     metadata* properties_ = nullptr;
     bool connecting_side_;
     bool announced_ = false;
+    bool lingering_ = false;   // the socket closed its end
+    bool delimited_ = false;   // and we have read everything it sent
+    bool cancelled_ = false;
     int connecting_fd_ = -1;
     int backoff_ivl_ = 0;  // the reconnect interval's base, doubling per failure
     bool finished_ = false;

@@ -24,6 +24,7 @@ struct socket_link {
     int reconnect_ivl;      // -1: never reconnect
     int reconnect_ivl_max;  // 0: no back-off
     bool ipv6;
+    bool immediate;         // connecting: a pipe only while connected
     std::map<std::string, std::string> metadata;  // our "X-" properties
     std::string endpoint;  // as the application named it (for disconnect)
 };

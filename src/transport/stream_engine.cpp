@@ -93,7 +93,11 @@ void stream_engine::flush() {
     loop_.want_write(fd_, false);
 }
 
-void stream_engine::on_writable() { flush(); }
+void stream_engine::on_writable() {
+    flush();
+    if (state_ != state::closed && !output_pending())
+        sink_.engine_drained();
+}
 
 void stream_engine::on_readable() {
     // What is left of the last read must be handled first (a full pipe).

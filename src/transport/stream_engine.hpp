@@ -32,6 +32,9 @@ public:
         // A message frame arrived: false when it cannot be taken now (the
         // pipe is full); the engine then pauses until resume_input().
         virtual bool engine_received(msg& frame) = 0;
+        // What was queued earlier has all been written (after a wait for
+        // the descriptor to become writable).
+        virtual void engine_drained() = 0;
         // The connection is gone; the engine has closed its descriptor.
         virtual void engine_failed() = 0;
 
