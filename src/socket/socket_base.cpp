@@ -150,12 +150,13 @@ int socket_base::bind_stream(const char* uri, const endpoint& ep) {
     io_worker& worker = ctx_.pick_worker();
     auto listener = stream_listener::open(worker, link_for(uri), ep);
     if (!listener) {
-        monitor_->emit(ZMQ_EVENT_BIND_FAILED, static_cast<uint32_t>(errno), uri);
+        // libzmq names the address without its protocol here.
+        monitor_->emit(ZMQ_EVENT_BIND_FAILED, static_cast<uint32_t>(errno), ep.address);
         return -1;
     }
     monitor_->emit(ZMQ_EVENT_LISTENING, static_cast<uint32_t>(listener->fd()), listener->bound_endpoint());
     options_.last_endpoint = listener->bound_endpoint();
-    listeners_.push_back({listener->bound_endpoint(), &worker, listener.get()});
+    listeners_.push_back({listener->bound_endpoint(), &worker, listener.get(), listener->fd()});
     worker.submit(std::move(listener));
     return 0;
 }
@@ -184,6 +185,9 @@ int socket_base::connect_stream(const char* uri, const endpoint& ep) {
 }
 
 void socket_base::close_listener(size_t index) {
+    // Reported here, not on the I/O thread, so that a closing socket's
+    // monitor hears it before MONITOR_STOPPED.
+    monitor_->emit(ZMQ_EVENT_CLOSED, static_cast<uint32_t>(listeners_[index].fd), listeners_[index].endpoint);
     stream_listener* listener = listeners_[index].listener;
     listeners_[index].worker->loop().post([listener] { listener->close(); });
     listeners_.erase(listeners_.begin() + static_cast<std::ptrdiff_t>(index));
@@ -378,14 +382,19 @@ int socket_base::monitor(const char* address, int events) {
 }
 
 void socket_base::close() {
-    monitor_->stop();
     ctx_.inproc().unbind_all(mailbox_.get());
     while (!listeners_.empty())
         close_listener(listeners_.size() - 1);
+    monitor_->stop();
     for (auto& handle : connects_)
         handle->cancel();
     connects_.clear();
     std::vector<command> dropped = mailbox_->close();
+    // Pipes that peers attached while we were not looking end too, so
+    // their sessions let go of their connections.
+    for (auto& c : dropped)
+        if (c.what == command::kind::attach)
+            c.target->terminate(options_.linger);
     while (!pipes_.empty())
         remove_pipe(pipes_.back().get());
     delimited_.clear();

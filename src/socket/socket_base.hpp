@@ -114,6 +114,7 @@ private:
         std::string endpoint;  // as LAST_ENDPOINT gave it
         io_worker* worker;
         stream_listener* listener;  // owned by the worker
+        int fd;                     // for the CLOSED event
     };
     std::vector<listening> listeners_;
     std::vector<std::shared_ptr<connect_handle>> connects_;

@@ -101,6 +101,7 @@ void session::connect_now() {
     }
     if (errno != EINPROGRESS) {
         ::close(fd);
+        emit(ZMQ_EVENT_CLOSED, static_cast<uint32_t>(fd));
         retry_later();
         return;
     }
@@ -175,7 +176,8 @@ void session::start_engine(int fd) {
 }
 
 void session::drop_engine() {
-    // The engine may be inside its own call stack: destroy it later.
+    // The engine may be inside its own call stack: stop it now, destroy it later.
+    engine_->stop();
     std::shared_ptr<stream_engine> doomed(engine_.release());
     worker_.loop().post([doomed] {});
 }
@@ -237,8 +239,10 @@ bool session::engine_received(msg& frame) {
 
 void session::engine_drained() { finish_if_flushed(); }
 
-void session::engine_failed() {
+void session::engine_failed(bool peer_refused) {
     drop_engine();
+    if (peer_refused)
+        cancelled_ = true;  // a peer of the wrong type stays wrong: libzmq does not retry either
     if (!connecting_side_) {
         finish();
         return;

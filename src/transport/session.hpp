@@ -48,7 +48,7 @@ private:
     void engine_ready(const zmtp::property_list& peer) override;
     bool engine_received(msg& frame) override;
     void engine_drained() override;
-    void engine_failed() override;
+    void engine_failed(bool peer_refused) override;
     // io_handler: the reconnect and linger timers, the pending connect
     void on_writable() override;
     void on_timer(int id) override;

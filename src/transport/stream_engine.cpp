@@ -36,10 +36,7 @@ stream_engine::stream_engine(reactor& loop, int fd, const socket_link& link, eve
 }
 
 stream_engine::~stream_engine() {
-    if (fd_ >= 0) {
-        loop_.remove_fd(fd_);
-        ::close(fd_);
-    }
+    stop();
     held_.close();
 }
 
@@ -58,12 +55,22 @@ void stream_engine::fail(uint32_t protocol_error) {
     if (state_ != state::active)
         emit(protocol_error ? ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL : ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL,
              protocol_error);
-    emit(ZMQ_EVENT_DISCONNECTED, static_cast<uint32_t>(fd_));
+    close_connection(false);
+}
+
+void stream_engine::stop() {
+    if (state_ == state::closed)
+        return;
     state_ = state::closed;
     loop_.remove_fd(fd_);
     ::close(fd_);
     fd_ = -1;
-    sink_.engine_failed();  // may destroy this engine: nothing may follow
+}
+
+void stream_engine::close_connection(bool peer_refused) {
+    emit(ZMQ_EVENT_DISCONNECTED, static_cast<uint32_t>(fd_));
+    stop();
+    sink_.engine_failed(peer_refused);  // may destroy this engine: nothing may follow
 }
 
 void stream_engine::emit(int event, uint32_t value) { link_.events->emit(event, value, link_.endpoint); }
@@ -253,7 +260,7 @@ bool stream_engine::handle_ready(zmtp::byte_view data) {
     state_ = state::active;
     emit(ZMQ_EVENT_HANDSHAKE_SUCCEEDED, 0);
     sink_.engine_ready(*props);
-    return true;
+    return state_ != state::closed;  // the session may have stopped us
 }
 
 void stream_engine::refuse(std::string_view reason) {
@@ -264,7 +271,7 @@ void stream_engine::refuse(std::string_view reason) {
         zmtp::append_command(out_, error);
         ::send(fd_, out_.data() + out_offset_, out_.size() - out_offset_, MSG_NOSIGNAL | MSG_DONTWAIT);
     }
-    fail(ZMQ_PROTOCOL_ERROR_ZMTP_INVALID_METADATA);
+    close_connection(true);
 }
 
 } // namespace zmx

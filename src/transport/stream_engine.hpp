@@ -36,7 +36,8 @@ public:
         // the descriptor to become writable).
         virtual void engine_drained() = 0;
         // The connection is gone; the engine has closed its descriptor.
-        virtual void engine_failed() = 0;
+        // peer_refused: the peer is of an incompatible type (no use retrying).
+        virtual void engine_failed(bool peer_refused) = 0;
 
     protected:
         ~events() = default;
@@ -46,6 +47,9 @@ public:
     ~stream_engine();
 
     void start();
+    // The session lets go: close the descriptor now, tell nobody. The
+    // engine may be inside a call to its session; it returns quietly.
+    void stop();
     bool active() const { return state_ == state::active; }
     // Queues a frame for the peer (m is left empty); flush() writes.
     void send(msg& m);
@@ -70,8 +74,10 @@ private:
     // Ends the connection; a handshake that fails reports protocol_error
     // (a ZMQ_PROTOCOL_ERROR_* code, 0 for none) to the monitor.
     void fail(uint32_t protocol_error = 0);
-    // Sends an ERROR command with the reason, then fails.
+    // Sends an ERROR command with the reason and ends the connection for
+    // good (libzmq reports only DISCONNECTED for this).
     void refuse(std::string_view reason);
+    void close_connection(bool peer_refused);
     void emit(int event, uint32_t value);
 
     reactor& loop_;

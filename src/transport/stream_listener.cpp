@@ -67,6 +67,8 @@ std::unique_ptr<stream_listener> stream_listener::listen_on(io_worker& worker, c
         ::getsockname(fd, bound.get(), &bound.length) < 0) {
         const int error = errno;
         ::close(fd);
+        // As libzmq reports it: the descriptor closed (named for ipc only).
+        link.events->emit(ZMQ_EVENT_CLOSED, static_cast<uint32_t>(fd), address.is_tcp() ? "" : link.endpoint);
         errno = error;
         return nullptr;
     }
@@ -81,10 +83,7 @@ stream_listener::stream_listener(io_worker& worker, const socket_link& link, int
       fd_(fd),
       bound_(endpoint_of(bound)),
       file_(ipc_file_of(bound)),
-      owned_directory_(std::move(owned_directory)) {
-    // Sessions and events name the connection by the address bound.
-    link_.endpoint = bound_;
-}
+      owned_directory_(std::move(owned_directory)) {}
 
 stream_listener::~stream_listener() {
     if (fd_ >= 0) {
@@ -101,7 +100,7 @@ void stream_listener::start() {
 void stream_listener::close() {
     worker_.loop().remove_fd(fd_);
     ::close(fd_);
-    link_.events->emit(ZMQ_EVENT_CLOSED, static_cast<uint32_t>(std::exchange(fd_, -1)), bound_);
+    fd_ = -1;
     remove_files();
     worker_.retire(this);
 }
@@ -121,8 +120,16 @@ void stream_listener::on_readable() {
                 link_.events->emit(ZMQ_EVENT_ACCEPT_FAILED, static_cast<uint32_t>(errno), bound_);
             return;
         }
-        link_.events->emit(ZMQ_EVENT_ACCEPTED, static_cast<uint32_t>(fd), bound_);
-        worker_.submit(std::make_unique<session>(worker_, link_, fd));
+        // The connection's events name its local address, as libzmq's do
+        // ("tcp://127.0.0.1:5555" for a bind to "tcp://*:5555").
+        socket_link link = link_;
+        link.endpoint = bound_;
+        socket_address local;
+        local.length = sizeof local.storage;
+        if (::getsockname(fd, local.get(), &local.length) == 0 && local.is_tcp())
+            link.endpoint = endpoint_of(local);
+        link.events->emit(ZMQ_EVENT_ACCEPTED, static_cast<uint32_t>(fd), link.endpoint);
+        worker_.submit(std::make_unique<session>(worker_, link, fd));
     }
 }
 
