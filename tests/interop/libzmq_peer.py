@@ -19,6 +19,7 @@ Options, applied before bind/connect:
                     other ROUTER's probe [its id, b""]; its id then frames
                     every message
   count=N           messages in a stream
+  metadata=X-a:1,X-b:2  ZMQ_METADATA, once per comma-separated property
 """
 import sys
 
@@ -247,6 +248,21 @@ def xpub_topics(s, opts):
     say("UNSUB", s.recv().hex())
 
 
+def property_of(frame, name):
+    try:
+        return frame.get(name)
+    except zmq.ZMQError:
+        return "<none>"
+
+
+def metadata_report(s, opts):
+    """REP: print the first request's connection properties as
+    "META <X-key> <X-Colon> <Socket-Type>", then echo it."""
+    frame = s.recv(copy=False)
+    say("META", *(property_of(frame, name) for name in ("X-key", "X-Colon", "Socket-Type")))
+    s.send(frame.bytes)
+
+
 def dealer_hello(s, opts):
     """DEALER: send b"hello", expect b"welcome", print "OK"."""
     s.send(b"hello")
@@ -274,6 +290,7 @@ ROLES = {
     "sub-topics": sub_topics,
     "xsub-topics": xsub_topics,
     "xpub-topics": xpub_topics,
+    "metadata-report": metadata_report,
     "dealer-hello": dealer_hello,
     "router-hello": router_hello,
 }
@@ -292,6 +309,8 @@ def main():
         s.setsockopt(zmq.ROUTING_ID, opts["routing_id"].encode())
     if opts.get("probe_router") == "1":
         s.setsockopt(zmq.PROBE_ROUTER, 1)
+    for name_value in filter(None, opts.get("metadata", "").split(",")):
+        s.setsockopt(zmq.METADATA, name_value.encode())
     if "hwm" in opts:
         s.sndhwm = s.rcvhwm = int(opts["hwm"])
     if how == "bind":
