@@ -13,9 +13,11 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <mutex>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tt {
 
@@ -48,12 +50,32 @@ inline std::string bind_any(void* s, transport t) {
     return last_endpoint(s);
 }
 
+// The ipc paths a test process handed out, removed when it exits: a socket
+// file bound by name outlives its socket (libzmq leaves it behind).
+class ipc_paths_to_remove {
+public:
+    ~ipc_paths_to_remove() {
+        for (const std::string& path : paths_)
+            unlink(path.c_str());
+    }
+    void add(const std::string& path) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        paths_.push_back(path);
+    }
+
+private:
+    std::mutex mutex_;
+    std::vector<std::string> paths_;
+};
+
 // A filesystem path unique to this process and call, free of stale files.
 inline std::string unique_ipc_path(std::string_view tag) {
     static std::atomic<int> counter{0};
+    static ipc_paths_to_remove handed_out;
     std::string path = "/tmp/zmx-transport-" + std::to_string(getpid()) + "-" + std::string(tag) + "-"
                      + std::to_string(counter++);
     unlink(path.c_str());
+    handed_out.add(path);
     return path;
 }
 
