@@ -185,10 +185,11 @@ int socket_base::connect_stream(const char* uri, const endpoint& ep) {
 }
 
 void socket_base::close_listener(size_t index) {
-    // Reported here, not on the I/O thread, so that a closing socket's
-    // monitor hears it before MONITOR_STOPPED.
-    monitor_->emit(ZMQ_EVENT_CLOSED, static_cast<uint32_t>(listeners_[index].fd), listeners_[index].endpoint);
     stream_listener* listener = listeners_[index].listener;
+    // Done here, not on the I/O thread, so that the files are gone and a
+    // closing socket's monitor hears CLOSED before MONITOR_STOPPED.
+    listener->remove_files();
+    monitor_->emit(ZMQ_EVENT_CLOSED, static_cast<uint32_t>(listeners_[index].fd), listeners_[index].endpoint);
     listeners_[index].worker->loop().post([listener] { listener->close(); });
     listeners_.erase(listeners_.begin() + static_cast<std::ptrdiff_t>(index));
 }

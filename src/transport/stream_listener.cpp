@@ -82,14 +82,14 @@ stream_listener::stream_listener(io_worker& worker, const socket_link& link, int
       link_(link),
       fd_(fd),
       bound_(endpoint_of(bound)),
-      file_(ipc_file_of(bound)),
+      // As libzmq: only the file of an "ipc://*" bind is ours to remove; a
+      // named path stays (and the next bind takes it over).
+      file_(owned_directory.empty() ? std::string() : ipc_file_of(bound)),
       owned_directory_(std::move(owned_directory)) {}
 
 stream_listener::~stream_listener() {
-    if (fd_ >= 0) {
+    if (fd_ >= 0)
         ::close(fd_);
-        remove_files();
-    }
 }
 
 void stream_listener::start() {
@@ -101,11 +101,10 @@ void stream_listener::close() {
     worker_.loop().remove_fd(fd_);
     ::close(fd_);
     fd_ = -1;
-    remove_files();
     worker_.retire(this);
 }
 
-void stream_listener::remove_files() {
+void stream_listener::remove_files() const {
     if (!file_.empty())
         ::unlink(file_.c_str());
     if (!owned_directory_.empty())

@@ -26,6 +26,9 @@ public:
     void start() override;
     // Worker thread: stops accepting and retires.
     void close();
+    // Any thread, once: removes the socket file and directory of an
+    // "ipc://*" bind (the socket removes them before it reports CLOSED).
+    void remove_files() const;
     // The address actually bound ("tcp://127.0.0.1:41234").
     const std::string& bound_endpoint() const { return bound_; }
     int fd() const { return fd_; }
@@ -38,8 +41,6 @@ private:
     static std::unique_ptr<stream_listener> listen_on(io_worker& worker, const socket_link& link,
                                                       const socket_address& address, std::string owned_directory);
     void on_readable() override;
-    // Removes the socket file (and the wildcard's directory) we created.
-    void remove_files();
 
     socket_link link_;
     int fd_;

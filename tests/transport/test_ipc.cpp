@@ -123,8 +123,7 @@ TEST(IpcPaths, MissingDirectory) {
 
 // The file of an "ipc://*" bind goes away with the listener: on unbind
 // (once CLOSED is reported) and on close (once the monitor stopped).
-// DISABLED_ while zmx differs (libzmq 4.3.4 passes it).
-TEST(IpcPaths, DISABLED_WildcardFileRemovedOnUnbind) {
+TEST(IpcPaths, WildcardFileRemovedOnUnbind) {
     zt::context ctx;
     zt::socket pull(ctx, ZMQ_PULL);
     tt::event_monitor events(ctx, pull, ZMQ_EVENT_CLOSED);
@@ -135,8 +134,7 @@ TEST(IpcPaths, DISABLED_WildcardFileRemovedOnUnbind) {
     EXPECT_FALSE(tt::path_exists(tt::ipc_path(endpoint)));
 }
 
-// DISABLED_ while zmx differs (libzmq 4.3.4 passes it).
-TEST(IpcPaths, DISABLED_WildcardFileRemovedOnClose) {
+TEST(IpcPaths, WildcardFileRemovedOnClose) {
     zt::context ctx;
     zt::socket pull(ctx, ZMQ_PULL);
     tt::event_monitor events(ctx, pull, ZMQ_EVENT_MONITOR_STOPPED);
@@ -149,8 +147,7 @@ TEST(IpcPaths, DISABLED_WildcardFileRemovedOnClose) {
 
 // libzmq 4.3.4 quirk: a file bound by its own name stays after unbind and
 // after close (only "ipc://*" files are removed).
-// DISABLED_ while zmx differs (libzmq 4.3.4 passes it).
-TEST(IpcPaths, DISABLED_NamedFileStaysAfterUnbindAndClose) {
+TEST(IpcPaths, NamedFileStaysAfterUnbindAndClose) {
     zt::context ctx;
     const std::string path = tt::unique_ipc_path("stays");
     const std::string endpoint = "ipc://" + path;
