@@ -19,6 +19,7 @@ struct command {
     };
     kind what;
     std::shared_ptr<pipe> target;
+    bool locally_initiated = false;  // attach: the pipe came from our connect
 };
 
 using socket_mailbox = mailbox<command>;

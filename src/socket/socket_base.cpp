@@ -108,10 +108,9 @@ int socket_base::connect(const char* uri) {
     if (ep.protocol != "inproc")
         return connect_stream(uri, ep);
     auto p = ctx_.inproc().connect(ep.address, inproc_self());
-    if (!options_.connect_routing_id.empty()) {
+    if (!options_.connect_routing_id.empty())
         p->preset_peer_routing_id(options_.connect_routing_id);
-        options_.connect_routing_id.clear();
-    }
+    options_.connect_routing_id.clear();
     options_.last_endpoint = uri;
     attach_pipe(std::move(p), uri, true);
     return 0;
@@ -135,6 +134,7 @@ socket_link socket_base::link_for(const std::string& endpoint) const {
             .events = monitor_,
             .type = options_.type,
             .routing_id = options_.routing_id,
+            .connect_routing_id = options_.connect_routing_id,
             .sndhwm = options_.sndhwm,
             .rcvhwm = options_.rcvhwm,
             .maxmsgsize = options_.maxmsgsize,
@@ -168,9 +168,11 @@ int socket_base::connect_stream(const char* uri, const endpoint& ep) {
     auto handle = std::make_shared<connect_handle>(worker, uri);
     connects_.push_back(handle);
     options_.last_endpoint = uri;
+    socket_link link_to_peer = link_for(uri);
+    options_.connect_routing_id.clear();  // it names this connection only
     if (options_.immediate) {
         // The session gives us a pipe once it has a connection.
-        worker.submit(std::make_unique<session>(worker, link_for(uri), nullptr, std::move(handle)));
+        worker.submit(std::make_unique<session>(worker, link_to_peer, nullptr, std::move(handle)));
         return 0;
     }
     // The pipe exists from now on: messages wait in it until a connection
@@ -179,7 +181,9 @@ int socket_base::connect_stream(const char* uri, const endpoint& ep) {
     pipe& ours = link->end(0);
     ours.set_hwms(options_.sndhwm, options_.rcvhwm);
     ours.set_mailbox(mailbox_);
-    worker.submit(std::make_unique<session>(worker, link_for(uri), link->end(1).self(), std::move(handle)));
+    if (!link_to_peer.connect_routing_id.empty())
+        ours.preset_peer_routing_id(link_to_peer.connect_routing_id);
+    worker.submit(std::make_unique<session>(worker, link_to_peer, link->end(1).self(), std::move(handle)));
     attach_pipe(ours.self(), uri, true);
     return 0;
 }
@@ -205,19 +209,25 @@ int socket_base::term_endpoint(const char* uri) {
     for (size_t i = 0; i < listeners_.size(); ++i) {
         if (listeners_[i].endpoint == uri) {
             close_listener(i);
+            // As in libzmq, the connections it accepted end with it.
+            remove_pipes_named(uri);
             return 0;
         }
     }
     const bool was_connected = cancel_connects(uri);
+    if (!remove_pipes_named(uri) && !was_connected)
+        return fail(ENOENT);
+    return 0;
+}
+
+bool socket_base::remove_pipes_named(const std::string& uri) {
     std::vector<pipe*> through;
     for (auto& p : pipes_)
         if (p->endpoint() == uri)
             through.push_back(p.get());
-    if (through.empty() && !was_connected)
-        return fail(ENOENT);
     for (pipe* p : through)
         remove_pipe(p);
-    return 0;
+    return !through.empty();
 }
 
 bool socket_base::cancel_connects(const std::string& uri) {
@@ -286,9 +296,8 @@ int socket_base::process_commands(int timeout_ms) {
 void socket_base::run(command& c) {
     switch (c.what) {
     case command::kind::attach: {
-        // A session that connected names its endpoint; an accepted one does not.
-        const std::string endpoint = c.target->endpoint();
-        attach_pipe(std::move(c.target), endpoint, !endpoint.empty());
+        const std::string endpoint = c.target->endpoint();  // named by its session
+        attach_pipe(std::move(c.target), endpoint, c.locally_initiated);
         break;
     }
     case command::kind::activate_read:

@@ -32,12 +32,21 @@ void connect_handle::cancel() {
     });
 }
 
-session::session(io_worker& worker, const socket_link& link, int fd)
-    : io_object(worker), link_(link), connecting_side_(false), connecting_fd_(fd) {}
+session::session(io_worker& worker, const socket_link& link, int fd, std::string listener_endpoint)
+    : io_object(worker),
+      link_(link),
+      pipe_endpoint_(std::move(listener_endpoint)),
+      connecting_side_(false),
+      connecting_fd_(fd) {}
 
 session::session(io_worker& worker, const socket_link& link, std::shared_ptr<pipe> pipe_end,
                  std::shared_ptr<connect_handle> handle)
-    : io_object(worker), link_(link), pipe_(std::move(pipe_end)), handle_(std::move(handle)), connecting_side_(true) {}
+    : io_object(worker),
+      link_(link),
+      pipe_endpoint_(link.endpoint),
+      pipe_(std::move(pipe_end)),
+      handle_(std::move(handle)),
+      connecting_side_(true) {}
 
 session::~session() {
     if (connecting_fd_ >= 0)
@@ -72,10 +81,10 @@ void session::context_terminating() {
 }
 
 void session::cancel() {
-    cancelled_ = true;
-    worker_.loop().cancel_timer(this, reconnect_timer);
+    // With a pipe, the socket terminates it too, and we end once what it
+    // queued is sent (within its linger).
     if (!pipe_)
-        finish();  // with a pipe, its termination by the socket ends us
+        finish();
 }
 
 // ---------------------------------------------------------------- connecting
@@ -131,8 +140,8 @@ void session::connected(int fd) {
 }
 
 void session::retry_later() {
-    if (cancelled_ || link_.reconnect_ivl < 0)
-        return;  // nobody wants this connection, or the application asked for no reconnection
+    if (link_.reconnect_ivl < 0)
+        return;  // the application asked for no reconnection
     const int interval = next_reconnect_interval();
     emit(ZMQ_EVENT_CONNECT_RETRIED, static_cast<uint32_t>(interval));
     worker_.loop().add_timer(interval, this, reconnect_timer);
@@ -213,15 +222,16 @@ bool session::open_pipe_to_socket(const std::string& identity) {
     auto link = connection::create();
     pipe& socket_end = link->end(0);
     socket_end.set_hwms(link_.sndhwm, link_.rcvhwm);
-    if (connecting_side_)
-        socket_end.set_endpoint(link_.endpoint);  // for zmq_disconnect
+    socket_end.set_endpoint(pipe_endpoint_);  // for zmq_disconnect and zmq_unbind
+    if (connecting_side_ && !link_.connect_routing_id.empty())
+        socket_end.preset_peer_routing_id(link_.connect_routing_id);
     pipe_ = link->end(1).self();
     pipe_->attach(this);
     socket_end.set_mailbox(link_.mailbox);
     pipe_->set_mailbox(worker_.mailbox());
     pipe_->announce_routing_id(identity);
     announced_ = true;
-    command attach{command::kind::attach, socket_end.self()};
+    command attach{command::kind::attach, socket_end.self(), connecting_side_};
     return link_.mailbox->post(attach);
 }
 
@@ -241,9 +251,10 @@ void session::engine_drained() { finish_if_flushed(); }
 
 void session::engine_failed(bool peer_refused) {
     drop_engine();
-    if (peer_refused)
-        cancelled_ = true;  // a peer of the wrong type stays wrong: libzmq does not retry either
-    if (!connecting_side_) {
+    // Not made again: an accepted connection, one to a peer of the wrong
+    // type, or any when the application asked for no reconnection
+    // (RECONNECT_IVL -1: libzmq drops the pipe too).
+    if (!connecting_side_ || peer_refused || link_.reconnect_ivl < 0) {
         finish();
         return;
     }
@@ -253,10 +264,7 @@ void session::engine_failed(bool peer_refused) {
         pipe_.reset();
         announced_ = false;
     }
-    if (cancelled_ && !pipe_)
-        finish();
-    else
-        retry_later();
+    retry_later();
 }
 
 // ---------------------------------------------------------------- the pipe

@@ -27,8 +27,9 @@ namespace zmx {
 
 class session final : public io_object, private io_pipe_owner, private stream_engine::events, private io_handler {
 public:
-    // A session for an accepted descriptor.
-    session(io_worker& worker, const socket_link& link, int fd);
+    // A session for a descriptor accepted by the listener bound to
+    // listener_endpoint (its LAST_ENDPOINT: unbinding it ends the session).
+    session(io_worker& worker, const socket_link& link, int fd, std::string listener_endpoint);
     // A session that connects to link.endpoint. pipe_end is the I/O end of
     // the socket's pipe, or null with ZMQ_IMMEDIATE.
     session(io_worker& worker, const socket_link& link, std::shared_ptr<pipe> pipe_end,
@@ -74,6 +75,7 @@ private:
     void finish();
 
     socket_link link_;
+    const std::string pipe_endpoint_;  // what the socket's pipe is named by
     std::shared_ptr<pipe> pipe_;
     std::shared_ptr<connect_handle> handle_;  // connecting sessions only
     std::unique_ptr<stream_engine> engine_;
@@ -82,7 +84,6 @@ private:
     bool announced_ = false;
     bool lingering_ = false;   // the socket closed its end
     bool delimited_ = false;   // and we have read everything it sent
-    bool cancelled_ = false;
     int connecting_fd_ = -1;
     int backoff_ivl_ = 0;  // the reconnect interval's base, doubling per failure
     bool finished_ = false;

@@ -18,6 +18,7 @@ struct socket_link {
     std::shared_ptr<event_sink> events;
     int type;
     std::string routing_id;
+    std::string connect_routing_id;  // ROUTER/STREAM: the id to give the peer we connect to
     int sndhwm;
     int rcvhwm;
     int64_t maxmsgsize;

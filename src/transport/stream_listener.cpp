@@ -128,7 +128,7 @@ void stream_listener::on_readable() {
         if (::getsockname(fd, local.get(), &local.length) == 0 && local.is_tcp())
             link.endpoint = endpoint_of(local);
         link.events->emit(ZMQ_EVENT_ACCEPTED, static_cast<uint32_t>(fd), link.endpoint);
-        worker_.submit(std::make_unique<session>(worker_, link, fd));
+        worker_.submit(std::make_unique<session>(worker_, link, fd, bound_));
     }
 }
 
