@@ -1,4 +1,5 @@
-// Reading zmq_socket_monitor events in the tests of tcp and ipc connections.
+// Reading zmq_socket_monitor events in tests (tcp and ipc connections,
+// interop with libzmq).
 //
 // An event is two frames on the monitor's PAIR: 6 bytes (16-bit event,
 // 32-bit value, both in host order) flagged MORE, then the endpoint string.
