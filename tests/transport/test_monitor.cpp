@@ -4,11 +4,8 @@
 // (marked as such), which zmx reproduces.
 #include "endpoints.hpp"
 #include "monitor_events.hpp"
+#include "raw_peer.hpp"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <string>
@@ -382,42 +379,6 @@ TEST(TransportMonitor, BindFailedSequenceOverIpc) {
     EXPECT_EQ(seen[1].endpoint, name);
 }
 
-// A raw tcp peer that speaks just enough ZMTP to fail the handshake.
-class raw_peer {
-public:
-    explicit raw_peer(const std::string& endpoint) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        address.sin_port = htons(static_cast<uint16_t>(std::stoi(endpoint.substr(endpoint.rfind(':') + 1))));
-        EXPECT_EQ(::connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
-    }
-    ~raw_peer() { ::close(fd_); }
-    raw_peer(const raw_peer&) = delete;
-    raw_peer& operator=(const raw_peer&) = delete;
-    void send(const std::string& bytes) {
-        EXPECT_EQ(::send(fd_, bytes.data(), bytes.size(), 0), static_cast<ssize_t>(bytes.size()));
-    }
-
-    // A ZMTP 3.1 greeting (RFC 23): signature, version, mechanism, as-server.
-    static std::string greeting(const std::string& mechanism) {
-        std::string bytes(64, '\0');
-        bytes[0] = '\xff';
-        bytes[9] = '\x7f';
-        bytes[10] = 3;
-        bytes[11] = 1;
-        bytes.replace(12, mechanism.size(), mechanism);
-        return bytes;
-    }
-    // A short command frame with an empty body after its name.
-    static std::string command(const std::string& name) {
-        std::string bytes{'\x04', static_cast<char>(1 + name.size()), static_cast<char>(name.size())};
-        return bytes + name;
-    }
-
-private:
-    int fd_;
-};
 
 // Binder: LISTENING, ACCEPTED, HANDSHAKE_FAILED_PROTOCOL (the ZMTP error
 // code), DISCONNECTED (the connection's fd).
@@ -426,7 +387,7 @@ void expect_protocol_failure(const std::string& bytes, uint32_t code) {
     zt::socket binder(ctx, ZMQ_PULL);
     tt::event_monitor events(ctx, binder);
     const std::string endpoint = tt::bind_any(binder, transport::tcp);
-    raw_peer peer(endpoint);
+    tt::raw_peer peer(endpoint);
     peer.send(bytes);
     auto seen = events.until(ZMQ_EVENT_DISCONNECTED);
     ASSERT_EQ(tt::names(seen), (names_t{"LISTENING", "ACCEPTED", "HANDSHAKE_FAILED_PROTOCOL", "DISCONNECTED"}))
@@ -437,11 +398,11 @@ void expect_protocol_failure(const std::string& bytes, uint32_t code) {
 }
 
 TEST(TransportMonitor, MechanismMismatchIsAHandshakeProtocolFailure) {
-    expect_protocol_failure(raw_peer::greeting("PLAIN"), ZMQ_PROTOCOL_ERROR_ZMTP_MECHANISM_MISMATCH);
+    expect_protocol_failure(tt::raw_peer::greeting("PLAIN"), ZMQ_PROTOCOL_ERROR_ZMTP_MECHANISM_MISMATCH);
 }
 
 TEST(TransportMonitor, AnotherCommandThanReadyIsAHandshakeProtocolFailure) {
-    expect_protocol_failure(raw_peer::greeting("NULL") + raw_peer::command("HELLO"),
+    expect_protocol_failure(tt::raw_peer::greeting("NULL") + tt::raw_peer::command("HELLO"),
                             ZMQ_PROTOCOL_ERROR_ZMTP_UNEXPECTED_COMMAND);
 }
 

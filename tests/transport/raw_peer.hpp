@@ -1,0 +1,87 @@
+// A raw tcp client that speaks ZMTP by hand, byte by byte, to check what a
+// socket does with a handshake in unusual pieces or with wrong parts.
+#pragma once
+
+#include "zmq_test.hpp"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cstdint>
+#include <string>
+
+namespace tt {
+
+class raw_peer {
+public:
+    // Connects to a "tcp://127.0.0.1:port" endpoint.
+    explicit raw_peer(const std::string& endpoint) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        address.sin_port = htons(static_cast<uint16_t>(std::stoi(endpoint.substr(endpoint.rfind(':') + 1))));
+        EXPECT_EQ(::connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    }
+    ~raw_peer() { ::close(fd_); }
+    raw_peer(const raw_peer&) = delete;
+    raw_peer& operator=(const raw_peer&) = delete;
+
+    // Sends the bytes in one write.
+    void send(const std::string& bytes) {
+        EXPECT_EQ(::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL), static_cast<ssize_t>(bytes.size()));
+    }
+
+    // Reads exactly n bytes, or what came before timeout_ms passed between
+    // two arrivals (or the peer closed).
+    std::string receive(size_t n, int timeout_ms = zt::safety_timeout_ms) {
+        std::string bytes;
+        while (bytes.size() < n) {
+            pollfd item{fd_, POLLIN, 0};
+            if (::poll(&item, 1, timeout_ms) <= 0)
+                break;
+            char buffer[4096];
+            const ssize_t got = ::recv(fd_, buffer, std::min(sizeof buffer, n - bytes.size()), 0);
+            if (got <= 0)
+                break;
+            bytes.append(buffer, static_cast<size_t>(got));
+        }
+        return bytes;
+    }
+
+    // A ZMTP 3.1 greeting (RFC 23): signature, version, mechanism, as-server.
+    static std::string greeting(const std::string& mechanism) {
+        std::string bytes(64, '\0');
+        bytes[0] = '\xff';
+        bytes[9] = '\x7f';
+        bytes[10] = 3;
+        bytes[11] = 1;
+        bytes.replace(12, mechanism.size(), mechanism);
+        return bytes;
+    }
+    // A short command frame: its name, then its body.
+    static std::string command(const std::string& name, const std::string& body = "") {
+        std::string bytes{'\x04', static_cast<char>(1 + name.size() + body.size()), static_cast<char>(name.size())};
+        return bytes + name + body;
+    }
+    // A READY command announcing a socket type (RFC 37 metadata).
+    static std::string ready(const std::string& socket_type) {
+        const std::string name = "Socket-Type";
+        std::string property{static_cast<char>(name.size())};
+        property += name;
+        property += std::string{'\0', '\0', '\0', static_cast<char>(socket_type.size())};
+        property += socket_type;
+        return command("READY", property);
+    }
+    // A short, final message frame.
+    static std::string message(const std::string& body) {
+        return std::string{'\0', static_cast<char>(body.size())} + body;
+    }
+
+private:
+    int fd_;
+};
+
+} // namespace tt
