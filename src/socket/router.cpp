@@ -4,45 +4,29 @@
 #include "io/pipe.hpp"
 #include "socket/socket_types.hpp"
 
-#include <random>
-
 namespace zmx {
 
-router_socket::router_socket(context& ctx, int type)
-    : socket_base(ctx, type), next_generated_id_(std::random_device{}()) {
-    prefetched_.init();
-}
+router_socket::router_socket(context& ctx, int type) : socket_base(ctx, type) { prefetched_.init(); }
 
 router_socket::~router_socket() { prefetched_.close(); }
-
-std::string router_socket::generate_routing_id() {
-    // libzmq's form: a zero byte, then a 32-bit counter (big-endian).
-    const uint32_t n = next_generated_id_++;
-    const char id[5] = {0, char(n >> 24), char(n >> 16), char(n >> 8), char(n)};
-    return std::string(id, sizeof id);
-}
 
 bool router_socket::identify(pipe* p) {
     if (!p->identified() && !p->check_read() && !p->identified())
         return false;
     std::string id = p->peer_routing_id();
     if (id.empty())
-        id = generate_routing_id();
-    auto existing = by_id_.find(id);
-    if (existing != by_id_.end()) {
+        id = ids_.generate_id();
+    if (pipe* old = ids_.find(id)) {
         if (!handover_) {
             reject_pipe(p);
             return true;
         }
         // The newcomer takes the id; the old connection is closed.
-        pipe* old = existing->second;
-        id_of_.erase(old);
-        by_id_.erase(existing);
+        ids_.remove(old);
         in_.terminated(old);
         reject_pipe(old);
     }
-    by_id_[id] = p;
-    id_of_[p] = id;
+    ids_.add(id, p);
     in_.attach(p);
     return true;
 }
@@ -64,12 +48,8 @@ void router_socket::xread_activated(pipe* p) {
 
 void router_socket::xpipe_terminated(pipe* p) {
     anonymous_.erase(p);
-    auto it = id_of_.find(p);
-    if (it != id_of_.end()) {
-        by_id_.erase(it->second);
-        id_of_.erase(it);
+    if (ids_.remove(p))
         in_.terminated(p);
-    }
     if (sending_to_ == p)
         sending_to_ = nullptr;
 }
@@ -80,12 +60,12 @@ int router_socket::xsend(msg& m) {
         // The first frame names the peer. A lone frame is silently dropped.
         if (more) {
             more_out_ = true;
-            auto it = by_id_.find(std::string(static_cast<const char*>(m.data()), m.size()));
-            if (it != by_id_.end() && it->second->check_write()) {
-                sending_to_ = it->second;
+            pipe* to = ids_.find(std::string_view(static_cast<const char*>(m.data()), m.size()));
+            if (to && to->check_write()) {
+                sending_to_ = to;
             } else if (mandatory_) {
                 more_out_ = false;
-                return fail(it == by_id_.end() || it->second->peer_closed() ? EHOSTUNREACH : EAGAIN);
+                return fail(!to || to->peer_closed() ? EHOSTUNREACH : EAGAIN);
             }
         }
         m.close();
@@ -123,7 +103,7 @@ int router_socket::xrecv(msg& m) {
     // A new message: hand out the sender's routing id first.
     m.move_to(prefetched_);
     has_prefetched_ = true;
-    const std::string& id = id_of_[from];
+    const std::string& id = *ids_.id_of(from);
     m.init_copy_of(id.data(), id.size());
     m.set(msg::more);
     more_in_ = true;
@@ -135,10 +115,7 @@ bool router_socket::xhas_in() { return more_in_ || has_prefetched_ || in_.has_in
 bool router_socket::xhas_out() {
     if (!mandatory_)
         return true;
-    for (auto& [p, id] : id_of_)
-        if (p->check_write())
-            return true;
-    return false;
+    return ids_.any_pipe([](pipe* p) { return p->check_write(); });
 }
 
 int router_socket::xsetsockopt(int option, const void* value, size_t size) {

@@ -6,11 +6,9 @@
 
 #include "base/msg.hpp"
 #include "socket/fair_queue.hpp"
+#include "socket/routing_table.hpp"
 #include "socket/socket_base.hpp"
 
-#include <cstdint>
-#include <string>
-#include <unordered_map>
 #include <unordered_set>
 
 namespace zmx {
@@ -36,13 +34,10 @@ protected:
 private:
     // Maps the pipe's routing id; false when it is not known yet.
     bool identify(pipe* p);
-    std::string generate_routing_id();
 
     fair_queue in_;
-    std::unordered_map<std::string, pipe*> by_id_;
-    std::unordered_map<pipe*, std::string> id_of_;
+    routing_table ids_;
     std::unordered_set<pipe*> anonymous_;
-    uint32_t next_generated_id_;
 
     pipe* sending_to_ = nullptr;
     bool more_out_ = false;

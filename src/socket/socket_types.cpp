@@ -1,6 +1,7 @@
 #include "socket/socket_types.hpp"
 
 #include "socket/context.hpp"
+#include "socket/stream.hpp"
 
 namespace zmx {
 
@@ -17,6 +18,7 @@ socket_base* make_socket(context& ctx, int type) {
     case ZMQ_ROUTER: return make_router(ctx);
     case ZMQ_PUSH: return make_push(ctx);
     case ZMQ_PULL: return make_pull(ctx);
+    case ZMQ_STREAM: return make_stream(ctx);
     default: return nullptr;
     }
 }

@@ -2,6 +2,8 @@
 
 #include "io/pipe.hpp"
 #include "transport/peer_address.hpp"
+#include "transport/raw_engine.hpp"
+#include "transport/stream_engine.hpp"
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -180,14 +182,18 @@ void session::start_engine(int fd) {
         const int on = 1;
         ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
     }
-    engine_ = std::make_unique<stream_engine>(worker_.loop(), fd, link_, static_cast<stream_engine::events&>(*this));
+    auto& sink = static_cast<engine::events&>(*this);
+    if (link_.type == ZMQ_STREAM)
+        engine_ = std::make_unique<raw_engine>(worker_.loop(), fd, link_, sink);
+    else
+        engine_ = std::make_unique<stream_engine>(worker_.loop(), fd, link_, sink);
     engine_->start();
 }
 
 void session::drop_engine() {
     // The engine may be inside its own call stack: stop it now, destroy it later.
     engine_->stop();
-    std::shared_ptr<stream_engine> doomed(engine_.release());
+    std::shared_ptr<engine> doomed(engine_.release());
     worker_.loop().post([doomed] {});
 }
 
@@ -260,8 +266,7 @@ void session::engine_failed(bool peer_refused) {
     }
     if (link_.immediate && pipe_ && !lingering_) {
         // With ZMQ_IMMEDIATE the socket only has pipes to live peers.
-        pipe_->terminate();
-        pipe_.reset();
+        let_go_of_pipe();
         announced_ = false;
     }
     retry_later();
@@ -310,6 +315,10 @@ void session::begin_linger() {
         finish();
         return;
     }
+    if (!engine_ && link_.type == ZMQ_STREAM) {
+        finish();  // a raw connection is not made again once its socket let go
+        return;
+    }
     if (linger > 0)
         worker_.loop().add_timer(linger, this, linger_timer);
     pull_from_pipe();
@@ -336,11 +345,17 @@ void session::finish() {
     }
     if (engine_)
         drop_engine();
-    if (pipe_) {
-        pipe_->terminate();
-        pipe_.reset();
-    }
+    if (pipe_)
+        let_go_of_pipe();
     worker_.retire(this);
+}
+
+void session::let_go_of_pipe() {
+    pipe_->terminate();
+    // Commands for it may still wait in the worker's mailbox, to run after
+    // this session is gone: they must find no owner.
+    pipe_->attach(nullptr);
+    pipe_.reset();
 }
 
 } // namespace zmx

@@ -1,5 +1,6 @@
 // The I/O side of one socket's connection to one peer: it owns the I/O end
-// of the pipe and drives a stream_engine over it.
+// of the pipe and drives an engine over it (a ZMTP stream_engine, or for a
+// STREAM socket a raw_engine).
 //
 // A connecting session exists from zmq_connect on and outlives its engines:
 // it reconnects at RECONNECT_IVL (with back-off). Without ZMQ_IMMEDIATE its
@@ -9,7 +10,9 @@
 // CVE-2020-15166), and an immediate session drops it with the connection.
 //
 // When the socket closes its end, the session keeps sending what is queued
-// for up to the LINGER the socket had, then ends.
+// for up to the LINGER the socket had, then ends. A STREAM socket closes
+// its end for one connection too (an empty message to its routing id): the
+// session then ends without reconnecting, as libzmq's does.
 //
 // Threading: its worker's thread.
 #pragma once
@@ -19,13 +22,13 @@
 #include "transport/io_object.hpp"
 #include "transport/io_worker.hpp"
 #include "transport/socket_link.hpp"
-#include "transport/stream_engine.hpp"
+#include "transport/engine.hpp"
 
 #include <memory>
 
 namespace zmx {
 
-class session final : public io_object, private io_pipe_owner, private stream_engine::events, private io_handler {
+class session final : public io_object, private io_pipe_owner, private engine::events, private io_handler {
 public:
     // A session for a descriptor accepted by the listener bound to
     // listener_endpoint (its LAST_ENDPOINT: unbinding it ends the session).
@@ -45,7 +48,7 @@ private:
     // io_pipe_owner
     void pipe_command(command& c) override;
     void pipe_delimited(pipe* p) override;
-    // stream_engine::events
+    // engine::events
     void engine_ready(const zmtp::property_list& peer) override;
     bool engine_received(msg& frame) override;
     void engine_drained() override;
@@ -73,12 +76,14 @@ private:
     void finish_if_flushed();
     // The socket's end is gone, or we give up: let go of everything.
     void finish();
+    // Terminates our end of the pipe and forgets it.
+    void let_go_of_pipe();
 
     socket_link link_;
     const std::string pipe_endpoint_;  // what the socket's pipe is named by
     std::shared_ptr<pipe> pipe_;
     std::shared_ptr<connect_handle> handle_;  // connecting sessions only
-    std::unique_ptr<stream_engine> engine_;
+    std::unique_ptr<engine> engine_;
     metadata* properties_ = nullptr;
     bool connecting_side_;
     bool announced_ = false;

@@ -11,6 +11,7 @@
 
 #include "base/msg.hpp"
 #include "io/reactor.hpp"
+#include "transport/engine.hpp"
 #include "transport/socket_link.hpp"
 #include "zmtp/commands.hpp"
 #include "zmtp/decoder.hpp"
@@ -22,43 +23,20 @@
 
 namespace zmx {
 
-class stream_engine final : private io_handler {
+class stream_engine final : public engine, private io_handler {
 public:
-    // What the engine tells its session.
-    class events {
-    public:
-        // The handshake is done; the peer announced these properties.
-        virtual void engine_ready(const zmtp::property_list& peer) = 0;
-        // A message frame arrived: false when it cannot be taken now (the
-        // pipe is full); the engine then pauses until resume_input().
-        virtual bool engine_received(msg& frame) = 0;
-        // What was queued earlier has all been written (after a wait for
-        // the descriptor to become writable).
-        virtual void engine_drained() = 0;
-        // The connection is gone; the engine has closed its descriptor.
-        // peer_refused: the peer is of an incompatible type (no use retrying).
-        virtual void engine_failed(bool peer_refused) = 0;
-
-    protected:
-        ~events() = default;
-    };
-
     stream_engine(reactor& loop, int fd, const socket_link& link, events& sink);
-    ~stream_engine();
+    ~stream_engine() override;
 
-    void start();
-    // The session lets go: close the descriptor now, tell nobody. The
-    // engine may be inside a call to its session; it returns quietly.
-    void stop();
-    bool active() const { return state_ == state::active; }
-    // Queues a frame for the peer (m is left empty); flush() writes.
-    void send(msg& m);
-    void flush();
-    bool output_pending() const { return out_offset_ < out_.size(); }
-    // The pipe has room again: deliver what was held back, read on.
-    void resume_input();
-    const std::string& peer_address() const { return peer_address_; }
-    int fd() const { return fd_; }
+    void start() override;
+    void stop() override;
+    bool active() const override { return state_ == state::active; }
+    void send(msg& m) override;
+    void flush() override;
+    bool output_pending() const override { return out_offset_ < out_.size(); }
+    void resume_input() override;
+    const std::string& peer_address() const override { return peer_address_; }
+    int fd() const override { return fd_; }
 
 private:
     enum class state { greeting, handshake, active, closed };

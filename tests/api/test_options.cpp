@@ -72,8 +72,7 @@ TEST_F(Options, DefaultsOfAClassicSocket) {
     EXPECT_EQ(max_size, -1);
 }
 
-// Disabled until connection metadata, ipc, udp and STREAM land (issue 4).
-TEST_F(Options, DISABLED_TypeIsReportedForEveryClassicType) {
+TEST_F(Options, TypeIsReportedForEveryClassicType) {
     for (int type : {ZMQ_PAIR, ZMQ_PUB, ZMQ_SUB, ZMQ_REQ, ZMQ_REP, ZMQ_DEALER, ZMQ_ROUTER,
                      ZMQ_PULL, ZMQ_PUSH, ZMQ_XPUB, ZMQ_XSUB, ZMQ_STREAM}) {
         raw_socket s(ctx, type);
@@ -262,8 +261,7 @@ TEST_F(Options, ConnectRoutingIdNamesThePeerOfTheNextConnect) {
     EXPECT_EQ(got[1], "ping");
 }
 
-// Disabled until connection metadata, ipc, udp and STREAM land (issue 4).
-TEST_F(Options, DISABLED_ConnectRoutingIdIsOnlyForRouterAndStream) {
+TEST_F(Options, ConnectRoutingIdIsOnlyForRouterAndStream) {
     raw_socket stream(ctx, ZMQ_STREAM);
     EXPECT_EQ(try_set_bytes(stream, ZMQ_CONNECT_ROUTING_ID, "ab"), 0);
     for (int type : {ZMQ_DEALER, ZMQ_PUSH, ZMQ_REQ, ZMQ_SUB, ZMQ_XPUB}) {

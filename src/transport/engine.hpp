@@ -1,0 +1,55 @@
+// What a session drives over one connected descriptor: the ZMTP engine
+// (stream_engine) for every socket type but STREAM, the raw engine
+// (raw_engine) for STREAM. The session neither knows nor cares which.
+//
+// Threading: the I/O thread of its session, for every member.
+#pragma once
+
+#include "base/msg.hpp"
+#include "zmtp/commands.hpp"
+
+#include <string>
+
+namespace zmx {
+
+class engine {
+public:
+    // What an engine tells its session.
+    class events {
+    public:
+        // The connection is ready for messages; the peer announced these
+        // properties (none for a raw peer).
+        virtual void engine_ready(const zmtp::property_list& peer) = 0;
+        // A message frame arrived: false when it cannot be taken now (the
+        // pipe is full); the engine then pauses until resume_input().
+        virtual bool engine_received(msg& frame) = 0;
+        // What was queued earlier has all been written (after a wait for
+        // the descriptor to become writable).
+        virtual void engine_drained() = 0;
+        // The connection is gone; the engine has closed its descriptor.
+        // peer_refused: the peer is of an incompatible type (no use retrying).
+        virtual void engine_failed(bool peer_refused) = 0;
+
+    protected:
+        ~events() = default;
+    };
+
+    virtual ~engine() = default;
+
+    virtual void start() = 0;
+    // The session lets go: close the descriptor now, tell nobody. The
+    // engine may be inside a call to its session; it returns quietly.
+    virtual void stop() = 0;
+    // Messages may be sent (the handshake, if any, is done).
+    virtual bool active() const = 0;
+    // Queues a message frame for the peer (m is left empty); flush() writes.
+    virtual void send(msg& m) = 0;
+    virtual void flush() = 0;
+    virtual bool output_pending() const = 0;
+    // The pipe has room again: deliver what was held back, read on.
+    virtual void resume_input() = 0;
+    virtual const std::string& peer_address() const = 0;
+    virtual int fd() const = 0;
+};
+
+} // namespace zmx
