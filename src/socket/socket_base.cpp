@@ -220,6 +220,11 @@ int socket_base::term_endpoint(const char* uri) {
     return 0;
 }
 
+bool socket_base::listening_on(const std::string& endpoint) const {
+    return std::any_of(listeners_.begin(), listeners_.end(),
+                       [&endpoint](const listening& l) { return l.endpoint == endpoint; });
+}
+
 bool socket_base::remove_pipes_named(const std::string& uri) {
     std::vector<pipe*> through;
     for (auto& p : pipes_)
@@ -297,6 +302,11 @@ void socket_base::run(command& c) {
     switch (c.what) {
     case command::kind::attach: {
         const std::string endpoint = c.target->endpoint();  // named by its session
+        if (!c.locally_initiated && !endpoint.empty() && !listening_on(endpoint)) {
+            // Accepted by a listener unbound since: the connection ends with it.
+            c.target->terminate(options_.linger);
+            break;
+        }
         attach_pipe(std::move(c.target), endpoint, c.locally_initiated);
         break;
     }

@@ -102,6 +102,7 @@ private:
     int connect_stream(const char* uri, const endpoint& ep);
     socket_link link_for(const std::string& endpoint) const;
     void close_listener(size_t index);
+    bool listening_on(const std::string& endpoint) const;
     // Removes the pipes made through uri: true if there were any.
     bool remove_pipes_named(const std::string& uri);
     // Stops the tcp/ipc connects made to uri: true if there were any.

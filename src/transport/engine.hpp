@@ -8,6 +8,7 @@
 #include "base/msg.hpp"
 #include "zmtp/commands.hpp"
 
+#include <cstddef>
 #include <string>
 
 namespace zmx {
@@ -45,7 +46,8 @@ public:
     // Queues a message frame for the peer (m is left empty); flush() writes.
     virtual void send(msg& m) = 0;
     virtual void flush() = 0;
-    virtual bool output_pending() const = 0;
+    // Bytes queued and not yet written.
+    virtual size_t buffered() const = 0;
     // The pipe has room again: deliver what was held back, read on.
     virtual void resume_input() = 0;
     virtual const std::string& peer_address() const = 0;

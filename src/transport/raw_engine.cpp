@@ -95,7 +95,7 @@ void raw_engine::flush() {
 
 void raw_engine::on_writable() {
     flush();
-    if (fd_ >= 0 && !output_pending())
+    if (fd_ >= 0 && buffered() == 0)
         sink_.engine_drained();
 }
 

@@ -22,6 +22,7 @@ namespace {
 
 constexpr int reconnect_timer = 1;
 constexpr int linger_timer = 2;
+constexpr size_t write_batch = 64 * 1024;  // bytes handed to the kernel at once
 
 bool is_tcp(const std::string& endpoint) { return endpoint.starts_with("tcp://"); }
 
@@ -253,7 +254,7 @@ bool session::engine_received(msg& frame) {
     return false;
 }
 
-void session::engine_drained() { finish_if_flushed(); }
+void session::engine_drained() { pull_from_pipe(); }  // the rest of what the socket queued
 
 void session::engine_failed(bool peer_refused) {
     drop_engine();
@@ -277,11 +278,21 @@ void session::engine_failed(bool peer_refused) {
 void session::pull_from_pipe() {
     if (!engine_ || !engine_->active() || !pipe_)
         return;
+    // Reads only as fast as the peer takes: what it has not taken stays in
+    // the pipe, where the socket's high-water mark holds the sender back.
+    // Messages go out in batches of about write_batch bytes.
     msg m;
     m.init();
-    while (pipe_->read(m))
+    while (engine_->buffered() < write_batch && pipe_->read(m)) {
         engine_->send(m);
-    engine_->flush();  // may fail, and drop the engine
+        if (engine_->buffered() >= write_batch) {
+            engine_->flush();  // may fail, and drop the engine
+            if (!engine_)
+                return;
+        }
+    }
+    engine_->flush();
+    // Unless the engine is waiting to write, engine_drained() comes back here.
     finish_if_flushed();
 }
 
@@ -327,7 +338,7 @@ void session::begin_linger() {
 
 void session::finish_if_flushed() {
     // The session lives on only to send what the closed socket left behind.
-    if (lingering_ && delimited_ && engine_ && !engine_->output_pending())
+    if (lingering_ && delimited_ && engine_ && engine_->buffered() == 0)
         worker_.loop().post([this] { finish(); });
 }
 

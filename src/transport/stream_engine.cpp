@@ -102,7 +102,7 @@ void stream_engine::flush() {
 
 void stream_engine::on_writable() {
     flush();
-    if (state_ != state::closed && !output_pending())
+    if (state_ != state::closed && buffered() == 0)
         sink_.engine_drained();
 }
 

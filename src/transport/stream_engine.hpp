@@ -33,7 +33,7 @@ public:
     bool active() const override { return state_ == state::active; }
     void send(msg& m) override;
     void flush() override;
-    bool output_pending() const override { return out_offset_ < out_.size(); }
+    size_t buffered() const override { return out_.size() - out_offset_; }
     void resume_input() override;
     const std::string& peer_address() const override { return peer_address_; }
     int fd() const override { return fd_; }
