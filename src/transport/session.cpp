@@ -280,19 +280,22 @@ void session::pull_from_pipe() {
         return;
     // Reads only as fast as the peer takes: what it has not taken stays in
     // the pipe, where the socket's high-water mark holds the sender back.
-    // Messages go out in batches of about write_batch bytes.
+    // Messages go out in batches of about write_batch bytes. We stop when
+    // the pipe is empty (its writer wakes us) or the descriptor is full
+    // (engine_drained() brings us back); never otherwise, or nobody would.
     msg m;
     m.init();
-    while (engine_->buffered() < write_batch && pipe_->read(m)) {
-        engine_->send(m);
-        if (engine_->buffered() >= write_batch) {
-            engine_->flush();  // may fail, and drop the engine
-            if (!engine_)
-                return;
+    bool pipe_empty = false;
+    while (!pipe_empty) {
+        while (!pipe_empty && engine_->buffered() < write_batch) {
+            pipe_empty = !pipe_->read(m);
+            if (!pipe_empty)
+                engine_->send(m);
         }
+        engine_->flush();  // may fail, and drop the engine
+        if (!engine_ || engine_->buffered() > 0)
+            return;
     }
-    engine_->flush();
-    // Unless the engine is waiting to write, engine_drained() comes back here.
     finish_if_flushed();
 }
 
