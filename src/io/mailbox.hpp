@@ -10,18 +10,19 @@
 // steps, because a sleeping thread's wake-up costs tens of microseconds:
 // - a pause spin of 2 us, which catches a peer thread in a hot loop (an
 //   inproc REQ/REP answer comes in well under a microsecond);
-// - then a yield spin up to 50 us from the start: sched_yield() between
+// - then a yield spin up to 100 us from the start: sched_yield() between
 //   looks. It outlasts a sleeping peer's wake-up (20-25 us here; were it
 //   shorter, one late answer would make both sides sleep from then on),
-//   and it catches an answer that an I/O thread produces (a tcp round
-//   trip). A pause spin that long starves the very thread that would
-//   answer when the busy threads outnumber the cores (tcp on 2 cores:
-//   both application threads and both I/O threads); a yield hands it the
-//   core at once.
+//   and it catches an answer that I/O threads produce (a tcp round trip
+//   is 40-50 us here: with a 50 us budget half the waits missed and the
+//   round trip went from 52 to 77 us). A pause spin that long starves the
+//   very thread that would answer when the busy threads outnumber the
+//   cores (tcp on 2 cores: both application threads and both I/O
+//   threads); a yield hands it the core at once.
 // The yield spin adapts: when it ends without a command it is skipped for
 // the next 1, 3, 7 ... 63 waits, and one success brings it back, so a
 // socket whose commands come slowly sleeps at once instead of burning
-// 50 us first.
+// 100 us first.
 //
 // Threading: post() from any thread; take(), close(), pending() and
 // await_briefly() on the owner's thread (pending() may be read anywhere).
@@ -117,7 +118,7 @@ public:
 private:
     using clock = std::chrono::steady_clock;
     static constexpr auto pause_spin = std::chrono::microseconds(2);
-    static constexpr auto yield_spin = std::chrono::microseconds(50);  // from the start of the wait
+    static constexpr auto yield_spin = std::chrono::microseconds(100);  // from the start of the wait
     static constexpr int max_yield_spin_backoff = 63;  // waits to skip after many misses
 
     static void cpu_relax() {
