@@ -1,7 +1,5 @@
 #include "transport/raw_engine.hpp"
 
-#include "transport/socket_address.hpp"
-
 #include <zmq.h>
 
 #include <sys/socket.h>
@@ -18,31 +16,13 @@ constexpr size_t read_size = 8 * 1024;
 
 }  // namespace
 
-raw_engine::raw_engine(reactor& loop, int fd, const socket_link& link, events& sink)
-    : loop_(loop), fd_(fd), link_(link), sink_(sink), peer_address_(peer_address_of(fd)) {
-    held_.init();
-}
-
-raw_engine::~raw_engine() {
-    stop();
-    held_.close();
-}
-
 void raw_engine::start() {
     loop_.add_fd(fd_, this);
     sink_.engine_ready({});  // may send what the socket queued, and fail
-    if (fd_ < 0)
+    if (stopped())
         return;
     notify();
     loop_.want_read(fd_, true);
-}
-
-void raw_engine::stop() {
-    if (fd_ < 0)
-        return;
-    loop_.remove_fd(fd_);
-    ::close(fd_);
-    fd_ = -1;
 }
 
 void raw_engine::notify() {
@@ -54,7 +34,7 @@ void raw_engine::notify() {
 }
 
 void raw_engine::fail(int error) {
-    if (fd_ < 0)
+    if (stopped())
         return;
     notify();  // first, so the socket has it before the monitor hears of the loss
     emit(ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL, static_cast<uint32_t>(error));
@@ -62,8 +42,6 @@ void raw_engine::fail(int error) {
     stop();
     sink_.engine_failed(false);  // may destroy this engine: nothing may follow
 }
-
-void raw_engine::emit(int event, uint32_t value) { link_.events->emit(event, value, link_.endpoint); }
 
 // ---------------------------------------------------------------- output
 
@@ -73,36 +51,10 @@ void raw_engine::send(msg& m) {
     m.close();
 }
 
-void raw_engine::flush() {
-    while (out_offset_ < out_.size()) {
-        const ssize_t n = ::send(fd_, out_.data() + out_offset_, out_.size() - out_offset_, MSG_NOSIGNAL);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            if (errno == EAGAIN || errno == EWOULDBLOCK) {
-                loop_.want_write(fd_, true);
-                return;
-            }
-            fail(errno);
-            return;
-        }
-        out_offset_ += static_cast<size_t>(n);
-    }
-    out_.clear();
-    out_offset_ = 0;
-    loop_.want_write(fd_, false);
-}
-
-void raw_engine::on_writable() {
-    flush();
-    if (fd_ >= 0 && buffered() == 0)
-        sink_.engine_drained();
-}
-
 // ---------------------------------------------------------------- input
 
 void raw_engine::on_readable() {
-    if (holding_)
+    if (holding())
         return;
     uint8_t buffer[read_size];
     const ssize_t n = ::recv(fd_, buffer, sizeof buffer, 0);
@@ -123,22 +75,8 @@ void raw_engine::on_readable() {
     deliver(m);
 }
 
-bool raw_engine::deliver(msg& m) {
-    if (sink_.engine_received(m))
-        return true;
-    m.move_to(held_);
-    holding_ = true;
-    loop_.want_read(fd_, false);
-    return false;
-}
-
 void raw_engine::resume_input() {
-    if (holding_) {
-        if (!sink_.engine_received(held_))
-            return;
-        holding_ = false;
-    }
-    if (fd_ >= 0)
+    if (release_held() && !stopped())
         loop_.want_read(fd_, true);
 }
 

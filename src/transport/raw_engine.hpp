@@ -13,52 +13,28 @@
 // Threading: the I/O thread of its session.
 #pragma once
 
-#include "io/reactor.hpp"
-#include "transport/engine.hpp"
-#include "transport/socket_link.hpp"
+#include "transport/fd_engine.hpp"
 
-#include <cstdint>
-#include <string>
-#include <vector>
+#include <cerrno>
 
 namespace zmx {
 
-class raw_engine final : public engine, private io_handler {
+class raw_engine final : public fd_engine {
 public:
-    raw_engine(reactor& loop, int fd, const socket_link& link, events& sink);
-    ~raw_engine() override;
+    raw_engine(reactor& loop, int fd, const socket_link& link, events& sink) : fd_engine(loop, fd, link, sink) {}
 
     void start() override;
-    void stop() override;
-    bool active() const override { return fd_ >= 0; }
+    bool active() const override { return !stopped(); }
     void send(msg& m) override;
-    void flush() override;
-    size_t buffered() const override { return out_.size() - out_offset_; }
     void resume_input() override;
-    const std::string& peer_address() const override { return peer_address_; }
-    int fd() const override { return fd_; }
 
 private:
     void on_readable() override;
-    void on_writable() override;
-    // Hands a message to the session; when the pipe is full, holds it and
-    // stops reading. False when held.
-    bool deliver(msg& m);
+    void write_failed() override { fail(errno); }
     // The connection is lost: error is the errno that says why.
     void fail(int error);
     // An empty message: the connection started or ended.
     void notify();
-    void emit(int event, uint32_t value);
-
-    reactor& loop_;
-    int fd_;
-    const socket_link& link_;
-    events& sink_;
-    std::vector<uint8_t> out_;
-    size_t out_offset_ = 0;
-    msg held_;  // a message the full pipe could not take yet
-    bool holding_ = false;
-    std::string peer_address_;
 };
 
 } // namespace zmx

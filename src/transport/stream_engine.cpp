@@ -1,6 +1,5 @@
 #include "transport/stream_engine.hpp"
 
-#include "transport/socket_address.hpp"
 #include "transport/socket_types_wire.hpp"
 #include "zmtp/encoder.hpp"
 
@@ -25,20 +24,7 @@ bool announces_identity(int type) { return type == ZMQ_REQ || type == ZMQ_DEALER
 }  // namespace
 
 stream_engine::stream_engine(reactor& loop, int fd, const socket_link& link, events& sink)
-    : loop_(loop),
-      fd_(fd),
-      link_(link),
-      sink_(sink),
-      decoder_(link.maxmsgsize),
-      in_(read_size),
-      peer_address_(peer_address_of(fd)) {
-    held_.init();
-}
-
-stream_engine::~stream_engine() {
-    stop();
-    held_.close();
-}
+    : fd_engine(loop, fd, link, sink), decoder_(link.maxmsgsize), in_(read_size) {}
 
 void stream_engine::start() {
     loop_.add_fd(fd_, this);
@@ -50,21 +36,12 @@ void stream_engine::start() {
 }
 
 void stream_engine::fail(uint32_t protocol_error) {
-    if (state_ == state::closed)
+    if (stopped())
         return;
     if (state_ != state::active)
         emit(protocol_error ? ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL : ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL,
              protocol_error);
     close_connection(false);
-}
-
-void stream_engine::stop() {
-    if (state_ == state::closed)
-        return;
-    state_ = state::closed;
-    loop_.remove_fd(fd_);
-    ::close(fd_);
-    fd_ = -1;
 }
 
 void stream_engine::close_connection(bool peer_refused) {
@@ -73,42 +50,14 @@ void stream_engine::close_connection(bool peer_refused) {
     sink_.engine_failed(peer_refused);  // may destroy this engine: nothing may follow
 }
 
-void stream_engine::emit(int event, uint32_t value) { link_.events->emit(event, value, link_.endpoint); }
-
 void stream_engine::send(msg& m) {
     zmtp::append_frame(out_, m);
     m.close();
 }
 
-void stream_engine::flush() {
-    while (out_offset_ < out_.size()) {
-        const ssize_t n = ::send(fd_, out_.data() + out_offset_, out_.size() - out_offset_, MSG_NOSIGNAL);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            if (errno == EAGAIN || errno == EWOULDBLOCK) {
-                loop_.want_write(fd_, true);
-                return;
-            }
-            fail();
-            return;
-        }
-        out_offset_ += static_cast<size_t>(n);
-    }
-    out_.clear();
-    out_offset_ = 0;
-    loop_.want_write(fd_, false);
-}
-
-void stream_engine::on_writable() {
-    flush();
-    if (state_ != state::closed && buffered() == 0)
-        sink_.engine_drained();
-}
-
 void stream_engine::on_readable() {
     // What is left of the last read must be handled first (a full pipe).
-    if (in_offset_ < in_end_ || holding_)
+    if (in_offset_ < in_end_ || holding())
         return;
     const ssize_t n = ::recv(fd_, in_.data(), in_.size(), 0);
     if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
@@ -155,7 +104,7 @@ bool stream_engine::process_greeting() {
     zmtp::append_command(out_, ready);
     state_ = state::handshake;
     flush();
-    return state_ != state::closed;
+    return !stopped();
 }
 
 bool stream_engine::process_frames() {
@@ -179,12 +128,8 @@ bool stream_engine::process_frames() {
                 fail(ZMQ_PROTOCOL_ERROR_ZMTP_UNEXPECTED_COMMAND);  // data before the handshake finished
                 return false;
             }
-            if (!sink_.engine_received(decoder_.frame())) {
-                decoder_.frame().move_to(held_);
-                holding_ = true;
-                loop_.want_read(fd_, false);
-                return true;
-            }
+            if (!deliver(decoder_.frame()))
+                return true;  // held until the pipe has room
             break;
         }
     }
@@ -192,12 +137,7 @@ bool stream_engine::process_frames() {
 }
 
 void stream_engine::resume_input() {
-    if (holding_) {
-        if (!sink_.engine_received(held_))
-            return;
-        holding_ = false;
-    }
-    if (state_ == state::closed || !process_input() || holding_)
+    if (!release_held() || stopped() || !process_input() || holding())
         return;
     loop_.want_read(fd_, true);
 }
@@ -223,7 +163,7 @@ bool stream_engine::handle_command(const msg& body) {
             zmtp::append_command(out_, pong);
             flush();
         }
-        return state_ != state::closed;
+        return !stopped();
     }
     if (command->name == zmtp::subscribe_command || command->name == zmtp::cancel_command) {
         // ZMTP 3.1 subscriptions reach the socket in their message form.
@@ -260,7 +200,7 @@ bool stream_engine::handle_ready(zmtp::byte_view data) {
     state_ = state::active;
     emit(ZMQ_EVENT_HANDSHAKE_SUCCEEDED, 0);
     sink_.engine_ready(*props);
-    return state_ != state::closed;  // the session may have stopped us
+    return !stopped();  // the session may have stopped us
 }
 
 void stream_engine::refuse(std::string_view reason) {

@@ -9,40 +9,31 @@
 // Threading: the I/O thread of its session.
 #pragma once
 
-#include "base/msg.hpp"
-#include "io/reactor.hpp"
-#include "transport/engine.hpp"
-#include "transport/socket_link.hpp"
+#include "transport/fd_engine.hpp"
 #include "zmtp/commands.hpp"
 #include "zmtp/decoder.hpp"
 #include "zmtp/greeting.hpp"
 
 #include <cstdint>
-#include <string>
+#include <string_view>
 #include <vector>
 
 namespace zmx {
 
-class stream_engine final : public engine, private io_handler {
+class stream_engine final : public fd_engine {
 public:
     stream_engine(reactor& loop, int fd, const socket_link& link, events& sink);
-    ~stream_engine() override;
 
     void start() override;
-    void stop() override;
-    bool active() const override { return state_ == state::active; }
+    bool active() const override { return state_ == state::active && !stopped(); }
     void send(msg& m) override;
-    void flush() override;
-    size_t buffered() const override { return out_.size() - out_offset_; }
     void resume_input() override;
-    const std::string& peer_address() const override { return peer_address_; }
-    int fd() const override { return fd_; }
 
 private:
-    enum class state { greeting, handshake, active, closed };
+    enum class state { greeting, handshake, active };
 
     void on_readable() override;
-    void on_writable() override;
+    void write_failed() override { fail(); }
     // Works through in_ from in_offset_; false once the engine failed.
     bool process_input();
     bool process_greeting();
@@ -56,24 +47,13 @@ private:
     // good (libzmq reports only DISCONNECTED for this).
     void refuse(std::string_view reason);
     void close_connection(bool peer_refused);
-    void emit(int event, uint32_t value);
 
-    reactor& loop_;
-    int fd_;
-    const socket_link& link_;
-    events& sink_;
     state state_ = state::greeting;
     zmtp::greeting_parser greeting_;
     zmtp::decoder decoder_;
     std::vector<uint8_t> in_;
     size_t in_offset_ = 0;
     size_t in_end_ = 0;
-    std::vector<uint8_t> out_;
-    size_t out_offset_ = 0;
-    msg held_;               // a frame the full pipe could not take yet
-    bool holding_ = false;
-    bool reading_ = true;
-    std::string peer_address_;
 };
 
 } // namespace zmx

@@ -1,0 +1,60 @@
+// What both engines (ZMTP and raw) share over one connected descriptor:
+// its registration with the reactor, the output buffer written in as few
+// send(2) calls as the kernel allows, the monitor events, and the one
+// message held back while the socket's pipe is full.
+//
+// Threading: the I/O thread of its session.
+#pragma once
+
+#include "base/msg.hpp"
+#include "io/reactor.hpp"
+#include "transport/engine.hpp"
+#include "transport/socket_link.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace zmx {
+
+class fd_engine : public engine, protected io_handler {
+public:
+    ~fd_engine() override;
+
+    void stop() override;
+    void flush() override;
+    size_t buffered() const override { return out_.size() - out_offset_; }
+    const std::string& peer_address() const override { return peer_address_; }
+    int fd() const override { return fd_; }
+
+protected:
+    fd_engine(reactor& loop, int fd, const socket_link& link, events& sink);
+
+    // The descriptor is closed: by stop(), or because the connection failed.
+    bool stopped() const { return fd_ < 0; }
+    // Writing failed (errno says why): end the connection.
+    virtual void write_failed() = 0;
+    void emit(int event, uint32_t value);
+    // Hands a message to the session. When the pipe is full the engine
+    // keeps it and stops reading: false then, until release_held().
+    bool deliver(msg& m);
+    // Delivers the held message, if any: false while the pipe is still full.
+    bool release_held();
+    bool holding() const { return holding_; }
+
+    reactor& loop_;
+    int fd_;
+    const socket_link& link_;
+    events& sink_;
+    std::vector<uint8_t> out_;
+    size_t out_offset_ = 0;
+
+private:
+    void on_writable() override;
+
+    msg held_;
+    bool holding_ = false;
+    const std::string peer_address_;
+};
+
+} // namespace zmx
