@@ -14,14 +14,15 @@
 //   pause spin of 1 us, and again. It outlasts a sleeping peer's wake-up
 //   (20-25 us here; were it shorter, one late answer would make both sides
 //   sleep from then on), and it catches an answer that I/O threads produce
-//   (a tcp round trip is 40-50 us here: with a 50 us budget half the waits
-//   missed it and the round trip went from 52 to 77 us). A pause spin that
+//   (a tcp round trip is 40-50 us here: with a 50 us budget it took 77 us
+//   instead of 52). A pause spin that
 //   long starves the very thread that would answer when the busy threads
 //   outnumber the cores (tcp on 2 cores: both application threads and both
 //   I/O threads); a yield hands it the core at once. The 1 us between
-//   yields keeps the scheduler's share down (a yield on every look spent
-//   20-35% of the CPU in it; with the gap the tcp round trip went from 45
-//   to 35 us and 64 KB throughput up 8%).
+//   yields keeps the scheduler's share down (with a yield on every look,
+//   about 30% of a tcp run's samples were in the scheduler and system-call
+//   entry; with the gap the round trip went from 45-53 to 35-47 us and
+//   64 KB throughput up about 10%).
 // The yield spin adapts: when it ends without a command it is skipped for
 // the next 1, 3, 7 ... 63 waits, and one success brings it back, so a
 // socket whose commands come slowly sleeps at once instead of burning
