@@ -1,5 +1,7 @@
 #include "io/pipe.hpp"
 
+#include <utility>
+
 namespace zmx {
 
 std::shared_ptr<connection> connection::create() {
@@ -170,7 +172,7 @@ bool pipe::check_write() {
     return msgs_written_ - peer_read_seen_ < static_cast<uint64_t>(hwm);
 }
 
-bool pipe::write(msg& m) {
+bool pipe::write(msg& m, bool publish_now) {
     // Frames after the first of a message always fit: HWM counts messages.
     if (!writing_more_ && !check_write())
         return false;
@@ -182,8 +184,16 @@ bool pipe::write(msg& m) {
     if (writing_more_)
         return true;
     ++msgs_written_;
-    publish();
+    if (publish_now)
+        publish();
+    else
+        unpublished_ = true;
     return true;
+}
+
+void pipe::publish_written() {
+    if (std::exchange(unpublished_, false))
+        publish();
 }
 
 void pipe::publish() {

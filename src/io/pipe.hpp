@@ -68,8 +68,11 @@ public:
     // activate_write command once room appears.
     bool check_write();
     // Queues a frame (m is left empty). False when full or the peer is gone;
-    // m is then untouched. A frame without ZMQ_MORE publishes the message.
-    bool write(msg& m);
+    // m is then untouched. A frame without ZMQ_MORE publishes the message,
+    // unless publish_now is false: then publish_written() does, later, for
+    // all the messages written so (one reader wake-up for a batch).
+    bool write(msg& m, bool publish_now = true);
+    void publish_written();
     // Drops the frames of an unfinished message.
     void rollback();
 
@@ -125,6 +128,7 @@ private:
     bool terminated_ = false;
     bool delimited_ = false;
     bool writing_more_ = false;
+    bool unpublished_ = false;  // complete messages written but not yet published
     uint64_t msgs_written_ = 0;
     uint64_t peer_read_seen_ = 0;
     uint64_t msgs_read_ = 0;

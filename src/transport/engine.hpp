@@ -24,6 +24,9 @@ public:
         // A message frame arrived: false when it cannot be taken now (the
         // pipe is full); the engine then pauses until resume_input().
         virtual bool engine_received(msg& frame) = 0;
+        // The messages of one read have all been handed over: the session
+        // lets the socket see them now, with one wake-up for the batch.
+        virtual void engine_input_done() = 0;
         // What was queued earlier has all been written (after a wait for
         // the descriptor to become writable).
         virtual void engine_drained() = 0;

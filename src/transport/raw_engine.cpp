@@ -31,6 +31,7 @@ void raw_engine::notify() {
     empty.init();
     if (!sink_.engine_received(empty))
         empty.close();
+    sink_.engine_input_done();
 }
 
 void raw_engine::fail(int error) {
@@ -73,10 +74,13 @@ void raw_engine::on_readable() {
         return;
     }
     deliver(m);
+    sink_.engine_input_done();
 }
 
 void raw_engine::resume_input() {
-    if (release_held() && !stopped())
+    const bool read_on = release_held() && !stopped();
+    sink_.engine_input_done();
+    if (read_on)
         loop_.want_read(fd_, true);
 }
 

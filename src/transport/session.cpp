@@ -248,10 +248,16 @@ bool session::engine_received(msg& frame) {
         return true;
     }
     frame.set_properties(properties_);
-    if (pipe_->write(frame))
+    if (pipe_->write(frame, false))
         return true;
+    pipe_->publish_written();  // the reader must see what fitted, or it never makes room
     frame.set_properties(nullptr);
     return false;
+}
+
+void session::engine_input_done() {
+    if (pipe_)
+        pipe_->publish_written();
 }
 
 void session::engine_drained() { pull_from_pipe(); }  // the rest of what the socket queued

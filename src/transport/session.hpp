@@ -51,6 +51,7 @@ private:
     // engine::events
     void engine_ready(const zmtp::property_list& peer) override;
     bool engine_received(msg& frame) override;
+    void engine_input_done() override;
     void engine_drained() override;
     void engine_failed(bool peer_refused) override;
     // io_handler: the reconnect and linger timers, the pending connect

@@ -69,6 +69,7 @@ void stream_engine::on_readable() {
     in_offset_ = 0;
     in_end_ = static_cast<size_t>(n);
     process_input();
+    sink_.engine_input_done();
 }
 
 bool stream_engine::process_input() {
@@ -137,9 +138,10 @@ bool stream_engine::process_frames() {
 }
 
 void stream_engine::resume_input() {
-    if (!release_held() || stopped() || !process_input() || holding())
-        return;
-    loop_.want_read(fd_, true);
+    const bool read_on = release_held() && !stopped() && process_input() && !holding();
+    sink_.engine_input_done();
+    if (read_on)
+        loop_.want_read(fd_, true);
 }
 
 bool stream_engine::handle_command(const msg& body) {
