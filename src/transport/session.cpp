@@ -28,13 +28,6 @@ bool is_tcp(const std::string& endpoint) { return endpoint.starts_with("tcp://")
 
 }  // namespace
 
-void connect_handle::cancel() {
-    worker_.loop().post([self = shared_from_this()] {
-        if (self->session_)
-            self->session_->cancel();
-    });
-}
-
 session::session(io_worker& worker, const socket_link& link, int fd, std::string listener_endpoint)
     : io_object(worker),
       link_(link),
