@@ -206,13 +206,11 @@ int socket_base::term_endpoint(const char* uri) {
         return -1;
     if (ep.protocol == "inproc" && ctx_.inproc().unbind(ep.address, mailbox_.get()) == 0)
         return 0;
-    for (size_t i = 0; i < listeners_.size(); ++i) {
-        if (listeners_[i].endpoint == uri) {
-            close_listener(i);
-            // As in libzmq, the connections it accepted end with it.
-            remove_pipes_named(uri);
-            return 0;
-        }
+    if (const size_t i = find_listener(uri); i < listeners_.size()) {
+        close_listener(i);
+        // As in libzmq, the connections it accepted end with it.
+        remove_pipes_named(uri);
+        return 0;
     }
     const bool was_connected = cancel_connects(uri);
     if (!remove_pipes_named(uri) && !was_connected)
@@ -220,9 +218,10 @@ int socket_base::term_endpoint(const char* uri) {
     return 0;
 }
 
-bool socket_base::listening_on(const std::string& endpoint) const {
-    return std::any_of(listeners_.begin(), listeners_.end(),
-                       [&endpoint](const listening& l) { return l.endpoint == endpoint; });
+size_t socket_base::find_listener(const std::string& endpoint) const {
+    const auto it = std::find_if(listeners_.begin(), listeners_.end(),
+                                 [&endpoint](const listening& l) { return l.endpoint == endpoint; });
+    return static_cast<size_t>(it - listeners_.begin());
 }
 
 bool socket_base::remove_pipes_named(const std::string& uri) {
@@ -302,7 +301,7 @@ void socket_base::run(command& c) {
     switch (c.what) {
     case command::kind::attach: {
         const std::string endpoint = c.target->endpoint();  // named by its session
-        if (!c.locally_initiated && !endpoint.empty() && !listening_on(endpoint)) {
+        if (!c.locally_initiated && !endpoint.empty() && find_listener(endpoint) == listeners_.size()) {
             // Accepted by a listener unbound since: the connection ends with it.
             c.target->terminate(options_.linger);
             break;

@@ -102,7 +102,8 @@ private:
     int connect_stream(const char* uri, const endpoint& ep);
     socket_link link_for(const std::string& endpoint) const;
     void close_listener(size_t index);
-    bool listening_on(const std::string& endpoint) const;
+    // The index of the listener bound to endpoint, or listeners_.size().
+    size_t find_listener(const std::string& endpoint) const;
     // Removes the pipes made through uri: true if there were any.
     bool remove_pipes_named(const std::string& uri);
     // Stops the tcp/ipc connects made to uri: true if there were any.

@@ -105,9 +105,7 @@ void session::connect_now() {
         return;
     }
     if (errno != EINPROGRESS) {
-        ::close(fd);
-        emit(ZMQ_EVENT_CLOSED, static_cast<uint32_t>(fd));
-        retry_later();
+        abandon_attempt(fd);
         return;
     }
     emit(ZMQ_EVENT_CONNECT_DELAYED, EINPROGRESS);
@@ -122,12 +120,16 @@ void session::on_writable() {
     int error = 0;
     socklen_t size = sizeof error;
     if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &size) < 0 || error != 0) {
-        ::close(fd);
-        emit(ZMQ_EVENT_CLOSED, static_cast<uint32_t>(fd));
-        retry_later();
+        abandon_attempt(fd);
         return;
     }
     connected(fd);
+}
+
+void session::abandon_attempt(int fd) {
+    ::close(fd);
+    emit(ZMQ_EVENT_CLOSED, static_cast<uint32_t>(fd));  // as libzmq reports a refused connect
+    retry_later();
 }
 
 void session::connected(int fd) {
@@ -267,7 +269,6 @@ void session::engine_failed(bool peer_refused) {
     if (link_.immediate && pipe_ && !lingering_) {
         // With ZMQ_IMMEDIATE the socket only has pipes to live peers.
         let_go_of_pipe();
-        announced_ = false;
     }
     retry_later();
 }

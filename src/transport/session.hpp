@@ -61,6 +61,8 @@ private:
     void connect_now();
     // The connect succeeded: the handshake starts on fd.
     void connected(int fd);
+    // The connect attempt on fd failed: close it and try again later.
+    void abandon_attempt(int fd);
     // Tries connect_now() again after the reconnect interval (unless
     // reconnection is off or cancelled).
     void retry_later();
