@@ -132,6 +132,8 @@ int options::set(int option, const void* value, size_t size, bool& known) {
         return set_timeout(value, size, reconnect_ivl);
     case ZMQ_RECONNECT_IVL_MAX:
         return set_non_negative(value, size, reconnect_ivl_max);
+    case ZMQ_HANDSHAKE_IVL:
+        return set_non_negative(value, size, handshake_ivl);
     case ZMQ_METADATA:
         return add_metadata(value, size, metadata);
     case ZMQ_CONNECT_ROUTING_ID:
@@ -177,6 +179,8 @@ int options::get(int option, void* value, size_t* size, bool& known) const {
         return put_int(value, size, reconnect_ivl);
     case ZMQ_RECONNECT_IVL_MAX:
         return put_int(value, size, reconnect_ivl_max);
+    case ZMQ_HANDSHAKE_IVL:
+        return put_int(value, size, handshake_ivl);
     case ZMQ_LAST_ENDPOINT:
         return put_string(value, size, last_endpoint);
     case ZMQ_IMMEDIATE:

@@ -23,6 +23,7 @@ struct options {
     int64_t maxmsgsize = -1;
     int reconnect_ivl = 100;      // -1: never reconnect
     int reconnect_ivl_max = 0;    // 0: no back-off
+    int handshake_ivl = 30000;    // ms a connection has to finish its handshake; 0: no limit
     // ZMQ_METADATA: "X-" properties our handshake announces.
     std::map<std::string, std::string> metadata;
     std::string routing_id;

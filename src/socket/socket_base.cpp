@@ -140,6 +140,7 @@ socket_link socket_base::link_for(const std::string& endpoint) const {
             .maxmsgsize = options_.maxmsgsize,
             .reconnect_ivl = options_.reconnect_ivl,
             .reconnect_ivl_max = options_.reconnect_ivl_max,
+            .handshake_ivl = options_.handshake_ivl,
             .ipv6 = options_.ipv6,
             .immediate = options_.immediate,
             .metadata = options_.metadata,

@@ -24,6 +24,7 @@ struct socket_link {
     int64_t maxmsgsize;
     int reconnect_ivl;      // -1: never reconnect
     int reconnect_ivl_max;  // 0: no back-off
+    int handshake_ivl;      // ms to finish the ZMTP handshake in; 0: no limit
     bool ipv6;
     bool immediate;         // connecting: a pipe only while connected
     std::map<std::string, std::string> metadata;  // our "X-" properties

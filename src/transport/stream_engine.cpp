@@ -8,6 +8,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -16,19 +17,34 @@ namespace zmx {
 namespace {
 
 constexpr size_t read_size = 64 * 1024;
+// Until the peer has finished its handshake it gets a small read buffer: a
+// flood of connections that never send a greeting costs little each.
+constexpr size_t handshake_read_size = 512;
 constexpr std::string_view null_mechanism = "NULL";
 
 // Types whose READY carries an Identity (the routing id a ROUTER peer uses).
 bool announces_identity(int type) { return type == ZMQ_REQ || type == ZMQ_DEALER || type == ZMQ_ROUTER; }
 
+// The frame size limit while the handshake lasts (ZMQ_MAXMSGSIZE if lower).
+int64_t handshake_limit(int64_t max_message_size) {
+    return max_message_size >= 0 ? std::min(max_message_size, zmtp::handshake_frame_limit)
+                                 : zmtp::handshake_frame_limit;
+}
+
 }  // namespace
 
 stream_engine::stream_engine(reactor& loop, int fd, const socket_link& link, events& sink)
-    : fd_engine(loop, fd, link, sink), decoder_(link.maxmsgsize), in_(read_size) {}
+    : fd_engine(loop, fd, link, sink), decoder_(handshake_limit(link.maxmsgsize)), in_(handshake_read_size) {}
+
+stream_engine::~stream_engine() { cancel_handshake_timer(); }
 
 void stream_engine::start() {
     loop_.add_fd(fd_, this);
     loop_.want_read(fd_, true);
+    if (link_.handshake_ivl > 0) {
+        loop_.add_timer(link_.handshake_ivl, this, handshake_timer);
+        handshake_timer_armed_ = true;
+    }
     uint8_t greeting[zmtp::greeting_size];
     zmtp::encode_greeting(std::span<uint8_t, zmtp::greeting_size>(greeting), null_mechanism, false);
     out_.insert(out_.end(), greeting, greeting + sizeof greeting);
@@ -42,6 +58,21 @@ void stream_engine::fail(uint32_t protocol_error) {
         emit(protocol_error ? ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL : ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL,
              protocol_error);
     close_connection(false);
+}
+
+void stream_engine::on_timer(int id) {
+    if (id != handshake_timer)
+        return;
+    // A peer that does not finish its handshake in time holds a descriptor
+    // and a session for nothing: libzmq reports it as a failed handshake.
+    handshake_timer_armed_ = false;
+    fail();
+}
+
+void stream_engine::cancel_handshake_timer() {
+    if (handshake_timer_armed_)
+        loop_.cancel_timer(this, handshake_timer);
+    handshake_timer_armed_ = false;
 }
 
 void stream_engine::close_connection(bool peer_refused) {
@@ -59,6 +90,8 @@ void stream_engine::on_readable() {
     // What is left of the last read must be handled first (a full pipe).
     if (in_offset_ < in_end_ || holding())
         return;
+    if (state_ == state::active && in_.size() < read_size)
+        in_.resize(read_size);
     const ssize_t n = ::recv(fd_, in_.data(), in_.size(), 0);
     if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
         fail();
@@ -200,6 +233,8 @@ bool stream_engine::handle_ready(zmtp::byte_view data) {
         return false;
     }
     state_ = state::active;
+    cancel_handshake_timer();
+    decoder_.set_max_message_size(link_.maxmsgsize);
     emit(ZMQ_EVENT_HANDSHAKE_SUCCEEDED, 0);
     sink_.engine_ready(*props);
     return !stopped();  // the session may have stopped us

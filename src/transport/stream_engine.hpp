@@ -4,7 +4,8 @@
 // Life cycle, in order: greeting (ours is sent at once; READY waits for the
 // peer's whole greeting, which libzmq requires), handshake (READY each way,
 // socket types checked), active. Any failure ends it: the engine closes
-// its descriptor and tells its session once.
+// its descriptor and tells its session once. A handshake that has not
+// finished within ZMQ_HANDSHAKE_IVL fails too.
 //
 // Threading: the I/O thread of its session.
 #pragma once
@@ -23,6 +24,7 @@ namespace zmx {
 class stream_engine final : public fd_engine {
 public:
     stream_engine(reactor& loop, int fd, const socket_link& link, events& sink);
+    ~stream_engine() override;
 
     void start() override;
     bool active() const override { return state_ == state::active && !stopped(); }
@@ -33,7 +35,9 @@ private:
     enum class state { greeting, handshake, active };
 
     void on_readable() override;
+    void on_timer(int id) override;
     void write_failed() override { fail(); }
+    void cancel_handshake_timer();
     // Works through in_ from in_offset_; false once the engine failed.
     bool process_input();
     bool process_greeting();
@@ -48,7 +52,10 @@ private:
     void refuse(std::string_view reason);
     void close_connection(bool peer_refused);
 
+    static constexpr int handshake_timer = 1;
+
     state state_ = state::greeting;
+    bool handshake_timer_armed_ = false;
     zmtp::greeting_parser greeting_;
     zmtp::decoder decoder_;
     std::vector<uint8_t> in_;

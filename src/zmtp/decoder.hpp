@@ -18,6 +18,11 @@
 
 namespace zmx::zmtp {
 
+// The largest frame a peer may send before its handshake is done: room for
+// any READY (socket type, routing id, application metadata), while a
+// stranger's claimed length can make us reserve no more than this.
+inline constexpr int64_t handshake_frame_limit = 64 * 1024;
+
 class decoder {
 public:
     enum class result {
@@ -42,6 +47,9 @@ public:
     explicit decoder(int64_t max_message_size = -1) : max_message_size_(max_message_size) {
         frame_.init();  // msg has no constructor
     }
+    // Changes the limit for the frames that follow: called between frames,
+    // e.g. to lift handshake_frame_limit once the handshake is done.
+    void set_max_message_size(int64_t max_message_size) { max_message_size_ = max_message_size; }
     ~decoder();
     decoder(const decoder&) = delete;
     decoder& operator=(const decoder&) = delete;
