@@ -3,11 +3,13 @@
 # One place for the Debian 12 packages zmx needs and for how it is built.
 
 # clang is for the fuzzers; python3-zmq and libzmq3-dev are the reference
-# libzmq 4.3.4 that the interop tests and the side-by-side benchmark use.
+# libzmq 4.3.4 that the interop tests and the side-by-side benchmark use;
+# libcli11-dev and libtomlplusplus-dev are the tools' command lines and config.
 ZMX_PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libgtest-dev libgmock-dev libbenchmark-dev
   libsodium-dev libzmq3-dev python3-zmq clang
+  libcli11-dev libtomlplusplus-dev
 )
 
 ZMX_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

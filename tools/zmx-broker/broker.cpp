@@ -1,0 +1,91 @@
+#include "broker.hpp"
+
+namespace zmx_broker {
+
+namespace {
+
+using clock = std::chrono::steady_clock;
+
+long ms_until(clock::time_point deadline) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - clock::now()).count();
+    return left > 0 ? static_cast<long>(left) : 0;
+}
+
+}  // namespace
+
+broker::broker(const broker_config& config, logger& log)
+    : log_(log), linger_ms_(config.linger_ms), context_(config.io_threads) {
+    if (!config.control.empty()) {
+        control_ = std::make_unique<control_endpoint>(context_, config.control);
+        log_.info("control endpoint bound to ", control_->bound());
+    }
+    for (const auto& device_config : config.devices)
+        devices_.push_back(std::make_unique<device>(context_, device_config, devices_.size(), linger_ms_, log_));
+}
+
+void broker::run() {
+    log_.info("ready: ", devices_.size(), devices_.size() == 1 ? " device" : " devices");
+    while (serve_once(-1)) {
+    }
+    drain();
+}
+
+bool broker::serve_once(long timeout_ms) {
+    poll_set set;
+    signals_.watch(set);
+    if (control_)
+        control_->watch(set);
+    for (const auto& d : devices_)
+        d->watch(set);
+    set.wait(timeout_ms);
+    switch (signals_.take(set)) {
+    case signal_watch::request::stop: return false;
+    case signal_watch::request::report: print_stats(); break;
+    case signal_watch::request::none: break;
+    }
+    if (control_)
+        control_->serve(set, [this] {
+            const auto uptime = std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - started_);
+            return stats_json(reports(), uptime.count());
+        });
+    for (const auto& d : devices_)
+        d->serve(set);
+    return true;
+}
+
+// Relays what the devices already received, until none is left, the linger
+// has passed (-1: no limit), or another SIGINT/SIGTERM says not to wait.
+void broker::drain() {
+    log_.info("stopping: relaying the messages in flight (linger ", linger_ms_, " ms)");
+    const clock::time_point deadline = clock::now() + std::chrono::milliseconds(linger_ms_);
+    while (has_input()) {
+        const long timeout = linger_ms_ < 0 ? -1 : ms_until(deadline);
+        if (timeout == 0) {
+            log_.warn("linger passed with messages still waiting; they are dropped");
+            return;
+        }
+        if (!serve_once(timeout))
+            return;
+    }
+}
+
+bool broker::has_input() const {
+    for (const auto& d : devices_)
+        if (d->has_input())
+            return true;
+    return false;
+}
+
+std::vector<device_report> broker::reports() const {
+    std::vector<device_report> all;
+    for (const auto& d : devices_)
+        all.push_back(d->report());
+    return all;
+}
+
+void broker::print_stats() {
+    for (const auto& line : stats_lines(reports()))
+        log_.report(line);
+}
+
+}  // namespace zmx_broker

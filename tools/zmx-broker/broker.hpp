@@ -1,0 +1,45 @@
+// A running broker: its devices and control endpoint on one context, served
+// by one poll loop that also takes the signals.
+#pragma once
+
+#include "config.hpp"
+#include "control_endpoint.hpp"
+#include "device.hpp"
+#include "signal_watch.hpp"
+
+#include <chrono>
+#include <memory>
+#include <vector>
+
+namespace zmx_broker {
+
+class broker {
+public:
+    // Opens every device and the control endpoint; throws startup_error.
+    broker(const broker_config& config, logger& log);
+
+    // Serves until SIGINT or SIGTERM, then relays what is already in flight
+    // for up to the configured linger. The sockets' own LINGER covers what
+    // they still hold when the broker is destroyed.
+    void run();
+
+private:
+    // One wait and what it woke up; false once a stop was asked for.
+    bool serve_once(long timeout_ms);
+    void drain();
+    bool has_input() const;
+    std::vector<device_report> reports() const;
+    void print_stats();
+
+    logger& log_;
+    int linger_ms_;
+    std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+    // Declared in the order they must be made: the signals blocked before the
+    // context starts its threads, and the sockets closed before it ends.
+    signal_watch signals_;
+    zmx_tools::context context_;
+    std::unique_ptr<control_endpoint> control_;
+    std::vector<std::unique_ptr<device>> devices_;
+};
+
+}  // namespace zmx_broker

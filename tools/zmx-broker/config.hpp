@@ -1,0 +1,47 @@
+// A broker's configuration, as read and checked from its TOML file
+// (docs/tools.md describes every key).
+#pragma once
+
+#include "device_kinds.hpp"
+#include "logger.hpp"
+#include "socket_options.hpp"
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace zmx_broker {
+
+struct side_config {
+    std::vector<std::string> bind;
+    std::vector<std::string> connect;
+    std::vector<option_setting> options;
+};
+
+struct device_config {
+    std::string name;
+    device_kind kind = device_kind::queue;
+    side_config frontend;
+    side_config backend;
+};
+
+struct broker_config {
+    log_level level = log_level::info;
+    // REP endpoint answering "stats"; empty for none.
+    std::string control;
+    // Given to every device socket (unless its options say otherwise): how
+    // long in-flight messages may hold up a shutdown, in ms.
+    int linger_ms = 1000;
+    int io_threads = 1;
+    std::vector<device_config> devices;
+};
+
+// A config that cannot be run as written: "FILE:LINE:COLUMN: what is wrong".
+class config_error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+broker_config load_config(const std::string& path);
+
+}  // namespace zmx_broker

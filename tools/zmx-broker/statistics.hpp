@@ -1,0 +1,40 @@
+// What a broker tells about its devices: over the control endpoint as JSON,
+// and on SIGUSR1 as lines for a person.
+#pragma once
+
+#include "device_kinds.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace zmx_broker {
+
+// One direction of a device.
+struct traffic {
+    uint64_t messages = 0;
+    uint64_t bytes = 0;
+    // Received, but refused by the other side (see docs/tools.md for when).
+    uint64_t dropped = 0;
+};
+
+struct side_report {
+    int peers = 0;
+    std::vector<std::string> bound;  // as bound: "tcp://0.0.0.0:5555"
+    std::vector<std::string> connected;
+};
+
+struct device_report {
+    std::string name;
+    device_kind kind;
+    side_report frontend;
+    side_report backend;
+    traffic frontend_to_backend;
+    traffic backend_to_frontend;
+};
+
+std::string stats_json(const std::vector<device_report>& devices, int64_t uptime_ms);
+// One line per device.
+std::vector<std::string> stats_lines(const std::vector<device_report>& devices);
+
+}  // namespace zmx_broker

@@ -1,0 +1,39 @@
+// Everything a zmx-cat run was asked to do, once the command line is read.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace zmx_cat {
+
+// What the run does with its socket.
+enum class role {
+    send,     // send messages (command line or stdin), print nothing
+    receive,  // print the messages that arrive
+    request,  // REQ: send each message, print its reply
+    reply,    // REP: print each request, answer it (one, unless --count)
+};
+
+enum class format { text, hex, z85, json };
+
+struct cat_options {
+    std::string type_name;
+    int socket_type = 0;
+    zmx_cat::role role = role::receive;
+    std::vector<std::string> binds;
+    std::vector<std::string> connects;
+    zmx_cat::format format = format::text;
+    std::string delimiter = "\t";
+    // Messages to send (to receive for receive and reply); none = no limit.
+    std::optional<long> count;
+    // Longest wait for one message to go or come, in ms; -1 waits forever.
+    int timeout_ms = -1;
+    int linger_ms = 1000;
+    std::vector<std::string> subscriptions;
+    bool await_subscription = false;
+    // The MESSAGE arguments, still in the chosen format.
+    std::vector<std::string> messages;
+};
+
+}  // namespace zmx_cat
