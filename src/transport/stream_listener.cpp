@@ -18,6 +18,14 @@ namespace {
 
 constexpr int backlog = 100;  // libzmq's default ZMQ_BACKLOG
 
+// How long a listener that ran out of descriptors or memory waits before it
+// tries accept() again (each failed turn is one ACCEPT_FAILED event).
+constexpr int accept_pause_ms = 100;
+
+bool out_of_resources(int error) {
+    return error == EMFILE || error == ENFILE || error == ENOBUFS || error == ENOMEM;
+}
+
 // Resolves a tcp or ipc bind address; for "ipc://*", directory names the
 // private directory made for it.
 int resolve_listen_address(const endpoint& ep, bool ipv6, socket_address& address, std::string& directory) {
@@ -98,6 +106,8 @@ void stream_listener::start() {
 }
 
 void stream_listener::close() {
+    if (paused_)
+        worker_.loop().cancel_timer(this, resume_timer);
     worker_.loop().remove_fd(fd_);
     ::close(fd_);
     fd_ = -1;
@@ -115,8 +125,12 @@ void stream_listener::on_readable() {
     for (;;) {
         const int fd = ::accept4(fd_, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
         if (fd < 0) {
-            if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
-                link_.events->emit(ZMQ_EVENT_ACCEPT_FAILED, static_cast<uint32_t>(errno), bound_);
+            const int error = errno;
+            if (error == EAGAIN || error == EWOULDBLOCK || error == EINTR)
+                return;
+            link_.events->emit(ZMQ_EVENT_ACCEPT_FAILED, static_cast<uint32_t>(error), bound_);
+            if (out_of_resources(error))
+                pause_accepting();
             return;
         }
         // The connection's events name its local address, as libzmq's do
@@ -130,6 +144,17 @@ void stream_listener::on_readable() {
         link.events->emit(ZMQ_EVENT_ACCEPTED, static_cast<uint32_t>(fd), link.endpoint);
         worker_.submit(std::make_unique<session>(worker_, link, fd, bound_));
     }
+}
+
+void stream_listener::pause_accepting() {
+    worker_.loop().want_read(fd_, false);
+    worker_.loop().add_timer(accept_pause_ms, this, resume_timer);
+    paused_ = true;
+}
+
+void stream_listener::on_timer(int) {
+    paused_ = false;
+    worker_.loop().want_read(fd_, true);
 }
 
 } // namespace zmx

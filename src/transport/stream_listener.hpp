@@ -41,12 +41,20 @@ private:
     static std::unique_ptr<stream_listener> listen_on(io_worker& worker, const socket_link& link,
                                                       const socket_address& address, std::string owned_directory);
     void on_readable() override;
+    // Out of descriptors or memory: the pending connection stays queued and
+    // the listener stays readable, so stop watching it for a while instead
+    // of failing the same accept() in a busy loop.
+    void pause_accepting();
+    void on_timer(int id) override;  // the pause is over
+
+    static constexpr int resume_timer = 1;
 
     socket_link link_;
     int fd_;
     std::string bound_;
     std::string file_;
     std::string owned_directory_;
+    bool paused_ = false;
 };
 
 } // namespace zmx

@@ -14,11 +14,6 @@ inline constexpr char more_flag = 0x01;
 inline constexpr char long_flag = 0x02;
 inline constexpr char command_flag = 0x04;
 
-// A greeting and a READY as a peer of socket_type: the handshake done.
-inline std::string handshake_as(const std::string& socket_type) {
-    return tt::raw_peer::greeting("NULL") + tt::raw_peer::ready(socket_type);
-}
-
 // Does the handshake as a peer of socket_type in the order libzmq needs:
 // our greeting, the socket's whole greeting, then our READY. True when the
 // socket's greeting came.

@@ -1,0 +1,66 @@
+// The socket under attack: a ROUTER bound to tcp on loopback with a monitor,
+// and one well-behaved DEALER connected to it, which the ROUTER must keep
+// serving whatever other peers do.
+#pragma once
+
+#include "monitor_events.hpp"
+#include "zmq_test.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace ht {
+
+struct router_settings {
+    int handshake_ivl_ms = 300;  // short, so that a stalled attacker is closed quickly
+    int64_t maxmsgsize = -1;
+};
+
+class attacked_router {
+public:
+    explicit attacked_router(router_settings settings = {})
+        : router_(ctx_, ZMQ_ROUTER), events_(ctx_, router_), good_peer_(ctx_, ZMQ_DEALER) {
+        zt::set_int(router_, ZMQ_HANDSHAKE_IVL, settings.handshake_ivl_ms);
+        EXPECT_EQ(zmq_setsockopt(router_, ZMQ_MAXMSGSIZE, &settings.maxmsgsize, sizeof settings.maxmsgsize), 0);
+        zt::bind(router_, "tcp://127.0.0.1:*");
+        char endpoint[256] = {};
+        size_t size = sizeof endpoint;
+        EXPECT_EQ(zmq_getsockopt(router_, ZMQ_LAST_ENDPOINT, endpoint, &size), 0);
+        endpoint_ = endpoint;
+        zt::connect(good_peer_, endpoint_.c_str());
+        EXPECT_TRUE(serves_good_peer("hello"));
+    }
+
+    const std::string& endpoint() const { return endpoint_; }
+    void* router() const { return router_; }
+    void* context() const { return ctx_; }
+    tt::event_monitor& events() { return events_; }
+
+    // The good peer sends a request and gets it echoed back: true when both
+    // arrive intact.
+    bool serves_good_peer(std::string_view text) {
+        zt::send_str(good_peer_, text);
+        const auto request = zt::recv_multipart(router_);
+        if (request.size() != 2 || request[1] != text)
+            return false;
+        zt::send_multipart(router_, request);
+        return zt::recv_str(good_peer_) == text;
+    }
+
+    // Waits for the monitor to report a connection closed.
+    bool saw_disconnect() {
+        return events_.wait_for(ZMQ_EVENT_DISCONNECTED, zt::safety_timeout_ms,
+                                [this] { tt::process_commands(router_); })
+            .has_value();
+    }
+
+private:
+    zt::context ctx_;
+    zt::socket router_;
+    tt::event_monitor events_;
+    zt::socket good_peer_;
+    std::string endpoint_;
+};
+
+} // namespace ht
