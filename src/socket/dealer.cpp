@@ -4,11 +4,11 @@
 
 namespace zmx {
 
-void dealer_socket::xattach_pipe(pipe* p, bool) {
+void dealer_socket::xattach_pipe(pipe* p, bool locally_initiated) {
     if (probe_router_)
         send_probe(*p);
     in_.attach(p);
-    out_.attach(p);
+    out_.attach(p, locally_initiated);
 }
 
 void dealer_socket::xpipe_terminated(pipe* p) {
@@ -19,7 +19,15 @@ void dealer_socket::xpipe_terminated(pipe* p) {
 int dealer_socket::xsetsockopt(int option, const void* value, size_t size) {
     if (option == ZMQ_PROBE_ROUTER)
         return option_value::get_bool(value, size, probe_router_);
+    if (load_balancer::sets(option))
+        return out_.setsockopt(option, value, size);
     return socket_base::xsetsockopt(option, value, size);
+}
+
+int dealer_socket::xgetsockopt(int option, void* value, size_t* size) {
+    if (load_balancer::gets(option))
+        return out_.getsockopt(option, value, size);
+    return socket_base::xgetsockopt(option, value, size);
 }
 
 socket_base* make_dealer(context& ctx) { return new dealer_socket(ctx, ZMQ_DEALER); }

@@ -72,6 +72,7 @@ int req_socket::xsend(msg& m) {
         // No peer with room: nothing is sent, the caller may retry.
         if (!dealer_socket::xhas_out())
             return fail(EAGAIN);
+        offer_key(m);
         if (begin_request() < 0)
             return -1;
         message_begins_ = false;
