@@ -16,12 +16,12 @@ public:
     zmx_tools::frames message() {
         zmx_tools::frames frames;
         expect('[');
-        if (!take(']')) {
-            do
-                frames.push_back(frame());
-            while (take(','));
-            expect(']');
-        }
+        if (take(']'))
+            fail("a message has at least one frame");
+        do
+            frames.push_back(frame());
+        while (take(','));
+        expect(']');
         skip_space();
         if (at_ < text_.size())
             fail("text after the closing ]");
