@@ -1,9 +1,11 @@
-// A ZMTP 3.x connection over a stream descriptor (tcp or ipc): the
-// greeting, the NULL handshake, then frames both ways.
+// A ZMTP connection over a stream descriptor (tcp or ipc): the greeting,
+// the NULL handshake, then frames both ways.
 //
-// Life cycle, in order: greeting (ours is sent at once; READY waits for the
-// peer's whole greeting, which libzmq requires), handshake (READY each way,
-// socket types checked), active. Any failure ends it: the engine closes
+// Life cycle, in order: greeting (ours is sent in libzmq's stages, see
+// zmtp/greeting_exchange.hpp; READY waits for the peer's whole greeting,
+// which libzmq requires), handshake (READY each way, socket types checked),
+// active. A ZMTP 1.0/2.0 peer takes the legacy path instead
+// (stream_engine_legacy.cpp): greeting, its identity frame, active. Any failure ends it: the engine closes
 // its descriptor and tells its session once. A handshake that has not
 // finished within ZMQ_HANDSHAKE_IVL fails too.
 //
@@ -13,7 +15,8 @@
 #include "transport/fd_engine.hpp"
 #include "zmtp/commands.hpp"
 #include "zmtp/decoder.hpp"
-#include "zmtp/greeting.hpp"
+#include "zmtp/framing.hpp"
+#include "zmtp/greeting_exchange.hpp"
 
 #include <cstdint>
 #include <string_view>
@@ -32,7 +35,7 @@ public:
     void resume_input() override;
 
 private:
-    enum class state { greeting, handshake, active };
+    enum class state { greeting, handshake, legacy_identity, active };
 
     void on_readable() override;
     void on_timer(int id) override;
@@ -44,6 +47,11 @@ private:
     bool process_frames();
     bool handle_command(const msg& body);
     bool handle_ready(zmtp::byte_view data);
+    // Hands a subscription to the socket in its message form.
+    bool pass_subscription(bool subscribe, zmtp::byte_view topic);
+    // The legacy path: the peer's framing and its identity frame.
+    bool start_legacy();
+    bool take_legacy_identity(msg& frame);
     // Ends the connection; a handshake that fails reports protocol_error
     // (a ZMQ_PROTOCOL_ERROR_* code, 0 for none) to the monitor.
     void fail(uint32_t protocol_error = 0);
@@ -56,7 +64,8 @@ private:
 
     state state_ = state::greeting;
     bool handshake_timer_armed_ = false;
-    zmtp::greeting_parser greeting_;
+    zmtp::greeting_exchange greeting_;
+    zmtp::framing framing_ = zmtp::framing::zmtp3;  // the peer's, once its greeting is in
     zmtp::decoder decoder_;
     std::vector<uint8_t> in_;
     size_t in_offset_ = 0;

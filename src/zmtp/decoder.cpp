@@ -11,6 +11,8 @@ namespace zmx::zmtp {
 
 namespace {
 void free_grown_body(void* data, void*) { std::free(data); }
+constexpr uint8_t zmtp1_long_length = 0xFF;
+constexpr uint64_t top_bit = uint64_t{1} << 63;  // RFC 37: sizes are at most 2^63-1
 } // namespace
 
 decoder::~decoder() {
@@ -36,9 +38,9 @@ decoder::result decoder::decode(std::span<const uint8_t> in, size_t& consumed) {
         case state::flags: {
             frame_.close();  // a frame the caller did not take
             flags_ = in[taken++];
-            if (flags_ & reserved_flags)
+            if (framing_ == framing::zmtp3 && (flags_ & reserved_flags))
                 return finish(fail(error_kind::reserved_flags));
-            if ((flags_ & command_flag) && (flags_ & more_flag))
+            if (framing_ == framing::zmtp3 && (flags_ & command_flag) && (flags_ & more_flag))
                 return finish(fail(error_kind::more_on_command));
             size_length_ = (flags_ & long_flag) ? 8 : 1;
             size_received_ = 0;
@@ -54,7 +56,28 @@ decoder::result decoder::decode(std::span<const uint8_t> in, size_t& consumed) {
                 break;
             const uint64_t size = size_length_ == 1 ? size_bytes_[0]
                                                     : get_big_endian<uint64_t>(size_bytes_);
-            const result r = start_body(size);
+            const result r = framing_ == framing::zmtp1 ? take_zmtp1_length(size) : start_body(size);
+            if (r != result::need_more)
+                return finish(r);
+            break;
+        }
+        case state::zmtp1_length: {
+            frame_.close();  // a frame the caller did not take
+            const uint8_t length = in[taken++];
+            if (length == zmtp1_long_length) {
+                size_length_ = 8;
+                size_received_ = 0;
+                state_ = state::size;
+                break;
+            }
+            const result r = take_zmtp1_length(length);
+            if (r != result::need_more)
+                return finish(r);
+            break;
+        }
+        case state::zmtp1_flags: {
+            flags_ = in[taken++] & more_flag;  // 1.0 defines no other bit; libzmq ignores them
+            const result r = start_body(body_size_);
             if (r != result::need_more)
                 return finish(r);
             break;
@@ -76,12 +99,27 @@ decoder::result decoder::decode(std::span<const uint8_t> in, size_t& consumed) {
     return finish(result::need_more);
 }
 
+bool decoder::size_allowed(uint64_t size) const {
+    if ((size & top_bit) || size > SIZE_MAX)
+        return false;
+    return max_message_size_ < 0 || size <= static_cast<uint64_t>(max_message_size_);
+}
+
+// A 1.0 length counts the flags byte that comes next; the limits apply to
+// the body, as libzmq applies them, and a length is held to 3.x's top bit.
+decoder::result decoder::take_zmtp1_length(uint64_t length) {
+    if (length == 0)
+        return fail(error_kind::zero_length);
+    if ((length & top_bit) || !size_allowed(length - 1))
+        return fail(error_kind::too_large);
+    body_size_ = static_cast<size_t>(length - 1);
+    state_ = state::zmtp1_flags;
+    return result::need_more;
+}
+
 // Checks the declared size before any allocation, then prepares the body.
 decoder::result decoder::start_body(uint64_t size) {
-    constexpr uint64_t top_bit = uint64_t{1} << 63;  // RFC 37: at most 2^63-1
-    if ((size & top_bit) || size > SIZE_MAX)
-        return fail(error_kind::too_large);
-    if (max_message_size_ >= 0 && size > static_cast<uint64_t>(max_message_size_))
+    if (!size_allowed(size))
         return fail(error_kind::too_large);
     body_size_ = static_cast<size_t>(size);
     body_received_ = 0;
@@ -119,7 +157,7 @@ decoder::result decoder::finish_frame() {
         growing_capacity_ = 0;
     }
     body_ = nullptr;
-    state_ = state::flags;
+    state_ = first_state();
     if (flags_ & command_flag)
         return result::command;
     if (flags_ & more_flag)

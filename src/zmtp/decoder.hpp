@@ -1,6 +1,14 @@
-// Incremental ZMTP 3.x frame decoder: fed the bytes that follow the
-// greeting in chunks of any size (one byte at a time works), it yields
-// message frames and command frames as zmx::msg.
+// Incremental ZMTP frame decoder: fed the bytes that follow the greeting
+// in chunks of any size (one byte at a time works), it yields message
+// frames and command frames as zmx::msg.
+//
+// It reads 3.x framing unless told otherwise before the first byte; legacy
+// peers' framing (framing.hpp) is read as libzmq 4.3 reads it:
+//   2.0  flag bits other than MORE and LONG are not checked, and a COMMAND
+//        bit gives a command frame whatever its MORE (libzmq drops it);
+//   1.0  only MORE of the flags byte counts; a length of 0 (no room for the
+//        flags byte) is an error; ZMQ_MAXMSGSIZE applies to the body.
+// This is also the entry point for fuzzing every version's framing.
 //
 // A peer's declared size is never trusted: it is checked against the
 // maximum message size before anything is allocated, and bodies beyond
@@ -15,6 +23,7 @@
 #include <span>
 
 #include "base/msg.hpp"
+#include "zmtp/framing.hpp"
 
 namespace zmx::zmtp {
 
@@ -37,6 +46,7 @@ public:
         reserved_flags,     // a reserved bit (7-3) of the flags byte is set
         more_on_command,    // RFC 37: MORE shall be zero on command frames
         too_large,          // size above the maximum or with the top bit set
+        zero_length,        // 1.0: a length of 0 leaves no room for the flags
         out_of_memory,
     };
 
@@ -44,8 +54,14 @@ public:
     static constexpr size_t eager_allocation_limit = size_t{1} << 20;
 
     // max_message_size: ZMQ_MAXMSGSIZE, -1 for none; applies to every frame.
-    explicit decoder(int64_t max_message_size = -1) : max_message_size_(max_message_size) {
+    explicit decoder(int64_t max_message_size = -1, framing format = framing::zmtp3)
+        : max_message_size_(max_message_size), framing_(format), state_(first_state()) {
         frame_.init();  // msg has no constructor
+    }
+    // Switches to a legacy peer's framing; only before the first byte.
+    void use_framing(framing format) {
+        framing_ = format;
+        state_ = first_state();
     }
     // Changes the limit for the frames that follow: called between frames,
     // e.g. to lift handshake_frame_limit once the handshake is done.
@@ -64,15 +80,20 @@ public:
     error_kind error() const { return error_; }
 
 private:
-    enum class state { flags, size, body };
+    // 2.0/3.x: flags, size, body. 1.0: zmtp1_length, (size,) zmtp1_flags, body.
+    enum class state { flags, size, body, zmtp1_length, zmtp1_flags };
 
+    state first_state() const { return framing_ == framing::zmtp1 ? state::zmtp1_length : state::flags; }
     result fail(error_kind kind);
+    bool size_allowed(uint64_t size) const;
+    result take_zmtp1_length(uint64_t length);
     result start_body(uint64_t size);
     bool grow_buffer(size_t needed);
     result finish_frame();
 
     int64_t max_message_size_;
-    state state_ = state::flags;
+    framing framing_;
+    state state_;
     error_kind error_ = error_kind::none;
     uint8_t flags_ = 0;
     uint8_t size_bytes_[8] = {};

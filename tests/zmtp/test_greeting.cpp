@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <utility>
 #include <vector>
 
 #include "zmtp/greeting.hpp"
@@ -86,33 +87,71 @@ TEST(zmtp_greeting, AcceptsHigherVersions) {
     EXPECT_EQ(parser.peer().minor, 0);
 }
 
-TEST(zmtp_greeting, BadFirstByteFailsAtOnce) {
+TEST(zmtp_greeting, AFirstByteOtherThan0xFFIsAnUnversionedZmtp10Peer) {
     const uint8_t wire[] = {0x01, 0x00};  // a ZMTP 1.0 identity frame
     greeting_parser parser;
     size_t consumed = 0;
-    EXPECT_EQ(parser.feed(wire, consumed), greeting_parser::status::bad_signature);
+    EXPECT_EQ(parser.feed(wire, consumed), greeting_parser::status::complete);
     EXPECT_EQ(consumed, 1u);
-    EXPECT_EQ(parser.feed(wire, consumed), greeting_parser::status::bad_signature);
+    EXPECT_EQ(parser.peer().version, peer_version::zmtp1_unversioned);
+    ASSERT_EQ(parser.received().size(), 1u);  // the start of its identity frame
+    EXPECT_EQ(parser.received()[0], 0x01);
+    EXPECT_EQ(parser.feed(wire, consumed), greeting_parser::status::complete);
     EXPECT_EQ(consumed, 1u);
 }
 
-TEST(zmtp_greeting, BadSignatureEndFails) {
+TEST(zmtp_greeting, ATenthByteWithItsLowBitClearIsAnUnversionedZmtp10Peer) {
+    // 0xFF, an 8-byte length, flags 0: a 1.0 identity frame of 254+ bytes.
     auto g = make_greeting("NULL", false);
     g[9] = 0x7E;
     greeting_parser parser;
     size_t consumed = 0;
-    EXPECT_EQ(parser.feed(g, consumed), greeting_parser::status::bad_signature);
-    EXPECT_EQ(consumed, 10u);
+    EXPECT_EQ(parser.feed(g, consumed), greeting_parser::status::complete);
+    EXPECT_EQ(consumed, signature_size);
+    EXPECT_EQ(parser.peer().version, peer_version::zmtp1_unversioned);
+    EXPECT_EQ(parser.received().size(), signature_size);
 }
 
-TEST(zmtp_greeting, OldMajorVersionIsUnsupportedAfterElevenBytes) {
-    for (uint8_t major : {0, 1, 2}) {
+TEST(zmtp_greeting, OnlyTheLowBitOfTheTenthByteMatters) {
+    auto g = make_greeting("NULL", false);
+    g[9] = 0x01;
+    greeting_parser parser;
+    size_t consumed = 0;
+    EXPECT_EQ(parser.feed(g, consumed), greeting_parser::status::complete);
+    EXPECT_EQ(parser.peer().version, peer_version::zmtp3);
+}
+
+TEST(zmtp_greeting, RevisionsZeroAndOneHaveATwelveByteGreetingWithTheSocketType) {
+    const std::pair<uint8_t, peer_version> cases[] = {{0, peer_version::zmtp1}, {1, peer_version::zmtp2}};
+    for (auto [revision, version] : cases) {
         auto g = make_greeting("NULL", false);
-        g[10] = major;
+        g[10] = revision;
+        g[11] = 8;  // ZMQ_PUSH
         greeting_parser parser;
         size_t consumed = 0;
-        EXPECT_EQ(parser.feed(g, consumed), greeting_parser::status::unsupported_version);
-        EXPECT_EQ(consumed, greeting_version_size);
-        EXPECT_EQ(parser.peer().major, major);
+        ASSERT_EQ(parser.feed({g.data(), greeting_version_size}, consumed), greeting_parser::status::need_more);
+        EXPECT_EQ(parser.peer().version, version);  // known from the revision byte on
+        ASSERT_EQ(parser.feed({g.data() + consumed, g.size() - consumed}, consumed), greeting_parser::status::complete);
+        EXPECT_EQ(consumed, legacy_greeting_size);  // what follows is its first frame
+        EXPECT_EQ(parser.peer().major, revision);
+        EXPECT_EQ(parser.peer().socket_type, 8);
     }
+}
+
+TEST(zmtp_greeting, RevisionTwoIsTreatedAsThreeX) {
+    auto g = make_greeting("NULL", false);
+    g[10] = 2;
+    greeting_parser parser;
+    size_t consumed = 0;
+    ASSERT_EQ(parser.feed(g, consumed), greeting_parser::status::complete);
+    EXPECT_EQ(consumed, greeting_size);
+    EXPECT_EQ(parser.peer().version, peer_version::zmtp3);
+    EXPECT_EQ(parser.peer().major, 2);
+}
+
+TEST(zmtp_greeting, TheSignatureCarriesTheRoutingIdSizePlusOne) {
+    std::array<uint8_t, signature_size> s{};
+    encode_signature(s, 3);
+    const std::array<uint8_t, signature_size> expected{0xFF, 0, 0, 0, 0, 0, 0, 0, 4, 0x7F};
+    EXPECT_EQ(s, expected);
 }
