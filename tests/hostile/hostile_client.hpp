@@ -63,6 +63,16 @@ public:
         return bytes;
     }
 
+    // What one read gives once something has come within timeout_ms ("" if
+    // nothing did).
+    std::string receive_available(int timeout_ms) {
+        char buffer[4096];
+        if (!readable_within(timeout_ms))
+            return "";
+        const ssize_t got = ::recv(fd_, buffer, sizeof buffer, 0);
+        return got > 0 ? std::string(buffer, static_cast<size_t>(got)) : "";
+    }
+
     // Drops whatever the socket sends until it hangs up (end of stream or a
     // reset): true when that happens within timeout_ms.
     bool wait_closed(int timeout_ms = zt::safety_timeout_ms) {

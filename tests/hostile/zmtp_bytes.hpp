@@ -24,6 +24,21 @@ inline bool complete_handshake(hostile_client& client, const std::string& socket
     return client.send(tt::raw_peer::ready(socket_type));
 }
 
+// A READY announcing socket_type and one application property
+// ("X-name"), which every message of the connection then carries.
+inline std::string ready_with_property(const std::string& socket_type, const std::string& name,
+                                       const std::string& value) {
+    auto property = [](const std::string& n, const std::string& v) {
+        const auto size = static_cast<uint32_t>(v.size());
+        std::string bytes{static_cast<char>(n.size())};
+        bytes += n;
+        for (int shift = 24; shift >= 0; shift -= 8)
+            bytes += static_cast<char>((size >> shift) & 0xff);
+        return bytes + v;
+    };
+    return tt::raw_peer::command("READY", property("Socket-Type", socket_type) + property(name, value));
+}
+
 // A long frame header (flags | LONG, then 8 bytes of size, big-endian) that
 // claims `size` bytes of body, whatever follows it.
 inline std::string long_frame_header(char flags, uint64_t size) {
