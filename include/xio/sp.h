@@ -20,6 +20,12 @@ extern "C" {
 #define SP_BUS       2
 #define SP_PUBSUB    3
 
+/* zmx: options every endpoint takes (int milliseconds, -1 for no limit,
+ * the default): how long sp_send and sp_recv wait before they give up with
+ * EAGAIN. */
+#define SP_SNDTIMEO  100
+#define SP_RCVTIMEO  101
+
 int sp_endpoint (int sp_family, int sp_type);
 int sp_close (int eid);
 /* Takes the ubuf on success. */

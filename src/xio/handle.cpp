@@ -113,6 +113,11 @@ int handle::give_to_endpoint() {
     return 0;
 }
 
+void handle::return_from_endpoint() {
+    std::lock_guard lock(state_mutex_);
+    use_ = use::none;
+}
+
 bool handle::owned_by_endpoint() {
     std::lock_guard lock(state_mutex_);
     return use_ == use::endpoint;

@@ -75,6 +75,8 @@ public:
     // Marks the handle as an endpoint's: 0, or -1 with EBUSY when it is in
     // direct use or already taken.
     int give_to_endpoint();
+    // The endpoint could not use it after all: it is free again.
+    void return_from_endpoint();
     bool owned_by_endpoint();
 
     // Tells what happened on stderr, when XSO_VERBOSE asks for it.
