@@ -1,6 +1,7 @@
 #include "socket/options.hpp"
 
 #include "base/error.hpp"
+#include "socket/connection_option_values.hpp"
 
 #include <zmq.h>
 
@@ -151,8 +152,7 @@ int options::set(int option, const void* value, size_t size, bool& known) {
     case ZMQ_INVERT_MATCHING:
         return get_bool(value, size, invert_matching);
     default:
-        known = false;
-        return fail(EINVAL);
+        return set_connection_option(connection, option, value, size, known);
     }
 }
 
@@ -194,8 +194,7 @@ int options::get(int option, void* value, size_t* size, bool& known) const {
     case ZMQ_INVERT_MATCHING:
         return put_int(value, size, invert_matching);
     default:
-        known = false;
-        return fail(EINVAL);
+        return get_connection_option(connection, option, value, size, known);
     }
 }
 

@@ -6,6 +6,8 @@
 // (an inproc bind publishes one for connecting peers).
 #pragma once
 
+#include "transport/connection_options.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -26,6 +28,7 @@ struct options {
     int handshake_ivl = 30000;    // ms a connection has to finish its handshake; 0: no limit
     // ZMQ_METADATA: "X-" properties our handshake announces.
     std::map<std::string, std::string> metadata;
+    connection_options connection;  // heartbeats, tcp tuning, backlog, ...
     std::string routing_id;
     std::string connect_routing_id;  // consumed by the next connect
     std::string last_endpoint;

@@ -144,6 +144,7 @@ socket_link socket_base::link_for(const std::string& endpoint) const {
             .ipv6 = options_.ipv6,
             .immediate = options_.immediate,
             .metadata = options_.metadata,
+            .connection = options_.connection,
             .endpoint = endpoint};
 }
 

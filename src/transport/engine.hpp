@@ -31,8 +31,10 @@ public:
         // the descriptor to become writable).
         virtual void engine_drained() = 0;
         // The connection is gone; the engine has closed its descriptor.
-        // peer_refused: the peer is of an incompatible type (no use retrying).
-        virtual void engine_failed(bool peer_refused) = 0;
+        // protocol_error: the peer broke the protocol, refused us (an
+        // ERROR command) or is of an incompatible type; libzmq does not
+        // connect to it again, unlike after a lost connection or timeout.
+        virtual void engine_failed(bool protocol_error) = 0;
 
     protected:
         ~events() = default;

@@ -1,12 +1,11 @@
 #include "transport/session.hpp"
 
 #include "io/pipe.hpp"
+#include "transport/descriptor_tuning.hpp"
 #include "transport/peer_address.hpp"
 #include "transport/raw_engine.hpp"
 #include "transport/stream_engine.hpp"
 
-#include <netinet/in.h>
-#include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -22,6 +21,7 @@ namespace {
 
 constexpr int reconnect_timer = 1;
 constexpr int linger_timer = 2;
+constexpr int connect_timer = 3;
 constexpr size_t write_batch = 64 * 1024;  // bytes handed to the kernel at once
 
 bool is_tcp(const std::string& endpoint) { return endpoint.starts_with("tcp://"); }
@@ -94,6 +94,8 @@ void session::connect_now() {
     }
     const socket_address& destination = peer.destination;
     const int fd = ::socket(destination.family(), SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd >= 0)
+        tune_before_connecting(fd, link_.connection.tcp, is_tcp(link_.endpoint));
     if (fd < 0 || (peer.has_source && ::bind(fd, peer.source.get(), peer.source.length) < 0)) {
         if (fd >= 0)
             ::close(fd);
@@ -105,31 +107,41 @@ void session::connect_now() {
         return;
     }
     if (errno != EINPROGRESS) {
-        abandon_attempt(fd);
+        abandon_attempt(fd, errno);
         return;
     }
     emit(ZMQ_EVENT_CONNECT_DELAYED, EINPROGRESS);
     connecting_fd_ = fd;
     worker_.loop().add_fd(fd, this);
     worker_.loop().want_write(fd, true);
+    if (link_.connection.connect_timeout > 0 && is_tcp(link_.endpoint))
+        worker_.loop().add_timer(link_.connection.connect_timeout, this, connect_timer);
 }
 
 void session::on_writable() {
-    const int fd = std::exchange(connecting_fd_, -1);
-    worker_.loop().remove_fd(fd);
+    const int fd = take_pending_connect();
     int error = 0;
     socklen_t size = sizeof error;
     if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &size) < 0 || error != 0) {
-        abandon_attempt(fd);
+        abandon_attempt(fd, error);
         return;
     }
     connected(fd);
 }
 
-void session::abandon_attempt(int fd) {
+int session::take_pending_connect() {
+    worker_.loop().cancel_timer(this, connect_timer);
+    worker_.loop().remove_fd(connecting_fd_);
+    return std::exchange(connecting_fd_, -1);
+}
+
+void session::abandon_attempt(int fd, int error) {
     ::close(fd);
     emit(ZMQ_EVENT_CLOSED, static_cast<uint32_t>(fd));  // as libzmq reports a refused connect
-    retry_later();
+    if (error == ECONNREFUSED && (link_.connection.reconnect_stop & ZMQ_RECONNECT_STOP_CONN_REFUSED))
+        finish();  // the application asked us to give up on a refusing peer
+    else
+        retry_later();
 }
 
 void session::connected(int fd) {
@@ -165,19 +177,24 @@ void session::emit(int event, uint32_t value) { link_.events->emit(event, value,
 void session::on_timer(int id) {
     if (finished_)
         return;
-    if (id == linger_timer)
+    switch (id) {
+    case linger_timer:
         finish();  // the linger ran out: what is still queued is dropped
-    else
+        break;
+    case connect_timer:
+        abandon_attempt(take_pending_connect(), ETIMEDOUT);  // ZMQ_CONNECT_TIMEOUT
+        break;
+    default:
         connect_now();
+    }
 }
 
 // ---------------------------------------------------------------- the engine
 
 void session::start_engine(int fd) {
-    if (is_tcp(link_.endpoint)) {
-        const int on = 1;
-        ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
-    }
+    if (is_tcp(link_.endpoint))
+        tune_connected_tcp(fd, link_.connection.tcp);
+    handshaken_ = false;
     auto& sink = static_cast<engine::events&>(*this);
     if (link_.type == ZMQ_STREAM)
         engine_ = std::make_unique<raw_engine>(worker_.loop(), fd, link_, sink);
@@ -194,6 +211,7 @@ void session::drop_engine() {
 }
 
 void session::engine_ready(const zmtp::property_list& peer) {
+    handshaken_ = true;
     backoff_ivl_ = link_.reconnect_ivl;  // a connection that worked resets the back-off
     metadata::properties props;
     std::string identity;
@@ -257,12 +275,15 @@ void session::engine_input_done() {
 
 void session::engine_drained() { pull_from_pipe(); }  // the rest of what the socket queued
 
-void session::engine_failed(bool peer_refused) {
+void session::engine_failed(bool protocol_error) {
     drop_engine();
-    // Not made again: an accepted connection, one to a peer of the wrong
-    // type, or any when the application asked for no reconnection
-    // (RECONNECT_IVL -1: libzmq drops the pipe too).
-    if (!connecting_side_ || peer_refused || link_.reconnect_ivl < 0) {
+    // Not made again, as in libzmq: an accepted connection, one to a peer
+    // that broke the protocol or refused us, or any when the application
+    // asked for no reconnection (RECONNECT_IVL -1: libzmq drops the pipe
+    // too) or none after a failed handshake (ZMQ_RECONNECT_STOP).
+    const bool stop_after_handshake_failure =
+        !handshaken_ && (link_.connection.reconnect_stop & ZMQ_RECONNECT_STOP_HANDSHAKE_FAILED);
+    if (!connecting_side_ || protocol_error || link_.reconnect_ivl < 0 || stop_after_handshake_failure) {
         finish();
         return;
     }
@@ -351,6 +372,7 @@ void session::finish() {
     finished_ = true;
     worker_.loop().cancel_timer(this, reconnect_timer);
     worker_.loop().cancel_timer(this, linger_timer);
+    worker_.loop().cancel_timer(this, connect_timer);
     if (handle_)
         handle_->session_ = nullptr;
     if (connecting_fd_ >= 0) {

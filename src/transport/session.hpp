@@ -54,15 +54,18 @@ private:
     void engine_input_done() override;
     void engine_drained() override;
     void engine_failed(bool peer_refused) override;
-    // io_handler: the reconnect and linger timers, the pending connect
+    // io_handler: the reconnect, linger and connect timers, the pending connect
     void on_writable() override;
     void on_timer(int id) override;
 
     void connect_now();
     // The connect succeeded: the handshake starts on fd.
     void connected(int fd);
-    // The connect attempt on fd failed: close it and try again later.
-    void abandon_attempt(int fd);
+    // Stops watching the pending connect (and its timeout): its fd.
+    int take_pending_connect();
+    // The connect attempt on fd failed with error: close it and try again
+    // later (unless ZMQ_RECONNECT_STOP says not to).
+    void abandon_attempt(int fd, int error);
     // Tries connect_now() again after the reconnect interval (unless
     // reconnection is off or cancelled).
     void retry_later();
@@ -90,6 +93,7 @@ private:
     metadata* properties_ = nullptr;
     bool connecting_side_;
     bool announced_ = false;
+    bool handshaken_ = false;  // the current engine got through its handshake
     bool lingering_ = false;   // the socket closed its end
     bool delimited_ = false;   // and we have read everything it sent
     int connecting_fd_ = -1;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "io/command.hpp"
+#include "transport/connection_options.hpp"
 #include "transport/event_sink.hpp"
 
 #include <cstdint>
@@ -28,6 +29,7 @@ struct socket_link {
     bool ipv6;
     bool immediate;         // connecting: a pipe only while connected
     std::map<std::string, std::string> metadata;  // our "X-" properties
+    connection_options connection;
     std::string endpoint;  // as the application named it (for disconnect)
 };
 

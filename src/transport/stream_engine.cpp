@@ -37,7 +37,8 @@ stream_engine::stream_engine(reactor& loop, int fd, const socket_link& link, eve
     : fd_engine(loop, fd, link, sink),
       greeting_({std::string(null_mechanism), false, static_cast<uint8_t>(link.type), link.routing_id}),
       decoder_(handshake_limit(link.maxmsgsize)),
-      in_(handshake_read_size) {}
+      in_(handshake_read_size),
+      heartbeat_(loop, link.connection.heartbeat, *this) {}
 
 stream_engine::~stream_engine() { cancel_handshake_timer(); }
 
@@ -65,7 +66,7 @@ void stream_engine::fail(uint32_t protocol_error) {
         emit(protocol_error ? ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL : ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL,
              protocol_error);
     }
-    close_connection(false);
+    close_connection(protocol_error != 0);
 }
 
 void stream_engine::on_timer(int id) {
@@ -83,10 +84,10 @@ void stream_engine::cancel_handshake_timer() {
     handshake_timer_armed_ = false;
 }
 
-void stream_engine::close_connection(bool peer_refused) {
+void stream_engine::close_connection(bool protocol_error) {
     emit(ZMQ_EVENT_DISCONNECTED, static_cast<uint32_t>(fd_));
     stop();
-    sink_.engine_failed(peer_refused);  // may destroy this engine: nothing may follow
+    sink_.engine_failed(protocol_error);  // may destroy this engine: nothing may follow
 }
 
 void stream_engine::send(msg& m) {
@@ -112,6 +113,7 @@ void stream_engine::on_readable() {
         return;
     in_offset_ = 0;
     in_end_ = static_cast<size_t>(n);
+    heartbeat_.traffic_received();
     process_input();
     sink_.engine_input_done();
 }
@@ -208,12 +210,16 @@ bool stream_engine::handle_command(const msg& body) {
     if (state_ == state::handshake) {
         if (command->name == zmtp::ready_command)
             return handle_ready(command->data);
-        fail(command->name == zmtp::error_command ? 0 : ZMQ_PROTOCOL_ERROR_ZMTP_UNEXPECTED_COMMAND);
+        if (command->name == zmtp::error_command)
+            close_connection(true);  // the peer refused us: libzmq reports only DISCONNECTED
+        else
+            fail(ZMQ_PROTOCOL_ERROR_ZMTP_UNEXPECTED_COMMAND);
         return false;
     }
     if (command->name == zmtp::ping_command) {
         const auto ping = zmtp::parse_ping(command->data);
         if (ping) {
+            heartbeat_.ping_received(ping->ttl);
             zmtp::bytes pong;
             zmtp::encode_pong(pong, ping->context);
             zmtp::append_command(out_, pong);
@@ -246,6 +252,7 @@ bool stream_engine::handle_ready(zmtp::byte_view data) {
         return false;
     }
     state_ = state::active;
+    heartbeat_.start();
     cancel_handshake_timer();
     decoder_.set_max_message_size(link_.maxmsgsize);
     emit(ZMQ_EVENT_HANDSHAKE_SUCCEEDED, 0);
@@ -273,6 +280,15 @@ void stream_engine::refuse(std::string_view reason) {
         ::send(fd_, out_.data() + out_offset_, out_.size() - out_offset_, MSG_NOSIGNAL | MSG_DONTWAIT);
     }
     close_connection(true);
+}
+
+void stream_engine::heartbeat_ping(uint16_t ttl) {
+    if (stopped())
+        return;  // a timer that was due as the connection ended
+    zmtp::bytes ping;
+    zmtp::encode_ping(ping, ttl, {});
+    zmtp::append_command(out_, ping);
+    flush();
 }
 
 } // namespace zmx

@@ -13,6 +13,7 @@
 #pragma once
 
 #include "transport/fd_engine.hpp"
+#include "transport/heartbeat.hpp"
 #include "zmtp/commands.hpp"
 #include "zmtp/decoder.hpp"
 #include "zmtp/framing.hpp"
@@ -24,7 +25,7 @@
 
 namespace zmx {
 
-class stream_engine final : public fd_engine {
+class stream_engine final : public fd_engine, private heartbeat::owner {
 public:
     stream_engine(reactor& loop, int fd, const socket_link& link, events& sink);
     ~stream_engine() override;
@@ -40,6 +41,14 @@ private:
     void on_readable() override;
     void on_timer(int id) override;
     void write_failed() override { fail(); }
+    // heartbeat::owner
+    void heartbeat_ping(uint16_t ttl) override;
+    // A silent peer is lost (libzmq reconnects) unless we are the silent
+    // ones: with the pipe full we stopped reading what it sent.
+    void heartbeat_expired() override {
+        if (!holding())
+            fail();
+    }
     void cancel_handshake_timer();
     // Works through in_ from in_offset_; false once the engine failed.
     bool process_input();
@@ -53,12 +62,13 @@ private:
     bool start_legacy();
     bool take_legacy_identity(msg& frame);
     // Ends the connection; a handshake that fails reports protocol_error
-    // (a ZMQ_PROTOCOL_ERROR_* code, 0 for none) to the monitor.
+    // (a ZMQ_PROTOCOL_ERROR_* code, 0 for none) to the monitor. Any code
+    // makes it a protocol failure, not reconnected to.
     void fail(uint32_t protocol_error = 0);
     // Sends an ERROR command with the reason and ends the connection for
     // good (libzmq reports only DISCONNECTED for this).
     void refuse(std::string_view reason);
-    void close_connection(bool peer_refused);
+    void close_connection(bool protocol_error);
 
     static constexpr int handshake_timer = 1;
 
@@ -70,6 +80,7 @@ private:
     std::vector<uint8_t> in_;
     size_t in_offset_ = 0;
     size_t in_end_ = 0;
+    heartbeat heartbeat_;
 };
 
 } // namespace zmx

@@ -1,5 +1,6 @@
 #include "transport/stream_listener.hpp"
 
+#include "transport/descriptor_tuning.hpp"
 #include "transport/ipc_address.hpp"
 #include "transport/session.hpp"
 #include "transport/tcp_address.hpp"
@@ -15,8 +16,6 @@
 namespace zmx {
 
 namespace {
-
-constexpr int backlog = 100;  // libzmq's default ZMQ_BACKLOG
 
 // How long a listener that ran out of descriptors or memory waits before it
 // tries accept() again (each failed turn is one ACCEPT_FAILED event).
@@ -69,9 +68,10 @@ std::unique_ptr<stream_listener> stream_listener::listen_on(io_worker& worker, c
         ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
     else if (const std::string file = ipc_file_of(address); !file.empty())
         ::unlink(file.c_str());  // a previous run's socket file: libzmq takes the path over too
+    tune_before_connecting(fd, link.connection.tcp, address.is_tcp());  // accepted descriptors inherit it
     socket_address bound = address;
     bound.length = sizeof bound.storage;
-    if (::bind(fd, address.get(), address.length) < 0 || ::listen(fd, backlog) < 0 ||
+    if (::bind(fd, address.get(), address.length) < 0 || ::listen(fd, link.connection.backlog) < 0 ||
         ::getsockname(fd, bound.get(), &bound.length) < 0) {
         const int error = errno;
         ::close(fd);

@@ -20,6 +20,8 @@ Options, applied before bind/connect:
                     every message
   count=N           messages in a stream
   metadata=X-a:1,X-b:2  ZMQ_METADATA, once per comma-separated property
+  heartbeat=IVL:TIMEOUT:TTL  ZMQ_HEARTBEAT_IVL, _TIMEOUT and _TTL (ms)
+  reconnect_ivl=MS  ZMQ_RECONNECT_IVL
 """
 import sys
 
@@ -311,6 +313,11 @@ def main():
         s.setsockopt(zmq.PROBE_ROUTER, 1)
     for name_value in filter(None, opts.get("metadata", "").split(",")):
         s.setsockopt(zmq.METADATA, name_value.encode())
+    if "heartbeat" in opts:
+        ivl, timeout, ttl = (int(ms) for ms in opts["heartbeat"].split(":"))
+        s.heartbeat_ivl, s.heartbeat_timeout, s.heartbeat_ttl = ivl, timeout, ttl
+    if "reconnect_ivl" in opts:
+        s.reconnect_ivl = int(opts["reconnect_ivl"])
     if "hwm" in opts:
         s.sndhwm = s.rcvhwm = int(opts["hwm"])
     if how == "bind":

@@ -98,6 +98,9 @@ public:
         return buffer_.find('\n') != std::string::npos;
     }
 
+    // Sends the peer a signal (SIGSTOP freezes it, SIGCONT wakes it).
+    void signal(int number) { EXPECT_EQ(kill(pid_, number), 0); }
+
     void close_stdin() {
         if (stdin_ >= 0)
             ::close(stdin_);

@@ -19,12 +19,22 @@ class raw_peer {
 public:
     // Connects to a "tcp://127.0.0.1:port" endpoint.
     explicit raw_peer(const std::string& endpoint) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        address.sin_port = htons(static_cast<uint16_t>(std::stoi(endpoint.substr(endpoint.rfind(':') + 1))));
-        EXPECT_EQ(::connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+        const sockaddr_in address = loopback(endpoint);
+        EXPECT_EQ(::connect(fd_, reinterpret_cast<const sockaddr*>(&address), sizeof address), 0);
     }
+    // Starts a connection without waiting for it to be accepted.
+    struct pending {
+        std::string endpoint;
+    };
+    explicit raw_peer(pending connection) : fd_(::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0)) {
+        const sockaddr_in address = loopback(connection.endpoint);
+        ::connect(fd_, reinterpret_cast<const sockaddr*>(&address), sizeof address);
+    }
+    // Takes over a connected descriptor (see raw_server.hpp).
+    struct adopted {
+        int fd;
+    };
+    explicit raw_peer(adopted connection) : fd_(connection.fd) {}
     ~raw_peer() { ::close(fd_); }
     raw_peer(const raw_peer&) = delete;
     raw_peer& operator=(const raw_peer&) = delete;
@@ -49,6 +59,19 @@ public:
             bytes.append(buffer, static_cast<size_t>(got));
         }
         return bytes;
+    }
+
+    // True when the peer closed the connection within timeout_ms (what it
+    // sent before is read and dropped).
+    bool closed_by_peer(int timeout_ms = zt::safety_timeout_ms) {
+        for (;;) {
+            pollfd item{fd_, POLLIN, 0};
+            if (::poll(&item, 1, timeout_ms) <= 0)
+                return false;
+            char buffer[4096];
+            if (::recv(fd_, buffer, sizeof buffer, 0) <= 0)
+                return true;
+        }
     }
 
     // A ZMTP 3.1 greeting (RFC 23): signature, version, mechanism, as-server.
@@ -81,6 +104,14 @@ public:
     }
 
 private:
+    static sockaddr_in loopback(const std::string& endpoint) {
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        address.sin_port = htons(static_cast<uint16_t>(std::stoi(endpoint.substr(endpoint.rfind(':') + 1))));
+        return address;
+    }
+
     int fd_;
 };
 

@@ -1,0 +1,96 @@
+#include "socket/connection_option_values.hpp"
+
+#include "base/error.hpp"
+#include "socket/options.hpp"
+
+#include <zmq.h>
+
+#include <cstdint>
+
+namespace zmx {
+
+using namespace option_value;
+
+namespace {
+
+constexpr int max_ttl_deciseconds = UINT16_MAX;  // the PING command's 16-bit field
+
+int set_at_least(const void* value, size_t size, int minimum, int& out) {
+    int v;
+    if (get_int(value, size, v) < 0 || v < minimum)
+        return fail(EINVAL);
+    out = v;
+    return 0;
+}
+
+// Milliseconds, kept in the deciseconds a PING carries (rounded towards
+// zero, as libzmq does: -99..99 ms mean no limit).
+int set_ttl(const void* value, size_t size, int& deciseconds) {
+    int ms;
+    if (get_int(value, size, ms) < 0 || ms / 100 < 0 || ms / 100 > max_ttl_deciseconds)
+        return fail(EINVAL);
+    deciseconds = ms / 100;
+    return 0;
+}
+
+int set_keepalive(const void* value, size_t size, int& out) {
+    int v;
+    if (get_int(value, size, v) < 0 || v < -1 || v > 1)
+        return fail(EINVAL);
+    out = v;
+    return 0;
+}
+
+}  // namespace
+
+int set_connection_option(connection_options& options, int option, const void* value, size_t size, bool& known) {
+    known = true;
+    tcp_options& tcp = options.tcp;
+    heartbeat_options& heartbeat = options.heartbeat;
+    switch (option) {
+    case ZMQ_HEARTBEAT_IVL: return set_at_least(value, size, 0, heartbeat.interval);
+    case ZMQ_HEARTBEAT_TIMEOUT: return set_at_least(value, size, 0, heartbeat.timeout);
+    case ZMQ_HEARTBEAT_TTL: return set_ttl(value, size, heartbeat.ttl);
+    case ZMQ_TCP_KEEPALIVE: return set_keepalive(value, size, tcp.keepalive);
+    case ZMQ_TCP_KEEPALIVE_CNT: return set_at_least(value, size, -1, tcp.keepalive_cnt);
+    case ZMQ_TCP_KEEPALIVE_IDLE: return set_at_least(value, size, -1, tcp.keepalive_idle);
+    case ZMQ_TCP_KEEPALIVE_INTVL: return set_at_least(value, size, -1, tcp.keepalive_intvl);
+    case ZMQ_SNDBUF: return set_at_least(value, size, -1, tcp.sndbuf);
+    case ZMQ_RCVBUF: return set_at_least(value, size, -1, tcp.rcvbuf);
+    case ZMQ_TOS: return set_at_least(value, size, 0, tcp.tos);
+    case ZMQ_TCP_MAXRT: return set_at_least(value, size, 0, tcp.maxrt);
+    case ZMQ_BACKLOG: return set_at_least(value, size, 0, options.backlog);
+    case ZMQ_CONNECT_TIMEOUT: return set_at_least(value, size, 0, options.connect_timeout);
+    case ZMQ_RECONNECT_STOP: return get_int(value, size, options.reconnect_stop);
+    default:
+        known = false;
+        return fail(EINVAL);
+    }
+}
+
+int get_connection_option(const connection_options& options, int option, void* value, size_t* size, bool& known) {
+    known = true;
+    const tcp_options& tcp = options.tcp;
+    const heartbeat_options& heartbeat = options.heartbeat;
+    switch (option) {
+    case ZMQ_HEARTBEAT_IVL: return put_int(value, size, heartbeat.interval);
+    case ZMQ_HEARTBEAT_TIMEOUT: return put_int(value, size, heartbeat.timeout);
+    case ZMQ_HEARTBEAT_TTL: return put_int(value, size, heartbeat.ttl * 100);
+    case ZMQ_TCP_KEEPALIVE: return put_int(value, size, tcp.keepalive);
+    case ZMQ_TCP_KEEPALIVE_CNT: return put_int(value, size, tcp.keepalive_cnt);
+    case ZMQ_TCP_KEEPALIVE_IDLE: return put_int(value, size, tcp.keepalive_idle);
+    case ZMQ_TCP_KEEPALIVE_INTVL: return put_int(value, size, tcp.keepalive_intvl);
+    case ZMQ_SNDBUF: return put_int(value, size, tcp.sndbuf);
+    case ZMQ_RCVBUF: return put_int(value, size, tcp.rcvbuf);
+    case ZMQ_TOS: return put_int(value, size, tcp.tos);
+    case ZMQ_TCP_MAXRT: return put_int(value, size, tcp.maxrt);
+    case ZMQ_BACKLOG: return put_int(value, size, options.backlog);
+    case ZMQ_CONNECT_TIMEOUT: return put_int(value, size, options.connect_timeout);
+    case ZMQ_RECONNECT_STOP: return put_int(value, size, options.reconnect_stop);
+    default:
+        known = false;
+        return fail(EINVAL);
+    }
+}
+
+} // namespace zmx

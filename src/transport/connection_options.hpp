@@ -1,0 +1,38 @@
+// The zmq_setsockopt(3) options that shape each connection rather than the
+// socket's routing: how its descriptor is tuned, how its liveness is
+// checked, how long a connect may take and when reconnecting stops. The
+// socket keeps one set; its listeners and sessions take a copy (socket_link).
+#pragma once
+
+namespace zmx {
+
+// ZMQ_HEARTBEAT_IVL/_TIMEOUT/_TTL (ZMTP 3.1 PING and PONG).
+struct heartbeat_options {
+    int interval = 0;  // ms between our PINGs; 0: none
+    int timeout = -1;  // ms without traffic after a PING; -1: the interval
+    int ttl = 0;       // deciseconds the peer may wait for our traffic; 0: no limit
+
+    int effective_timeout() const { return timeout < 0 ? interval : timeout; }
+};
+
+// Descriptor settings; -1 (and 0 for tos and maxrt) leaves the system's.
+struct tcp_options {
+    int keepalive = -1;  // SO_KEEPALIVE: -1, 0 or 1
+    int keepalive_cnt = -1;
+    int keepalive_idle = -1;   // seconds
+    int keepalive_intvl = -1;  // seconds
+    int sndbuf = -1;           // bytes, also for ipc
+    int rcvbuf = -1;
+    int tos = 0;    // IP_TOS / IPV6_TCLASS
+    int maxrt = 0;  // TCP_USER_TIMEOUT, ms
+};
+
+struct connection_options {
+    heartbeat_options heartbeat;
+    tcp_options tcp;
+    int backlog = 100;         // listen(2)
+    int connect_timeout = 0;   // ms a tcp connect may stay pending; 0: the system's
+    int reconnect_stop = 0;    // ZMQ_RECONNECT_STOP_* bits
+};
+
+} // namespace zmx

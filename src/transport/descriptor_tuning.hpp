@@ -1,0 +1,21 @@
+// Applies a socket's tcp_options to a descriptor, the way libzmq does: on
+// a connecting descriptor before connect(2), on a listener before
+// listen(2) (accepted descriptors inherit from it) and on every connected
+// one. The system refusing a value is not an error: the connection works
+// with the system's setting, as libzmq's would.
+//
+// Threading: any thread; touches only the descriptor.
+#pragma once
+
+#include "transport/connection_options.hpp"
+
+namespace zmx {
+
+// Type of service and buffer sizes: everything that must be set before
+// the connection exists to take effect on it. is_tcp: false for ipc,
+// which has buffers but no IP.
+void tune_before_connecting(int fd, const tcp_options& options, bool is_tcp);
+// TCP_NODELAY, keepalive and the retransmission limit (tcp only).
+void tune_connected_tcp(int fd, const tcp_options& options);
+
+} // namespace zmx
