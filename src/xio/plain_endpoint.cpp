@@ -47,7 +47,9 @@ std::shared_ptr<endpoint> plain_endpoint::make(int family, int type) {
 }
 
 plain_endpoint::plain_endpoint(int family, int type, void* socket)
-    : endpoint(family, type, socket), sends_(type != SP_SUB), receives_(family == SP_BUS || type == SP_SUB) {}
+    : endpoint(family, type, socket),
+      sends_(family == SP_BUS || type == SP_PUB),  // SP_SUB and SP_BUS share a number
+      receives_(family == SP_BUS || type == SP_SUB) {}
 
 int plain_endpoint::send_ubuf(std::unique_lock<std::mutex>& lock, ubuf* u) {
     if (!sends_)
