@@ -108,6 +108,13 @@ class BrokerTest(ToolTest):
         self.assertIn("frontend->backend 0 msgs 0 B 0 dropped", line)
         self.assertEqual(broker.stop()[0], 0)
 
+    def test_sigusr1_then_sigterm_at_once_prints_then_stops(self):
+        broker = self.start(("jobs", "streamer"))
+        broker.process.send_signal(signal.SIGUSR1)
+        status, log = broker.stop()
+        self.assertEqual(status, 0)
+        self.assertIn("stats: device 'jobs' (streamer)", log)
+
     def test_sigterm_delivers_what_the_broker_holds_within_linger(self):
         self.control = self.ipc("control")
         consumer_endpoint = self.ipc("consumer")

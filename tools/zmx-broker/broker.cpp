@@ -38,11 +38,11 @@ bool broker::serve_once(long timeout_ms) {
     for (const auto& d : devices_)
         d->watch(set);
     set.wait(timeout_ms);
-    switch (signals_.take(set)) {
-    case signal_watch::request::stop: return false;
-    case signal_watch::request::report: print_stats(); break;
-    case signal_watch::request::none: break;
-    }
+    const signal_watch::requests asked = signals_.take(set);
+    if (asked.report)
+        print_stats();
+    if (asked.stop)
+        return false;
     if (control_)
         control_->serve(set, [this] {
             const auto uptime = std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - started_);

@@ -35,16 +35,16 @@ signal_watch::~signal_watch() { close(fd_); }
 
 void signal_watch::watch(poll_set& set) { poll_index_ = set.add_fd(fd_, ZMQ_POLLIN); }
 
-signal_watch::request signal_watch::take(const poll_set& set) {
-    request wanted = request::none;
+signal_watch::requests signal_watch::take(const poll_set& set) {
+    requests wanted;
     if (!set.ready(poll_index_))
         return wanted;
     signalfd_siginfo info;
     while (read(fd_, &info, sizeof info) == sizeof info) {
-        if (info.ssi_signo == SIGUSR1 && wanted == request::none)
-            wanted = request::report;
-        else if (info.ssi_signo != SIGUSR1)
-            wanted = request::stop;
+        if (info.ssi_signo == SIGUSR1)
+            wanted.report = true;
+        else
+            wanted.stop = true;
     }
     return wanted;
 }

@@ -10,7 +10,11 @@ namespace zmx_broker {
 
 class signal_watch {
 public:
-    enum class request { none, report, stop };
+    // What the signals that arrived since the last look ask for.
+    struct requests {
+        bool report = false;  // SIGUSR1
+        bool stop = false;    // SIGINT, SIGTERM
+    };
 
     signal_watch();
     ~signal_watch();
@@ -18,8 +22,7 @@ public:
     signal_watch& operator=(const signal_watch&) = delete;
 
     void watch(poll_set& set);
-    // What the signals that arrived ask for (stop outranks report).
-    request take(const poll_set& set);
+    requests take(const poll_set& set);
 
 private:
     int fd_;
