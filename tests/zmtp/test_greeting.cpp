@@ -16,6 +16,25 @@ std::array<uint8_t, greeting_size> make_greeting(std::string_view mechanism, boo
     return g;
 }
 
+struct parsed {
+    greeting_parser::status status;
+    size_t consumed = 0;
+    peer_greeting peer;
+    size_t received = 0;
+};
+
+// Parses a NULL greeting, fed in one piece, with byte `index` set to `value`.
+parsed parse_with_byte(size_t index, uint8_t value) {
+    auto g = make_greeting("NULL", false);
+    g[index] = value;
+    greeting_parser parser;
+    parsed result;
+    result.status = parser.feed(g, result.consumed);
+    result.peer = parser.peer();
+    result.received = parser.received().size();
+    return result;
+}
+
 } // namespace
 
 TEST(zmtp_greeting, EncodesTheRfcLayout) {
@@ -102,23 +121,17 @@ TEST(zmtp_greeting, AFirstByteOtherThan0xFFIsAnUnversionedZmtp10Peer) {
 
 TEST(zmtp_greeting, ATenthByteWithItsLowBitClearIsAnUnversionedZmtp10Peer) {
     // 0xFF, an 8-byte length, flags 0: a 1.0 identity frame of 254+ bytes.
-    auto g = make_greeting("NULL", false);
-    g[9] = 0x7E;
-    greeting_parser parser;
-    size_t consumed = 0;
-    EXPECT_EQ(parser.feed(g, consumed), greeting_parser::status::complete);
-    EXPECT_EQ(consumed, signature_size);
-    EXPECT_EQ(parser.peer().version, peer_version::zmtp1_unversioned);
-    EXPECT_EQ(parser.received().size(), signature_size);
+    const parsed p = parse_with_byte(9, 0x7E);
+    EXPECT_EQ(p.status, greeting_parser::status::complete);
+    EXPECT_EQ(p.consumed, signature_size);
+    EXPECT_EQ(p.peer.version, peer_version::zmtp1_unversioned);
+    EXPECT_EQ(p.received, signature_size);
 }
 
 TEST(zmtp_greeting, OnlyTheLowBitOfTheTenthByteMatters) {
-    auto g = make_greeting("NULL", false);
-    g[9] = 0x01;
-    greeting_parser parser;
-    size_t consumed = 0;
-    EXPECT_EQ(parser.feed(g, consumed), greeting_parser::status::complete);
-    EXPECT_EQ(parser.peer().version, peer_version::zmtp3);
+    const parsed p = parse_with_byte(9, 0x01);
+    EXPECT_EQ(p.status, greeting_parser::status::complete);
+    EXPECT_EQ(p.peer.version, peer_version::zmtp3);
 }
 
 TEST(zmtp_greeting, RevisionsZeroAndOneHaveATwelveByteGreetingWithTheSocketType) {
@@ -139,14 +152,11 @@ TEST(zmtp_greeting, RevisionsZeroAndOneHaveATwelveByteGreetingWithTheSocketType)
 }
 
 TEST(zmtp_greeting, RevisionTwoIsTreatedAsThreeX) {
-    auto g = make_greeting("NULL", false);
-    g[10] = 2;
-    greeting_parser parser;
-    size_t consumed = 0;
-    ASSERT_EQ(parser.feed(g, consumed), greeting_parser::status::complete);
-    EXPECT_EQ(consumed, greeting_size);
-    EXPECT_EQ(parser.peer().version, peer_version::zmtp3);
-    EXPECT_EQ(parser.peer().major, 2);
+    const parsed p = parse_with_byte(10, 2);
+    ASSERT_EQ(p.status, greeting_parser::status::complete);
+    EXPECT_EQ(p.consumed, greeting_size);
+    EXPECT_EQ(p.peer.version, peer_version::zmtp3);
+    EXPECT_EQ(p.peer.major, 2);
 }
 
 TEST(zmtp_greeting, TheSignatureCarriesTheRoutingIdSizePlusOne) {
