@@ -142,8 +142,8 @@ TEST_P(LegacyPeer, XpubSeesItsSubscriptionsAsMessages) {
     EXPECT_EQ(zt::recv_str(xpub), zt::unsubscription("A"));
 }
 
-// A frame over ZMQ_MAXMSGSIZE ends that peer's connection; another peer
-// of the same version carries on.
+// A frame over ZMQ_MAXMSGSIZE, or one claiming 2^63 bytes, ends that
+// peer's connection; another peer of the same version carries on.
 TEST_P(LegacyPeer, BadFramingDropsOnlyThatPeer) {
     zt::socket pull(ctx_, ZMQ_PULL);
     const int64_t max_size = 1000;
@@ -155,13 +155,17 @@ TEST_P(LegacyPeer, BadFramingDropsOnlyThatPeer) {
     good.send({"before"});
     EXPECT_EQ(zt::recv_str(pull), "before");
 
-    legacy_client bad(endpoint, v());
-    bad.handshake(ZMQ_PUSH);
-    bad.send({std::string(1001, 'x')});
-    EXPECT_TRUE(monitor.wait_for(ZMQ_EVENT_DISCONNECTED).has_value());
-
-    good.send({"after"});
-    EXPECT_EQ(zt::recv_str(pull), "after");
+    const std::string claim_2_pow_63 = lt::uses_zmtp1_framing(v())
+                                           ? '\xff' + lt::big_endian_64(uint64_t{1} << 63) + '\0'
+                                           : '\x02' + lt::big_endian_64(uint64_t{1} << 63);
+    for (const std::string& attack : {lt::frame(v(), std::string(1001, 'x')), claim_2_pow_63 + "body"}) {
+        legacy_client bad(endpoint, v());
+        bad.handshake(ZMQ_PUSH);
+        bad.send_raw(attack);
+        EXPECT_TRUE(monitor.wait_for(ZMQ_EVENT_DISCONNECTED).has_value());
+        good.send({"after"});
+        EXPECT_EQ(zt::recv_str(pull), "after");
+    }
 }
 
 // libzmq's monitor never sees a legacy handshake succeed: a legacy peer's
