@@ -3,7 +3,7 @@
 // draft API, so this file is built with ZMQ_BUILD_DRAFT_API. Debian's
 // libzmq 4.3.4 hides the name behind the draft API in its header but its
 // library accepts the option, so these expectations were checked against it
-// too (check_against_libzmq.sh).
+// too (tests/support/check_against_libzmq.sh).
 #include "endpoints.hpp"
 #include "received_message.hpp"
 
