@@ -291,7 +291,9 @@ void session::engine_failed(bool protocol_error) {
         // With ZMQ_IMMEDIATE the socket only has pipes to live peers.
         let_go_of_pipe();
     }
-    retry_later();
+    finish_if_nothing_left();
+    if (!finished_)
+        retry_later();
 }
 
 // ---------------------------------------------------------------- the pipe
@@ -358,12 +360,18 @@ void session::begin_linger() {
         worker_.loop().add_timer(linger, this, linger_timer);
     pull_from_pipe();
     // With no connection yet, what is queued waits for one (or the linger).
+    finish_if_nothing_left();
 }
 
 void session::finish_if_flushed() {
     // The session lives on only to send what the closed socket left behind.
     if (lingering_ && delimited_ && engine_ && engine_->buffered() == 0)
         worker_.loop().post([this] { finish(); });
+}
+
+void session::finish_if_nothing_left() {
+    if (lingering_ && !engine_ && pipe_ && (delimited_ || pipe_->at_delimiter()))
+        finish();
 }
 
 void session::finish() {

@@ -80,6 +80,9 @@ private:
     // The socket closed its end: send what is left within its linger.
     void begin_linger();
     void finish_if_flushed();
+    // Lingering with no connection and nothing queued but the socket's end:
+    // nothing to wait for, so finish (or we would reconnect for ever).
+    void finish_if_nothing_left();
     // The socket's end is gone, or we give up: let go of everything.
     void finish();
     // Terminates our end of the pipe and forgets it.

@@ -2,6 +2,7 @@
 // queued for a peer that is absent or not reading. zmq_ctx_term runs on a
 // thread so every wait is bounded. Checked against libzmq 4.3.4.
 #include "endpoints.hpp"
+#include "monitor_events.hpp"
 
 #include <chrono>
 #include <future>
@@ -113,6 +114,31 @@ TEST_P(Linger, InfiniteLingerDeliversToAPeerThatReadsAfterTerm) {
         ++received;
     EXPECT_EQ(received, small_message_count);
     EXPECT_EQ(zt::recv_str(pull), "last");
+}
+
+// With LINGER -1 and nothing left to send, zmq_ctx_term returns even when
+// the peer has already gone: with no connection to wait for, the closed
+// socket's session finds only the end of its queue (a client closing after
+// its server's last reply and exit).
+TEST_P(Linger, InfiniteLingerWithNothingQueuedEndsAfterThePeerLeft) {
+    zt::context receiver_ctx;
+    void* pull = zmq_socket(receiver_ctx, ZMQ_PULL);
+    const std::string endpoint = tt::bind_any(pull, GetParam());
+
+    void* sender_ctx = zmq_ctx_new();
+    void* push = lingering_push(sender_ctx, -1);
+    {
+        tt::event_monitor monitor(sender_ctx, push, ZMQ_EVENT_DISCONNECTED);
+        zt::connect(push, endpoint.c_str());
+        zt::send_str(push, "delivered");
+        ASSERT_EQ(zt::recv_str(pull), "delivered");
+        ASSERT_EQ(zmq_close(pull), 0);
+        ASSERT_TRUE(monitor.wait_for(ZMQ_EVENT_DISCONNECTED));
+        zmq_socket_monitor(push, nullptr, 0);
+    }
+    ASSERT_EQ(zmq_close(push), 0);
+    background_term term(sender_ctx);
+    EXPECT_TRUE(term.returns_within(zt::safety_timeout_ms));
 }
 
 TEST_P(Linger, ZeroLingerDropsMessagesForAnAbsentPeer) {
