@@ -7,13 +7,26 @@
 
 #include "io/reactor.hpp"
 
+#include <csignal>
 #include <thread>
+
+#include <pthread.h>
 
 namespace zmx {
 
 class io_thread {
 public:
-    io_thread() : thread_([this] { reactor_.run(); }) {}
+    // The thread takes no signals, as libzmq's I/O threads take none: a
+    // signal meant for the application (Ctrl-C) must interrupt the
+    // application's blocking call, not land on a thread that ignores it.
+    // It inherits a full mask from here, so no signal finds it unmasked.
+    io_thread() {
+        sigset_t all, previous;
+        sigfillset(&all);
+        pthread_sigmask(SIG_SETMASK, &all, &previous);
+        thread_ = std::thread([this] { reactor_.run(); });
+        pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    }
     ~io_thread() { join(); }
     io_thread(const io_thread&) = delete;
     io_thread& operator=(const io_thread&) = delete;
