@@ -22,6 +22,7 @@ PAIR, PUB, SUB, REQ, REP, DEALER, ROUTER, PULL, PUSH, XPUB, XSUB = range(11)
 # The configuration bytes a target reads before its stream.
 WHOLE = 0  # max read size 0: the stream in one read
 NO_LIMIT = 0  # max message size selector 0: no limit
+ZMTP1, ZMTP2, ZMTP3 = range(3)  # framing selector (zmx::zmtp::framing)
 
 
 def limit_selector(max_size):
@@ -67,68 +68,119 @@ def ping(ttl, context=b""):
     return command_body(b"PING", struct.pack(">H", ttl) + context)
 
 
+def frame_zmtp1(body, more=False, flags_extra=0, long_length=None):
+    """A ZMTP 1.0 frame: a length counting the flags byte, the flags, the body."""
+    length = len(body) + 1
+    if long_length is None:
+        long_length = length > 254
+    header = b"\xff" + struct.pack(">Q", length) if long_length else bytes([length])
+    return header + bytes([(1 if more else 0) | flags_extra]) + body
+
+
 def frame_decoder_seeds():
+    # The configuration bytes of fuzz_frame_decoder: max read size, framing,
+    # the limit and the limit after the first frame.
+    def stream(*parts, max_read=WHOLE, framing=ZMTP3, limit=NO_LIMIT, later_limit=NO_LIMIT):
+        return bytes([max_read, framing, limit, later_limit]) + b"".join(parts)
+
     hello = frame(b"hello")
     multipart = frame(b"part one", more=True) + frame(b"part two")
     long_body = frame(bytes(range(256)) * 2)
     mixed = (frame(ready(b"DEALER"), command=True) + multipart + frame(ping(10, b"ctx"), command=True)
              + frame(b"", more=True) + frame(b"x" * 40))
+    zmtp1_traffic = frame_zmtp1(b"identity") + frame_zmtp1(b"a", more=True) + frame_zmtp1(b"b" * 300)
     seeds = {
-        "empty-message": frame(b""),
-        "short-message": hello,
-        "multipart": multipart,
-        "command-ready": frame(ready(b"ROUTER", b"id"), command=True),
-        "long-frame": long_body,
-        "long-form-small-body": frame(b"small", long_size=True),
-        "mixed-traffic": mixed,
-        "truncated-header": frame(b"x" * 300)[:5],
-        "truncated-body": hello[:4],
-        "reserved-flags": b"\x08\x01a",
-        "more-on-command": b"\x05\x01a",
-        "size-top-bit-set": b"\x02" + struct.pack(">Q", 1 << 63),
-        "size-near-2-pow-64": b"\x02" + struct.pack(">Q", (1 << 64) - 9) + b"abc",
-        "size-2-pow-32": b"\x02" + struct.pack(">Q", 1 << 32) + b"abc",
+        "empty-message": stream(frame(b"")),
+        "short-message": stream(hello),
+        "multipart": stream(multipart),
+        "command-ready": stream(frame(ready(b"ROUTER", b"id"), command=True)),
+        "long-frame": stream(long_body),
+        "long-form-small-body": stream(frame(b"small", long_size=True)),
+        "mixed-traffic": stream(mixed),
+        "truncated-header": stream(frame(b"x" * 300)[:5]),
+        "truncated-body": stream(hello[:4]),
+        "reserved-flags": stream(b"\x08\x01a"),
+        "more-on-command": stream(b"\x05\x01a"),
+        "size-top-bit-set": stream(b"\x02" + struct.pack(">Q", 1 << 63)),
+        "size-near-2-pow-64": stream(b"\x02" + struct.pack(">Q", (1 << 64) - 9) + b"abc"),
+        "size-2-pow-32": stream(b"\x02" + struct.pack(">Q", 1 << 32) + b"abc"),
+        # ZMTP 2.0: 3.x framing without commands; libzmq checks no other bits.
+        "zmtp2-multipart": stream(multipart + long_body, framing=ZMTP2),
+        "zmtp2-over-8KiB": stream(frame(b"z" * 9000), framing=ZMTP2),
+        "zmtp2-unchecked-bits": stream(b"\xf9\x01a" + b"\x05\x01b", framing=ZMTP2),
+        # ZMTP 1.0: length (counting the flags byte), flags, body.
+        "zmtp1-traffic": stream(zmtp1_traffic, framing=ZMTP1),
+        "zmtp1-over-8KiB": stream(frame_zmtp1(b"z" * 9000), framing=ZMTP1),
+        "zmtp1-long-length-small-body": stream(frame_zmtp1(b"small", long_length=True), framing=ZMTP1),
+        "zmtp1-extra-flag-bits": stream(frame_zmtp1(b"x", flags_extra=0x7E), framing=ZMTP1),
+        "zmtp1-zero-length": stream(b"\x00", framing=ZMTP1),
+        "zmtp1-long-zero-length": stream(b"\xff" + bytes(8), framing=ZMTP1),
+        "zmtp1-length-top-bit": stream(b"\xff" + struct.pack(">Q", 1 << 63), framing=ZMTP1),
+        "zmtp1-length-2-pow-64-minus-1": stream(b"\xff" + b"\xff" * 8 + b"\x00", framing=ZMTP1),
+        "zmtp1-truncated-flags": stream(b"\x05", framing=ZMTP1),
     }
-    out = {}
-    for name, stream in seeds.items():
-        out[name] = bytes([WHOLE, NO_LIMIT]) + stream
     # The same traffic in reads of 1 byte, up to 7 and up to 64 bytes.
     for max_read in (1, 7, 64):
-        out[f"mixed-traffic-reads-{max_read}"] = bytes([max_read, NO_LIMIT]) + mixed
-        out[f"long-frame-reads-{max_read}"] = bytes([max_read, NO_LIMIT]) + long_body
-    # Against a maximum message size: just under, at and over it.
-    for size in (99, 100, 101):
-        out[f"limit-100-size-{size}"] = bytes([WHOLE, limit_selector(100)]) + frame(b"m" * size)
-    out["limit-0-empty"] = bytes([WHOLE, limit_selector(0)]) + frame(b"") + frame(b"a")
-    return out
+        seeds[f"mixed-traffic-reads-{max_read}"] = stream(mixed, max_read=max_read)
+        seeds[f"long-frame-reads-{max_read}"] = stream(long_body, max_read=max_read)
+        seeds[f"zmtp1-traffic-reads-{max_read}"] = stream(zmtp1_traffic, max_read=max_read, framing=ZMTP1)
+    # Against a maximum message size: just under, at and over it, in each
+    # framing; and a limit lifted after the first frame, as after a handshake.
+    for framing, name, encode in ((ZMTP1, "zmtp1", frame_zmtp1), (ZMTP2, "zmtp2", frame),
+                                  (ZMTP3, "zmtp3", frame)):
+        for size in (99, 100, 101):
+            seeds[f"{name}-limit-100-size-{size}"] = stream(
+                encode(b"m" * size), framing=framing, limit=limit_selector(100))
+    seeds["limit-0-empty"] = stream(frame(b""), frame(b"a"), limit=limit_selector(0))
+    seeds["limit-lifted"] = stream(frame(ready(b"PUB"), command=True), frame(b"L" * 1000),
+                                   limit=limit_selector(64))
+    seeds["limit-lowered"] = stream(frame(b"first"), frame(b"S" * 30), later_limit=limit_selector(25))
+    return seeds
 
 
 def greeting_seeds():
+    # The configuration bytes of fuzz_greeting: max read size, our mechanism
+    # (0 NULL, 1 PLAIN, 2 CURVE; +4 as server), our socket type, the size
+    # of our routing id.
+    NULL_MECHANISM, PLAIN_MECHANISM, CURVE_MECHANISM, AS_SERVER = 0, 1, 2, 4
+
+    def peer(stream, max_read=WHOLE, ours=NULL_MECHANISM, our_type=DEALER, routing_id_size=0):
+        return bytes([max_read, ours, our_type, routing_id_size]) + stream
+
+    def legacy(revision, socket_type):
+        return b"\xff" + bytes(8) + b"\x7f" + bytes([revision, socket_type])
+
     seeds = {
-        "null-3.1-client": greeting(),
-        "null-3.1-server": greeting(as_server=1),
-        "null-3.0": greeting(minor=0),
-        "plain-3.1": greeting(b"PLAIN"),
-        "curve-3.1-server": greeting(b"CURVE", as_server=1),
-        "mechanism-20-chars": greeting(b"ABCDEFGHIJKLMNOPQRST"),
-        "version-4.0": greeting(major=4, minor=0),
-        "nonzero-padding": b"\xff" + b"\x01" * 8 + greeting()[9:],
-        "as-server-2": greeting(as_server=2),
-        "greeting-then-frame": greeting() + frame(ready(b"PUSH"), command=True),
-        # Older peers: ZMTP 2.0 (revision 1, socket type, identity frame)
-        # and 1.0 (a length-prefixed identity, no signature).
-        "zmtp-2.0": b"\xff" + bytes(8) + b"\x7f\x01" + bytes([DEALER]) + b"\x00\x00",
-        "zmtp-1.0": b"\x01\x00" + frame(b"hello")[1:],
-        "bad-signature-byte-9": b"\xff" + bytes(8) + b"\x7e" + greeting()[10:],
-        "truncated-5": greeting()[:5],
-        "truncated-10": greeting()[:10],
-        "truncated-11": greeting()[:11],
-        "truncated-40": greeting()[:40],
+        "null-3.1-client": peer(greeting()),
+        "null-3.1-server": peer(greeting(as_server=1), routing_id_size=5),
+        "null-3.0": peer(greeting(minor=0)),
+        "plain-3.1": peer(greeting(b"PLAIN"), ours=PLAIN_MECHANISM | AS_SERVER),
+        "curve-3.1-server": peer(greeting(b"CURVE", as_server=1), ours=CURVE_MECHANISM),
+        "mechanism-20-chars": peer(greeting(b"ABCDEFGHIJKLMNOPQRST")),
+        "version-4.0": peer(greeting(major=4, minor=0)),
+        "revision-2": peer(greeting(major=2, minor=0)),
+        "nonzero-padding": peer(b"\xff" + b"\x01" * 8 + greeting()[9:]),
+        "signature-end-odd": peer(b"\xff" + bytes(8) + b"\x01" + greeting()[10:]),
+        "as-server-2": peer(greeting(as_server=2)),
+        "greeting-then-frame": peer(greeting() + frame(ready(b"PUSH"), command=True)),
+        # ZMTP 2.0 (revision 1) and 1.0 with a revision (0): 12 bytes.
+        "zmtp-2.0": peer(legacy(1, DEALER) + frame(b"identity"), routing_id_size=3),
+        "zmtp-2.0-refused-by-plain": peer(legacy(1, PUSH), ours=PLAIN_MECHANISM),
+        "zmtp-1.0-revision-0": peer(legacy(0, PUSH) + b"\x02\x00a", routing_id_size=3),
+        # ZMTP 1.0 without a greeting: its identity frame comes first.
+        "zmtp-1.0-short-identity": peer(b"\x06\x00hello", routing_id_size=7),
+        "zmtp-1.0-long-identity": peer(b"\xff" + struct.pack(">Q", 301) + b"\x00" + b"i" * 300),
+        "zmtp-1.0-refused-by-curve": peer(b"\x01\x00", ours=CURVE_MECHANISM),
+        "zmtp-1.0-routing-id-255": peer(b"\x01\x00", routing_id_size=255),
+        "truncated-5": peer(greeting()[:5]),
+        "truncated-10": peer(greeting()[:10]),
+        "truncated-11": peer(greeting()[:11]),
+        "truncated-40": peer(greeting()[:40]),
     }
-    out = {name: bytes([WHOLE]) + stream for name, stream in seeds.items()}
     for max_read in (1, 3, 13):
-        out[f"null-3.1-reads-{max_read}"] = bytes([max_read]) + greeting()
-    return out
+        seeds[f"null-3.1-reads-{max_read}"] = peer(greeting(), max_read=max_read)
+        seeds[f"zmtp-2.0-reads-{max_read}"] = peer(legacy(1, REQ), max_read=max_read, routing_id_size=2)
+    return seeds
 
 
 def command_seeds():
@@ -196,6 +248,27 @@ def null_handshake_seeds():
             PUSH, cmd(ready(b"PULL")), peer_greeting=greeting(minor=0)),
         "truncated-greeting": connection(DEALER, peer_greeting=greeting()[:30]),
         "ready-malformed": connection(DEALER, cmd(ready(b"ROUTER")[:-3])),
+        "ready-over-handshake-limit": connection(
+            DEALER, b"\x06" + struct.pack(">Q", 70000) + b"\x05READY"),
+        "message-claim-after-ready": connection(
+            PULL, cmd(ready(b"PUSH")), b"\x02" + struct.pack(">Q", 70000) + b"big"),
+        # Legacy peers: a 12-byte greeting (revision 1 is 2.0, 0 is 1.0) or
+        # none (1.0), then the peer's identity frame, then messages.
+        "zmtp2-dealer": connection(
+            ROUTER, frame(b"peer-id"), frame(b"", more=True), frame(b"request"),
+            peer_greeting=b"\xff" + bytes(8) + b"\x7f\x01" + bytes([DEALER])),
+        "zmtp2-command-dropped": connection(
+            PULL, frame(b""), cmd(ping(1)), frame(b"after"),
+            peer_greeting=b"\xff" + bytes(8) + b"\x7f\x01" + bytes([PUSH])),
+        "zmtp1-revision-0": connection(
+            SUB, frame_zmtp1(b""), frame_zmtp1(b"news"), max_read=5,
+            peer_greeting=b"\xff" + bytes(8) + b"\x7f\x00" + bytes([PUB])),
+        "zmtp1-unversioned": connection(
+            PUB, frame_zmtp1(b"\x01topic"), peer_greeting=frame_zmtp1(b"sub-id")),
+        "zmtp1-unversioned-long-identity": connection(
+            PULL, frame_zmtp1(b"payload"), peer_greeting=frame_zmtp1(b"i" * 300), max_read=3),
+        "zmtp1-unversioned-empty-identity": connection(
+            PAIR, frame_zmtp1(b"x"), peer_greeting=b"\x01\x00"),
     }
 
 
