@@ -108,7 +108,7 @@ class BrokerTest(ToolTest):
         self.assertIn("frontend->backend 0 msgs 0 B 0 dropped", line)
         self.assertEqual(broker.stop()[0], 0)
 
-    def test_sigusr1_then_sigterm_at_once_prints_then_stops(self):
+    def test_sigusr1_just_before_sigterm_still_prints(self):
         broker = self.start(("jobs", "streamer"))
         broker.process.send_signal(signal.SIGUSR1)
         status, log = broker.stop()

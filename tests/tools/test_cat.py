@@ -69,6 +69,11 @@ class CatTest(ToolTest):
         self.assertEqual(
             self.printed_by_cat([[b"\xff\x00", b"\x00\x01", "caf\u00e9 \"x\"\n".encode()], [b""]], "-f", "json"),
             b'[{"hex":"ff00"},"\\u0000\\u0001","caf\xc3\xa9 \\"x\\"\\n"]\n[""]\n')
+        # Not UTF-8: an overlong form, a surrogate, a code point past U+10FFFF.
+        self.assertEqual(
+            self.printed_by_cat([[b"\xc0\x80", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", "\U0010FFFF".encode()]],
+                                "-f", "json"),
+            b'[{"hex":"c080"},{"hex":"eda080"},{"hex":"f4908080"},"\xf4\x8f\xbf\xbf"]\n')
         self.assertEqual(
             self.sent_by_cat("-f", "json", stdin=b'["a", {"hex": "00ff"}, "\\u00e9\\ud83d\\ude00"]\n[""]\n'),
             [[b"a", b"\x00\xff", "\u00e9\U0001F600".encode()], [b""]])

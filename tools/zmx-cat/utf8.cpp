@@ -4,49 +4,42 @@ namespace zmx_cat {
 
 namespace {
 
-// Length of the sequence a lead byte starts, or 0 for a byte that cannot
-// start one; `min` is the smallest code point that length may encode.
-size_t sequence_length(unsigned char lead, uint32_t& code_point, uint32_t& min) {
-    if (lead < 0x80) {
-        code_point = lead;
-        min = 0;
-        return 1;
-    }
-    if ((lead & 0xe0) == 0xc0) {
-        code_point = lead & 0x1f;
-        min = 0x80;
-        return 2;
-    }
-    if ((lead & 0xf0) == 0xe0) {
-        code_point = lead & 0x0f;
-        min = 0x800;
-        return 3;
-    }
-    if ((lead & 0xf8) == 0xf0) {
-        code_point = lead & 0x07;
-        min = 0x10000;
-        return 4;
-    }
-    return 0;
+// The four UTF-8 sequence lengths: which lead bytes start each (lead & mask
+// == marker), and the smallest code point each may encode (no overlongs).
+struct sequence_kind {
+    unsigned char mask;
+    unsigned char marker;
+    size_t length;
+    uint32_t min;
+};
+constexpr sequence_kind sequence_kinds[] = {
+    {0x80, 0x00, 1, 0}, {0xe0, 0xc0, 2, 0x80}, {0xf0, 0xe0, 3, 0x800}, {0xf8, 0xf0, 4, 0x10000}};
+
+const sequence_kind* kind_of(unsigned char lead) {
+    for (const auto& kind : sequence_kinds)
+        if ((lead & kind.mask) == kind.marker)
+            return &kind;
+    return nullptr;
 }
 
 }  // namespace
 
 bool is_utf8(std::string_view bytes) {
     for (size_t i = 0; i < bytes.size();) {
-        uint32_t code_point, min;
-        const size_t length = sequence_length(static_cast<unsigned char>(bytes[i]), code_point, min);
-        if (length == 0 || i + length > bytes.size())
+        const auto lead = static_cast<unsigned char>(bytes[i]);
+        const sequence_kind* kind = kind_of(lead);
+        if (!kind || i + kind->length > bytes.size())
             return false;
-        for (size_t k = 1; k < length; ++k) {
+        uint32_t code_point = lead & ~kind->mask;
+        for (size_t k = 1; k < kind->length; ++k) {
             const auto next = static_cast<unsigned char>(bytes[i + k]);
             if ((next & 0xc0) != 0x80)
                 return false;
             code_point = code_point << 6 | (next & 0x3f);
         }
-        if (code_point < min || code_point > 0x10ffff || (code_point >= 0xd800 && code_point <= 0xdfff))
+        if (code_point < kind->min || code_point > 0x10ffff || (code_point >= 0xd800 && code_point <= 0xdfff))
             return false;
-        i += length;
+        i += kind->length;
     }
     return true;
 }
