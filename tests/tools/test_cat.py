@@ -5,7 +5,7 @@ import unittest
 
 import zmq
 
-from tool_process import ToolTest, cat, finish
+from tool_process import SAFETY_S, ToolTest, cat, finish
 
 # Z85's own example (RFC 32): these 8 bytes are "HelloWorld".
 Z85_BYTES = bytes([0x86, 0x4F, 0xD2, 0x6F, 0xB5, 0x59, 0xF7, 0x5B])
@@ -13,11 +13,17 @@ Z85_BYTES = bytes([0x86, 0x4F, 0xD2, 0x6F, 0xB5, 0x59, 0xF7, 0x5B])
 
 class CatTest(ToolTest):
     def sent_by_cat(self, *args, stdin=None):
-        """What a libzmq PULL receives from `zmx-cat push ARGS`."""
+        """What a libzmq PULL receives from `zmx-cat push ARGS`: all of it
+        once zmx-cat has disconnected (libzmq reads a connection to its end
+        before it reports the disconnection)."""
         endpoint = self.ipc("pull")
         pull = self.libzmq_socket(zmq.PULL, bind=endpoint)
+        events = pull.get_monitor_socket(zmq.EVENT_DISCONNECTED)
+        self.addCleanup(events.close)
+        events.rcvtimeo = SAFETY_S * 1000
         status, _, err = cat("push", "-c", endpoint, "-t", "10000", *args, stdin=stdin)
         self.assertEqual(status, 0, err)
+        events.recv_multipart()
         received = []
         while pull.poll(0):
             received.append(pull.recv_multipart())

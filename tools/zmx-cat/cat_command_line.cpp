@@ -62,7 +62,8 @@ void check_combination(const socket_kind& kind, bool send_flag, bool receive_fla
         (receive_flag && kind.use != socket_kind::either && kind.use != socket_kind::receives))
         refuse(std::string("--send and --recv do not apply to ") + kind.name);
     if (options.role == role::receive && !options.messages.empty())
-        refuse(std::string(kind.name) + " receives here: MESSAGE arguments need --send");
+        refuse(kind.use == socket_kind::receives ? std::string(kind.name) + " only receives: MESSAGE is for sending"
+                                                 : std::string("--recv takes no MESSAGE to send"));
     if (!options.subscriptions.empty() && kind.type != ZMQ_SUB && kind.type != ZMQ_XSUB)
         refuse("--subscribe is for sub and xsub");
     if (options.await_subscription && (kind.type != ZMQ_XPUB || options.role != role::send))
