@@ -13,7 +13,7 @@ namespace {
 
 using lbt::peers;
 
-class LbHash : public ::testing::Test {
+class ZmxLbHash : public ::testing::Test {
 protected:
     zt::context ctx;
 };
@@ -29,7 +29,7 @@ std::map<std::string, std::string> send_keys(void* s, peers& ps) {
     return lbt::owners(ps.drain());
 }
 
-TEST_F(LbHash, UserHashKeepsEachKeyOnOnePeer) {
+TEST_F(ZmxLbHash, UserHashKeepsEachKeyOnOnePeer) {
     peers ps(ctx, ZMQ_PULL, 4);
     void* s = lbt::sender(ctx, ZMQ_PUSH, ZMX_LB_USER_HASH);
     ps.connect_all(s);
@@ -60,7 +60,7 @@ void* first_digit_sender(void* ctx, int type, peers& ps, int& calls) {
     return s;
 }
 
-TEST_F(LbHash, UserHashFunctionDecides) {
+TEST_F(ZmxLbHash, UserHashFunctionDecides) {
     peers ps(ctx, ZMQ_PULL, 4);
     int calls = 0;
     void* s = first_digit_sender(ctx, ZMQ_PUSH, ps, calls);
@@ -76,7 +76,7 @@ TEST_F(LbHash, UserHashFunctionDecides) {
     zmq_close(s);
 }
 
-TEST_F(LbHash, KeyOptionOverridesTheFirstFrame) {
+TEST_F(ZmxLbHash, KeyOptionOverridesTheFirstFrame) {
     peers ps(ctx, ZMQ_PULL, 4);
     int calls = 0;
     void* s = first_digit_sender(ctx, ZMQ_PUSH, ps, calls);
@@ -89,7 +89,7 @@ TEST_F(LbHash, KeyOptionOverridesTheFirstFrame) {
     zmq_close(s);
 }
 
-TEST_F(LbHash, ReqHashesItsRequestNotItsDelimiter) {
+TEST_F(ZmxLbHash, ReqHashesItsRequestNotItsDelimiter) {
     peers ps(ctx, ZMQ_ROUTER, 4);
     int calls = 0;
     void* s = first_digit_sender(ctx, ZMQ_REQ, ps, calls);
@@ -101,7 +101,7 @@ TEST_F(LbHash, ReqHashesItsRequestNotItsDelimiter) {
     zmq_close(s);
 }
 
-TEST_F(LbHash, ConsistentHashIsDeterministic) {
+TEST_F(ZmxLbHash, ConsistentHashIsDeterministic) {
     peers ps(ctx, ZMQ_ROUTER, 5);
     void* s = lbt::sender(ctx, ZMQ_DEALER, ZMX_LB_CONSISTENT_HASH);
     ps.connect_all(s);
@@ -117,7 +117,7 @@ int moved_keys(const std::map<std::string, std::string>& before, const std::map<
     return moved;
 }
 
-TEST_F(LbHash, ConsistentHashMovesAboutOneNthWhenAPeerJoins) {
+TEST_F(ZmxLbHash, ConsistentHashMovesAboutOneNthWhenAPeerJoins) {
     constexpr int n = 5;
     peers ps(ctx, ZMQ_ROUTER, n - 1);
     void* s = lbt::sender(ctx, ZMQ_DEALER, ZMX_LB_CONSISTENT_HASH);
@@ -137,7 +137,7 @@ TEST_F(LbHash, ConsistentHashMovesAboutOneNthWhenAPeerJoins) {
     zmq_close(s);
 }
 
-TEST_F(LbHash, ConsistentHashMovesOnlyTheKeysOfAPeerThatLeaves) {
+TEST_F(ZmxLbHash, ConsistentHashMovesOnlyTheKeysOfAPeerThatLeaves) {
     constexpr int n = 5;
     peers ps(ctx, ZMQ_ROUTER, n);
     void* s = lbt::sender(ctx, ZMQ_DEALER, ZMX_LB_CONSISTENT_HASH);
@@ -161,7 +161,7 @@ TEST_F(LbHash, ConsistentHashMovesOnlyTheKeysOfAPeerThatLeaves) {
     zmq_close(s);
 }
 
-TEST_F(LbHash, AKeyWaitsForItsFullPeer) {
+TEST_F(ZmxLbHash, AKeyWaitsForItsFullPeer) {
     peers ps(ctx, ZMQ_PULL, 2, 1);  // each pipe holds two messages
     void* s = lbt::sender(ctx, ZMQ_PUSH, ZMX_LB_CONSISTENT_HASH);
     zt::set_int(s, ZMQ_SNDHWM, 1);

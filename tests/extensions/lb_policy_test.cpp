@@ -11,12 +11,12 @@ namespace {
 
 using lbt::peers;
 
-class LbPolicy : public ::testing::Test {
+class ZmxLbPolicy : public ::testing::Test {
 protected:
     zt::context ctx;
 };
 
-TEST_F(LbPolicy, RoundRobinIsTheDefault) {
+TEST_F(ZmxLbPolicy, RoundRobinIsTheDefault) {
     zt::socket dealer(ctx, ZMQ_DEALER);
     EXPECT_EQ(zt::get_int(dealer, ZMX_LB_POLICY), ZMX_LB_ROUND_ROBIN);
 }
@@ -41,10 +41,10 @@ void expect_one_to_three(void* ctx, int sender_type, int receiver_type) {
     zmq_close(s);
 }
 
-TEST_F(LbPolicy, WeightedDealerSendsOneToThree) { expect_one_to_three(ctx, ZMQ_DEALER, ZMQ_ROUTER); }
-TEST_F(LbPolicy, WeightedPushSendsOneToThree) { expect_one_to_three(ctx, ZMQ_PUSH, ZMQ_PULL); }
+TEST_F(ZmxLbPolicy, WeightedDealerSendsOneToThree) { expect_one_to_three(ctx, ZMQ_DEALER, ZMQ_ROUTER); }
+TEST_F(ZmxLbPolicy, WeightedPushSendsOneToThree) { expect_one_to_three(ctx, ZMQ_PUSH, ZMQ_PULL); }
 
-TEST_F(LbPolicy, WeightsSpreadEvenlyNotInBursts) {
+TEST_F(ZmxLbPolicy, WeightsSpreadEvenlyNotInBursts) {
     peers ps(ctx, ZMQ_PULL, 2);
     void* s = lbt::sender(ctx, ZMQ_PUSH, ZMX_LB_WEIGHTED);
     ps.connect_all(s);
@@ -62,7 +62,7 @@ TEST_F(LbPolicy, WeightsSpreadEvenlyNotInBursts) {
     zmq_close(s);
 }
 
-TEST_F(LbPolicy, WeightSetBeforeConnectingHolds) {
+TEST_F(ZmxLbPolicy, WeightSetBeforeConnectingHolds) {
     peers ps(ctx, ZMQ_PULL, 2);
     void* s = lbt::sender(ctx, ZMQ_PUSH, ZMX_LB_WEIGHTED);
     ASSERT_EQ(zmx_set_peer_weight(s, "inproc://lb-peer-0", 4), 0);
@@ -75,7 +75,7 @@ TEST_F(LbPolicy, WeightSetBeforeConnectingHolds) {
     zmq_close(s);
 }
 
-TEST_F(LbPolicy, WeightedSkipsAFullPeer) {
+TEST_F(ZmxLbPolicy, WeightedSkipsAFullPeer) {
     // An inproc pipe holds SNDHWM + RCVHWM messages: two here. The heavy
     // peer takes two, then the light one gets its turns though its weight
     // is a hundredth.
@@ -91,7 +91,7 @@ TEST_F(LbPolicy, WeightedSkipsAFullPeer) {
     zmq_close(s);
 }
 
-TEST_F(LbPolicy, BroadcastGivesEveryPeerACopy) {
+TEST_F(ZmxLbPolicy, BroadcastGivesEveryPeerACopy) {
     peers ps(ctx, ZMQ_ROUTER, 3);
     void* s = lbt::sender(ctx, ZMQ_DEALER, ZMX_LB_BROADCAST);
     ps.connect_all(s);
@@ -101,19 +101,19 @@ TEST_F(LbPolicy, BroadcastGivesEveryPeerACopy) {
     zmq_close(s);
 }
 
-TEST_F(LbPolicy, BroadcastWaitsForAPeer) {
+TEST_F(ZmxLbPolicy, BroadcastWaitsForAPeer) {
     void* s = lbt::sender(ctx, ZMQ_DEALER, ZMX_LB_BROADCAST);
     ZT_EXPECT_ERRNO(zmq_send(s, "x", 1, ZMQ_DONTWAIT), EAGAIN);
     zmq_close(s);
 }
 
-TEST_F(LbPolicy, ReqCannotBroadcast) {
+TEST_F(ZmxLbPolicy, ReqCannotBroadcast) {
     zt::socket req(ctx, ZMQ_REQ);
     int policy = ZMX_LB_BROADCAST;
     ZT_EXPECT_ERRNO(zmq_setsockopt(req, ZMX_LB_POLICY, &policy, sizeof policy), EINVAL);
 }
 
-TEST_F(LbPolicy, PeersLostCountsPeersThatLeft) {
+TEST_F(ZmxLbPolicy, PeersLostCountsPeersThatLeft) {
     peers ps(ctx, ZMQ_ROUTER, 2);
     void* s = lbt::sender(ctx, ZMQ_DEALER, ZMX_LB_ROUND_ROBIN);
     ps.connect_all(s);
@@ -127,7 +127,7 @@ TEST_F(LbPolicy, PeersLostCountsPeersThatLeft) {
     zmq_close(s);
 }
 
-TEST_F(LbPolicy, BadArgumentsAreRefused) {
+TEST_F(ZmxLbPolicy, BadArgumentsAreRefused) {
     zt::socket dealer(ctx, ZMQ_DEALER);
     zt::socket pub(ctx, ZMQ_PUB);
     int policy = 99;

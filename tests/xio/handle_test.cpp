@@ -6,11 +6,12 @@
 
 namespace {
 
-class Handles : public ::testing::TestWithParam<std::string> {};
+class XioHandles : public ::testing::TestWithParam<std::string> {};
 
-INSTANTIATE_TEST_SUITE_P(Transports, Handles, ::testing::Values("tcp", "ipc", "inproc"));
+INSTANTIATE_TEST_SUITE_P(Transports, XioHandles, ::testing::Values("tcp", "ipc", "inproc"),
+                         [](const auto& info) { return info.param; });
 
-TEST_P(Handles, EchoThroughAnAcceptedConnection) {
+TEST_P(XioHandles, EchoThroughAnAcceptedConnection) {
     const std::string addr = xt::address(GetParam());
     const int listener = xlisten(addr.c_str());
     ASSERT_GE(listener, 0) << strerror(errno);
@@ -43,7 +44,7 @@ TEST_P(Handles, EchoThroughAnAcceptedConnection) {
     EXPECT_EQ(xclose(listener), 0);
 }
 
-TEST_P(Handles, PollWaitsForConnectionsAndMessages) {
+TEST_P(XioHandles, PollWaitsForConnectionsAndMessages) {
     const std::string addr = xt::address(GetParam());
     const int listener = xlisten(addr.c_str());
     ASSERT_GE(listener, 0);
@@ -83,7 +84,7 @@ TEST_P(Handles, PollWaitsForConnectionsAndMessages) {
     xclose(listener);
 }
 
-TEST_P(Handles, OneListenerServesConnectionsInTheirOwnThreads) {
+TEST_P(XioHandles, OneListenerServesConnectionsInTheirOwnThreads) {
     const std::string addr = xt::address(GetParam());
     const int listener = xlisten(addr.c_str());
     ASSERT_GE(listener, 0);
@@ -125,7 +126,7 @@ TEST_P(Handles, OneListenerServesConnectionsInTheirOwnThreads) {
     xclose(listener);
 }
 
-TEST(HandleOptions, NoblockAndTimeoutsGiveEagain) {
+TEST(XioHandleOptions, NoblockAndTimeoutsGiveEagain) {
     const std::string addr = xt::address("inproc");
     const int client = xconnect(addr.c_str());
     int on = 1;
@@ -139,7 +140,7 @@ TEST(HandleOptions, NoblockAndTimeoutsGiveEagain) {
     xclose(client);
 }
 
-TEST(HandleOptions, ValuesReadBack) {
+TEST(XioHandleOptions, ValuesReadBack) {
     const int fd = xconnect("tcp://127.0.0.1:1");
     ASSERT_GE(fd, 0);
     for (int opt : {XSO_LINGER, XSO_SNDBUF, XSO_RCVBUF, XSO_SNDTIMEO, XSO_RCVTIMEO, XSO_VERBOSE}) {
@@ -154,7 +155,7 @@ TEST(HandleOptions, ValuesReadBack) {
     xclose(fd);
 }
 
-TEST(HandleOptions, BadOptionsAreEinval) {
+TEST(XioHandleOptions, BadOptionsAreEinval) {
     const int fd = xconnect("inproc://options");
     int value = 1, size = sizeof value;
     XT_EXPECT_ERRNO(xsetopt(fd, 99, &value, sizeof value), EINVAL);
@@ -169,7 +170,7 @@ TEST(HandleOptions, BadOptionsAreEinval) {
     xclose(fd);
 }
 
-TEST(HandleAddresses, FormsOfXioAndZmq) {
+TEST(XioHandleAddresses, FormsOfXioAndZmq) {
     const int port = xt::free_tcp_port();
     const std::string target = "127.0.0.1:" + std::to_string(port);
     const int listener = xlisten(("tcp://" + target).c_str());
@@ -192,7 +193,7 @@ TEST(HandleAddresses, FormsOfXioAndZmq) {
     xclose(listener);
 }
 
-TEST(HandleAddresses, BadAddressesAreRefused) {
+TEST(XioHandleAddresses, BadAddressesAreRefused) {
     XT_EXPECT_ERRNO(xlisten(nullptr), EINVAL);
     XT_EXPECT_ERRNO(xlisten("no-scheme"), EINVAL);
     XT_EXPECT_ERRNO(xlisten("tcp://"), EINVAL);
@@ -206,7 +207,7 @@ TEST(HandleAddresses, BadAddressesAreRefused) {
     XT_EXPECT_ERRNO(xconnect(("inproc://" + std::string(XSOCKADDRLEN, 'x')).c_str()), EINVAL);
 }
 
-TEST(HandleAddresses, PortInUseIsReportedByXlisten) {
+TEST(XioHandleAddresses, PortInUseIsReportedByXlisten) {
     const std::string addr = xt::address("tcp");
     const int first = xlisten(addr.c_str());
     ASSERT_GE(first, 0);
@@ -215,7 +216,7 @@ TEST(HandleAddresses, PortInUseIsReportedByXlisten) {
     xclose(first);
 }
 
-TEST(HandleErrors, BadDescriptorsAndUbufs) {
+TEST(XioHandleErrors, BadDescriptorsAndUbufs) {
     char* u = xt::ubuf_of("x");
     char* got = nullptr;
     int value = 0, size = sizeof value;
@@ -237,7 +238,7 @@ TEST(HandleErrors, BadDescriptorsAndUbufs) {
     XT_EXPECT_ERRNO(xclose(client), EBADF);
 }
 
-TEST(HandleErrors, BadPollArguments) {
+TEST(XioHandleErrors, BadPollArguments) {
     poll_fd entry{12345, nullptr, XPOLLIN, 0};
     poll_fd out[1];
     XT_EXPECT_ERRNO(xpoll_ctl(12345, XPOLL_ADD, &entry), EBADF);
@@ -263,7 +264,7 @@ TEST(HandleErrors, BadPollArguments) {
     xpoll_close(poller);
 }
 
-TEST(HandleClose, WakesAThreadWaitingToReceive) {
+TEST(XioHandleClose, WakesAThreadWaitingToReceive) {
     const int client = xconnect("inproc://close-wakes");
     char* got = nullptr;
     // Start direct use before the other thread waits on it.

@@ -74,7 +74,7 @@ std::vector<std::string> numbered(const std::string& stem, int count) {
     return bodies;
 }
 
-TEST(LoadBalancing, WeightsOneToThreeGiveAQuarterAndThreeQuarters) {
+TEST(XioLoadBalancing, WeightsOneToThreeGiveAQuarterAndThreeQuarters) {
     recording_servers servers(2);
     const int client = xt::endpoint(SP_REQREP, SP_REQ);
     const int light = servers.connect(client, 0);
@@ -100,7 +100,7 @@ TEST(LoadBalancing, WeightsOneToThreeGiveAQuarterAndThreeQuarters) {
 // starting with the same byte, or with bytes three apart, share a server.
 uint32_t first_byte(char* ubuf) { return usize(ubuf) > 0 ? static_cast<unsigned char>(ubuf[0]) : 0; }
 
-TEST(LoadBalancing, UserHashIsDeterministic) {
+TEST(XioLoadBalancing, UserHashIsDeterministic) {
     recording_servers servers(3);
     const int client = xt::endpoint(SP_REQREP, SP_REQ);
     for (int i = 0; i < 3; ++i)
@@ -130,7 +130,7 @@ TEST(LoadBalancing, UserHashIsDeterministic) {
     sp_close(client);
 }
 
-TEST(LoadBalancing, BodyHashWithoutAFunctionIsDeterministic) {
+TEST(XioLoadBalancing, BodyHashWithoutAFunctionIsDeterministic) {
     recording_servers servers(3);
     const int client = xt::endpoint(SP_REQREP, SP_REQ);
     for (int i = 0; i < 3; ++i)
@@ -145,7 +145,7 @@ TEST(LoadBalancing, BodyHashWithoutAFunctionIsDeterministic) {
     sp_close(client);
 }
 
-TEST(LoadBalancing, ConsistentHashMovesAboutOneNthOfTheKeys) {
+TEST(XioLoadBalancing, ConsistentHashMovesAboutOneNthOfTheKeys) {
     constexpr int n = 5;
     recording_servers servers(n - 1);
     const int client = xt::endpoint(SP_REQREP, SP_REQ);
@@ -188,7 +188,7 @@ TEST(LoadBalancing, ConsistentHashMovesAboutOneNthOfTheKeys) {
     sp_close(client);
 }
 
-TEST(LoadBalancing, BadStrategiesAndWeightsAreRefused) {
+TEST(XioLoadBalancing, BadStrategiesAndWeightsAreRefused) {
     const int client = xt::endpoint(SP_REQREP, SP_REQ);
     const int fd = sp_connect(client, "inproc://lb-refusals");
     int bad = 7;

@@ -5,12 +5,13 @@
 
 namespace {
 
-class Fanout : public ::testing::TestWithParam<std::string> {
+class XioFanout : public ::testing::TestWithParam<std::string> {
 protected:
     std::string address() { return xt::address(GetParam()); }
 };
 
-INSTANTIATE_TEST_SUITE_P(Transports, Fanout, ::testing::Values("tcp", "ipc", "inproc"));
+INSTANTIATE_TEST_SUITE_P(Transports, XioFanout, ::testing::Values("tcp", "ipc", "inproc"),
+                         [](const auto& info) { return info.param; });
 
 std::string recv_text(int eid) {
     char* u = nullptr;
@@ -19,7 +20,7 @@ std::string recv_text(int eid) {
     return xt::take_string(u);
 }
 
-TEST_P(Fanout, EverySubscriberGetsEveryMessage) {
+TEST_P(XioFanout, EverySubscriberGetsEveryMessage) {
     const std::string a = address();
     const int pub = xt::endpoint(SP_PUBSUB, SP_PUB);
     ASSERT_GE(sp_listen(pub, a.c_str()), 0);
@@ -64,7 +65,7 @@ TEST_P(Fanout, EverySubscriberGetsEveryMessage) {
     sp_close(pub);
 }
 
-TEST_P(Fanout, BusReachesDirectNeighboursOnceAndNeverForwards) {
+TEST_P(XioFanout, BusReachesDirectNeighboursOnceAndNeverForwards) {
     // xio's bus(7) network: a and b listen, b connects to a, c to a, d to b.
     //   c -- a -- b -- d
     const std::string at_a = address(), at_b = address();

@@ -11,12 +11,13 @@ namespace {
 
 using xt::echo_server;
 
-class Patterns : public ::testing::TestWithParam<std::string> {
+class XioPatterns : public ::testing::TestWithParam<std::string> {
 protected:
     std::string address() { return xt::address(GetParam()); }
 };
 
-INSTANTIATE_TEST_SUITE_P(Transports, Patterns, ::testing::Values("tcp", "ipc", "inproc"));
+INSTANTIATE_TEST_SUITE_P(Transports, XioPatterns, ::testing::Values("tcp", "ipc", "inproc"),
+                         [](const auto& info) { return info.param; });
 
 constexpr int n = 10;
 
@@ -33,7 +34,7 @@ std::vector<std::unique_ptr<echo_server>> listening_servers(std::vector<std::str
     return servers;
 }
 
-TEST_P(Patterns, OneClientTenServers) {
+TEST_P(XioPatterns, OneClientTenServers) {
     std::vector<std::string> addresses;
     auto servers = listening_servers(addresses, GetParam());
     const int eid = xt::endpoint(SP_REQREP, SP_REQ);
@@ -44,7 +45,7 @@ TEST_P(Patterns, OneClientTenServers) {
     sp_close(eid);
 }
 
-TEST_P(Patterns, TenClientsOneServer) {
+TEST_P(XioPatterns, TenClientsOneServer) {
     const std::string a = address();
     echo_server server;
     ASSERT_GE(sp_listen(server.eid(), a.c_str()), 0) << strerror(errno);
@@ -63,7 +64,7 @@ TEST_P(Patterns, TenClientsOneServer) {
     EXPECT_EQ(server.served(), n);
 }
 
-TEST_P(Patterns, TenClientsTenServers) {
+TEST_P(XioPatterns, TenClientsTenServers) {
     std::vector<std::string> addresses;
     auto servers = listening_servers(addresses, GetParam());
     std::vector<std::thread> clients;
@@ -85,7 +86,7 @@ TEST_P(Patterns, TenClientsTenServers) {
     EXPECT_EQ(served, n * n);
 }
 
-TEST_P(Patterns, ProxyBetweenTenClientsAndTenServers) {
+TEST_P(XioPatterns, ProxyBetweenTenClientsAndTenServers) {
     const std::string front_address = address();  // the clients connect here
     const std::string back_address = address();   // and the servers here
     const int frontend = sp_endpoint(SP_REQREP, SP_REQ);
@@ -120,7 +121,7 @@ TEST_P(Patterns, ProxyBetweenTenClientsAndTenServers) {
     sp_close(backend);
 }
 
-TEST_P(Patterns, PipelinesAnsweredOutOfOrder) {
+TEST_P(XioPatterns, PipelinesAnsweredOutOfOrder) {
     const std::string a = address();
     const int server = xt::endpoint(SP_REQREP, SP_REP);
     ASSERT_GE(sp_add(server, xlisten(a.c_str())), 0);

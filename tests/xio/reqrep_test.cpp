@@ -12,14 +12,15 @@ namespace {
 
 using xt::echo_server;
 
-class ReqRep : public ::testing::TestWithParam<std::string> {
+class XioReqRep : public ::testing::TestWithParam<std::string> {
 protected:
     std::string address() { return xt::address(GetParam()); }
 };
 
-INSTANTIATE_TEST_SUITE_P(Transports, ReqRep, ::testing::Values("tcp", "ipc", "inproc"));
+INSTANTIATE_TEST_SUITE_P(Transports, XioReqRep, ::testing::Values("tcp", "ipc", "inproc"),
+                         [](const auto& info) { return info.param; });
 
-TEST_P(ReqRep, RequestCarriesItsRouteAndHopsReplyCarriesNone) {
+TEST_P(XioReqRep, RequestCarriesItsRouteAndHopsReplyCarriesNone) {
     const std::string a = address();
     const int server = xt::endpoint(SP_REQREP, SP_REP);
     ASSERT_GE(sp_listen(server, a.c_str()), 0);
@@ -58,7 +59,7 @@ struct proxy_hop {
     }
 };
 
-TEST_P(ReqRep, ChainOfThreeProxies) {
+TEST_P(XioReqRep, ChainOfThreeProxies) {
     std::vector<std::string> hops;
     for (int i = 0; i < 4; ++i)
         hops.push_back(address());  // three proxies, then the server
@@ -78,7 +79,7 @@ TEST_P(ReqRep, ChainOfThreeProxies) {
     sp_close(client);
 }
 
-TEST_P(ReqRep, ProxyByHandCarriesTheRouteInTheUbuf) {
+TEST_P(XioReqRep, ProxyByHandCarriesTheRouteInTheUbuf) {
     const std::string front = address();
     const std::string back = address();
     echo_server server;
@@ -132,7 +133,7 @@ private:
     std::thread thread_;
 };
 
-TEST_P(ReqRep, RequestsOfAServerThatDisappearsGoToTheOthers) {
+TEST_P(XioReqRep, RequestsOfAServerThatDisappearsGoToTheOthers) {
     constexpr int total = 300;
     constexpr int quota = 20;
     std::vector<std::string> addresses = {address(), address(), address()};

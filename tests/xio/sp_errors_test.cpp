@@ -3,7 +3,7 @@
 
 namespace {
 
-TEST(SpErrors, UnknownFamilyOrType) {
+TEST(XioSpErrors, UnknownFamilyOrType) {
     XT_EXPECT_ERRNO(sp_endpoint(99, SP_REQ), EINVAL);
     XT_EXPECT_ERRNO(sp_endpoint(SP_REQREP, 7), EINVAL);
     XT_EXPECT_ERRNO(sp_endpoint(SP_PUBSUB, SP_BUS + 1), EINVAL);
@@ -11,7 +11,7 @@ TEST(SpErrors, UnknownFamilyOrType) {
     XT_EXPECT_ERRNO(sp_endpoint(SP_REQREP, -1), EINVAL);
 }
 
-TEST(SpErrors, BadEndpointIds) {
+TEST(XioSpErrors, BadEndpointIds) {
     char* u = xt::ubuf_of("x");
     char* out = nullptr;
     int value = 0, size = sizeof value;
@@ -29,7 +29,7 @@ TEST(SpErrors, BadEndpointIds) {
     ufree(u);
 }
 
-TEST(SpErrors, UnknownOptions) {
+TEST(XioSpErrors, UnknownOptions) {
     for (int family_type : {0, 1, 2, 3, 4}) {
         const int families[] = {SP_REQREP, SP_REQREP, SP_PUBSUB, SP_PUBSUB, SP_BUS};
         const int types[] = {SP_REQ, SP_REP, SP_PUB, SP_SUB, SP_BUS};
@@ -47,7 +47,7 @@ TEST(SpErrors, UnknownOptions) {
     sp_close(rep);
 }
 
-TEST(SpErrors, BadHandles) {
+TEST(XioSpErrors, BadHandles) {
     const int eid = sp_endpoint(SP_REQREP, SP_REQ);
     XT_EXPECT_ERRNO(sp_add(eid, 12345), EBADF);
     XT_EXPECT_ERRNO(sp_rm(eid, 12345), EBADF);
@@ -82,7 +82,7 @@ TEST(SpErrors, BadHandles) {
     sp_close(eid);
 }
 
-TEST(SpErrors, ForeignAndFreedUbufs) {
+TEST(XioSpErrors, ForeignAndFreedUbufs) {
     const int eid = sp_endpoint(SP_PUBSUB, SP_PUB);
     char foreign[32] = {};
     XT_EXPECT_ERRNO(sp_send(eid, foreign + 16), EINVAL);
@@ -97,7 +97,7 @@ TEST(SpErrors, ForeignAndFreedUbufs) {
     sp_close(eid);
 }
 
-TEST(SpErrors, AReplyWithNoRoute) {
+TEST(XioSpErrors, AReplyWithNoRoute) {
     const int rep = xt::endpoint(SP_REQREP, SP_REP);
     char* u = xt::ubuf_of("no route");
     XT_EXPECT_ERRNO(sp_send(rep, u), EHOSTUNREACH);
@@ -106,7 +106,7 @@ TEST(SpErrors, AReplyWithNoRoute) {
     sp_close(rep);
 }
 
-TEST(SpErrors, AReplyWhoseClientIsGone) {
+TEST(XioSpErrors, AReplyWhoseClientIsGone) {
     const std::string a = xt::address("inproc");
     const int rep = xt::endpoint(SP_REQREP, SP_REP);
     ASSERT_GE(sp_listen(rep, a.c_str()), 0);
@@ -122,7 +122,7 @@ TEST(SpErrors, AReplyWhoseClientIsGone) {
     sp_close(rep);
 }
 
-TEST(SpErrors, RequestsWithNowhereToGo) {
+TEST(XioSpErrors, RequestsWithNowhereToGo) {
     const int req = xt::endpoint(SP_REQREP, SP_REQ);
     XT_EXPECT_ERRNO(sp_send(req, xt::ubuf_of("lost")), ENOTCONN);
     const int bus = xt::endpoint(SP_BUS, SP_BUS);
@@ -140,7 +140,7 @@ TEST(SpErrors, RequestsWithNowhereToGo) {
     sp_close(req);
 }
 
-TEST(SpErrors, ProxyMisuse) {
+TEST(XioSpErrors, ProxyMisuse) {
     const int req = sp_endpoint(SP_REQREP, SP_REQ);
     const int req2 = sp_endpoint(SP_REQREP, SP_REQ);
     const int rep = sp_endpoint(SP_REQREP, SP_REP);
@@ -165,7 +165,7 @@ TEST(SpErrors, ProxyMisuse) {
         sp_close(eid);
 }
 
-TEST(SpErrors, CloseWakesAWaitingReceive) {
+TEST(XioSpErrors, CloseWakesAWaitingReceive) {
     const int rep = sp_endpoint(SP_REQREP, SP_REP);
     std::thread waiter([rep] {
         char* out = nullptr;

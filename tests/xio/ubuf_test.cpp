@@ -9,7 +9,7 @@
 
 namespace {
 
-TEST(Ubuf, AllocatesTheSizeAskedFor) {
+TEST(XioUbuf, AllocatesTheSizeAskedFor) {
     char* u = ualloc(12);
     ASSERT_NE(u, nullptr);
     EXPECT_EQ(usize(u), 12);
@@ -18,20 +18,20 @@ TEST(Ubuf, AllocatesTheSizeAskedFor) {
     ufree(u);
 }
 
-TEST(Ubuf, ZeroSizeIsAUbufToo) {
+TEST(XioUbuf, ZeroSizeIsAUbufToo) {
     char* u = ualloc(0);
     ASSERT_NE(u, nullptr);
     EXPECT_EQ(usize(u), 0);
     ufree(u);
 }
 
-TEST(Ubuf, NegativeSizeIsEinval) {
+TEST(XioUbuf, NegativeSizeIsEinval) {
     errno = 0;
     EXPECT_EQ(ualloc(-1), nullptr);
     EXPECT_EQ(errno, EINVAL);
 }
 
-TEST(Ubuf, OldNamesAreAliases) {
+TEST(XioUbuf, OldNamesAreAliases) {
     char* u = xallocubuf(5);
     ASSERT_NE(u, nullptr);
     EXPECT_EQ(xubuflen(u), 5);
@@ -40,7 +40,7 @@ TEST(Ubuf, OldNamesAreAliases) {
     EXPECT_EQ(usize(u), -1);
 }
 
-TEST(Ubuf, ForeignAndFreedPointersAreRefused) {
+TEST(XioUbuf, ForeignAndFreedPointersAreRefused) {
     char stack_bytes[64] = {};
     errno = 0;
     EXPECT_EQ(usize(stack_bytes + 32), -1);
@@ -58,7 +58,7 @@ TEST(Ubuf, ForeignAndFreedPointersAreRefused) {
     EXPECT_EQ(errno, EINVAL);
 }
 
-TEST(Uctl, AddsWalksAndRemovesControls) {
+TEST(XioUctl, AddsWalksAndRemovesControls) {
     char* u = ualloc(3);
     char* a = ualloc(1);
     char* b = ualloc(2);
@@ -92,7 +92,7 @@ TEST(Uctl, AddsWalksAndRemovesControls) {
     EXPECT_EQ(usize(b), -1);
 }
 
-TEST(Uctl, RefusesLoopsAndDoubleAttachment) {
+TEST(XioUctl, RefusesLoopsAndDoubleAttachment) {
     char* u = ualloc(1);
     char* c = ualloc(1);
     char* other = ualloc(1);
@@ -106,7 +106,7 @@ TEST(Uctl, RefusesLoopsAndDoubleAttachment) {
     ufree(u);
 }
 
-TEST(Uctl, HoldsAtMostSixteenControls) {
+TEST(XioUctl, HoldsAtMostSixteenControls) {
     char* u = ualloc(1);
     for (int i = 0; i < 16; ++i)
         ASSERT_EQ(uctl(u, SADD, ualloc(i)), 0);
@@ -118,7 +118,7 @@ TEST(Uctl, HoldsAtMostSixteenControls) {
     ufree(u);
 }
 
-TEST(Uctl, SwitchMovesAndCopyDuplicates) {
+TEST(XioUctl, SwitchMovesAndCopyDuplicates) {
     char* from = ualloc(1);
     char* to = ualloc(1);
     char* copy_target = ualloc(1);
@@ -146,7 +146,7 @@ TEST(Uctl, SwitchMovesAndCopyDuplicates) {
     EXPECT_EQ(usize(c), -1);
 }
 
-TEST(Uctl, UnknownOperationAndNullArgumentAreEinval) {
+TEST(XioUctl, UnknownOperationAndNullArgumentAreEinval) {
     char* u = ualloc(1);
     int n;
     errno = 0;
@@ -158,7 +158,7 @@ TEST(Uctl, UnknownOperationAndNullArgumentAreEinval) {
     ufree(u);
 }
 
-TEST(Uctl, FreeingAnAttachedControlDetachesIt) {
+TEST(XioUctl, FreeingAnAttachedControlDetachesIt) {
     char* u = ualloc(1);
     char* c = ualloc(1);
     ASSERT_EQ(uctl(u, SADD, c), 0);

@@ -12,6 +12,9 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdlib>
+#include <mutex>
+#include <vector>
 #include <cstring>
 #include <string>
 
@@ -33,14 +36,32 @@ inline int free_tcp_port() {
     return ntohs(a.sin_port);
 }
 
+// A bound ipc path outlives its socket (as with libzmq): the test process
+// removes the ones it used when it exits.
+inline void remove_at_exit(const std::string& path) {
+    static std::mutex mutex;
+    static std::vector<std::string>* paths = [] {
+        std::atexit([] {
+            for (const auto& p : *paths)
+                ::unlink(p.c_str());
+        });
+        return new std::vector<std::string>;
+    }();
+    std::lock_guard lock(mutex);
+    paths->push_back(path);
+}
+
 // A fresh address of the transport ("tcp", "ipc" or "inproc").
 inline std::string address(const std::string& transport) {
     static std::atomic<int> serial{0};
     const std::string unique = std::to_string(::getpid()) + "-" + std::to_string(serial++);
     if (transport == "tcp")
         return "tcp://127.0.0.1:" + std::to_string(free_tcp_port());
-    if (transport == "ipc")
-        return "ipc:///tmp/zmx-xio-test-" + unique;
+    if (transport == "ipc") {
+        const std::string path = "/tmp/zmx-xio-test-" + unique;
+        remove_at_exit(path);
+        return "ipc://" + path;
+    }
     return "inproc://xio-test-" + unique;
 }
 

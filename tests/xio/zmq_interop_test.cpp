@@ -10,15 +10,16 @@ namespace {
 
 using xt::echo_server;
 
-class ZmqInterop : public ::testing::TestWithParam<std::string> {
+class XioZmqInterop : public ::testing::TestWithParam<std::string> {
 protected:
     std::string address() { return xt::address(GetParam()); }
     zt::context ctx;
 };
 
-INSTANTIATE_TEST_SUITE_P(Transports, ZmqInterop, ::testing::Values("tcp", "ipc"));
+INSTANTIATE_TEST_SUITE_P(Transports, XioZmqInterop, ::testing::Values("tcp", "ipc"),
+                         [](const auto& info) { return info.param; });
 
-TEST_P(ZmqInterop, ZmqReqCallsSpRep) {
+TEST_P(XioZmqInterop, ZmqReqCallsSpRep) {
     const std::string a = address();
     echo_server server;
     ASSERT_GE(sp_listen(server.eid(), a.c_str()), 0);
@@ -31,7 +32,7 @@ TEST_P(ZmqInterop, ZmqReqCallsSpRep) {
     }
 }
 
-TEST_P(ZmqInterop, ZmqReqCallsSpRepThroughAnSpProxy) {
+TEST_P(XioZmqInterop, ZmqReqCallsSpRepThroughAnSpProxy) {
     const std::string front = address(), back = address();
     echo_server server;
     ASSERT_GE(sp_listen(server.eid(), back.c_str()), 0);
@@ -51,7 +52,7 @@ TEST_P(ZmqInterop, ZmqReqCallsSpRepThroughAnSpProxy) {
     sp_close(proxy_rep);
 }
 
-TEST_P(ZmqInterop, ZmqDealerCallsSpRepAndAMultiFrameBodyIsJoined) {
+TEST_P(XioZmqInterop, ZmqDealerCallsSpRepAndAMultiFrameBodyIsJoined) {
     const std::string a = address();
     echo_server server;
     ASSERT_GE(sp_listen(server.eid(), a.c_str()), 0);
@@ -68,7 +69,7 @@ TEST_P(ZmqInterop, ZmqDealerCallsSpRepAndAMultiFrameBodyIsJoined) {
     EXPECT_EQ(zt::recv_multipart(dealer), (std::vector<std::string>{"", "after"}));
 }
 
-TEST_P(ZmqInterop, SpReqCallsZmqRep) {
+TEST_P(XioZmqInterop, SpReqCallsZmqRep) {
     const std::string a = address();
     zt::socket rep(ctx, ZMQ_REP);
     zt::bind(rep, a.c_str());
@@ -85,7 +86,7 @@ TEST_P(ZmqInterop, SpReqCallsZmqRep) {
     sp_close(client);
 }
 
-TEST_P(ZmqInterop, SpReqCallsZmqRouter) {
+TEST_P(XioZmqInterop, SpReqCallsZmqRouter) {
     const std::string a = address();
     zt::socket router(ctx, ZMQ_ROUTER);
     zt::bind(router, a.c_str());
@@ -106,7 +107,7 @@ TEST_P(ZmqInterop, SpReqCallsZmqRouter) {
     sp_close(client);
 }
 
-TEST_P(ZmqInterop, SpPubFeedsZmqSub) {
+TEST_P(XioZmqInterop, SpPubFeedsZmqSub) {
     const std::string a = address();
     const int pub = xt::endpoint(SP_PUBSUB, SP_PUB);
     ASSERT_GE(sp_listen(pub, a.c_str()), 0);
