@@ -255,8 +255,10 @@ bool stream_engine::handle_ready(zmtp::byte_view data) {
     heartbeat_.start();
     cancel_handshake_timer();
     decoder_.set_max_message_size(link_.maxmsgsize);
-    emit(ZMQ_EVENT_HANDSHAKE_SUCCEEDED, 0);
     sink_.engine_ready(*props);
+    // Only now, as libzmq: a program that sends once it has seen this event
+    // finds the peer's pipe already offered to its socket.
+    emit(ZMQ_EVENT_HANDSHAKE_SUCCEEDED, 0);
     return !stopped();  // the session may have stopped us
 }
 

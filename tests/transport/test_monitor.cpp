@@ -8,6 +8,8 @@
 
 
 #include <cerrno>
+#include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -69,6 +71,29 @@ TEST_P(MonitorTransport, ConnectionEventsInOrderOnBothSides) {
     EXPECT_EQ(connected[1].value, 0u);
     for (const auto& e : connected)
         EXPECT_EQ(e.endpoint, endpoint) << tt::event_name(e.type);
+}
+
+// HANDSHAKE_SUCCEEDED comes once the peer's pipe is offered to the socket:
+// a PUSH that has seen the event for each of three peers load-balances its
+// next three messages over all three (the guide's ventilator waits so).
+TEST_P(MonitorTransport, AfterHandshakeSucceededTheSocketSendsToThatPeer) {
+    zt::context ctx;
+    zt::socket push(ctx, ZMQ_PUSH);
+    tt::event_monitor events(ctx, push, ZMQ_EVENT_HANDSHAKE_SUCCEEDED);
+    const std::string endpoint = tt::bind_any(push, GetParam());
+    std::vector<std::unique_ptr<zt::socket>> pulls;
+    for (int i = 0; i < 3; ++i) {
+        pulls.push_back(std::make_unique<zt::socket>(ctx, ZMQ_PULL));
+        zt::connect(*pulls.back(), endpoint.c_str());
+    }
+    for (int i = 0; i < 3; ++i)
+        ASSERT_TRUE(events.wait_for(ZMQ_EVENT_HANDSHAKE_SUCCEEDED));
+    for (const char* text : {"one", "two", "three"})
+        zt::send_str(push, text, ZMQ_DONTWAIT);
+    std::set<std::string> received;
+    for (auto& pull : pulls)
+        received.insert(zt::recv_str(*pull));
+    EXPECT_EQ(received, (std::set<std::string>{"one", "two", "three"}));
 }
 
 TEST_P(MonitorTransport, BinderReportsDisconnectedWhenTheConnecterCloses) {
