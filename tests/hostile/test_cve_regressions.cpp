@@ -11,9 +11,8 @@
 #include "attacked_router.hpp"
 #include "heap_gauge.hpp"
 #include "hostile_client.hpp"
+#include "small_stack.hpp"
 #include "zmtp_bytes.hpp"
-
-#include <pthread.h>
 
 #include <cstdint>
 #include <string>
@@ -54,28 +53,12 @@ TEST(Cve2019_6250, TheLargestLegalLengthOverMaxMsgSizeEndsTheConnection) {
 
 // --- CVE-2021-20236 -------------------------------------------------------
 
-// Runs body on a thread with a small stack: anything that recursed once
-// per byte of a 1 MB topic would overflow it and crash the test.
-template <typename Body>
-void run_on_small_stack(Body body) {
-    constexpr size_t stack_size = 256 * ht::kib;
-    pthread_attr_t attributes;
-    pthread_attr_init(&attributes);
-    pthread_attr_setstacksize(&attributes, stack_size);
-    pthread_t thread;
-    auto run = [](void* arg) -> void* {
-        (*static_cast<Body*>(arg))();
-        return nullptr;
-    };
-    ASSERT_EQ(pthread_create(&thread, &attributes, run, &body), 0);
-    pthread_join(thread, nullptr);
-    pthread_attr_destroy(&attributes);
-}
-
 // libzmq 4.3.4 fails this: its SUB recurses once per byte when the topic
 // is unsubscribed and overflows even an 8 MB stack.
 TEST(Cve2021_20236, ZmxOnlyAMegabyteSubscriptionAndItsUnsubscriptionCostNoStack) {
-    run_on_small_stack([] {
+    // Anything that recursed once per byte of the topic would overflow this.
+    constexpr size_t small_stack = 256 * ht::kib;
+    ht::run_on_small_stack(small_stack, [] {
         zt::context ctx;
         zt::socket xpub(ctx, ZMQ_XPUB);
         zt::bind(xpub, "tcp://127.0.0.1:*");
