@@ -78,6 +78,14 @@ int set_non_negative(const void* value, size_t size, int& out) {
     return 0;
 }
 
+int set_positive(const void* value, size_t size, int& out) {
+    int v;
+    if (get_int(value, size, v) < 0 || v <= 0)
+        return fail(EINVAL);
+    out = v;
+    return 0;
+}
+
 int set_timeout(const void* value, size_t size, int& out) {
     int v;
     if (get_int(value, size, v) < 0 || v < -1)
@@ -135,6 +143,10 @@ int options::set(int option, const void* value, size_t size, bool& known) {
         return set_non_negative(value, size, reconnect_ivl_max);
     case ZMQ_HANDSHAKE_IVL:
         return set_non_negative(value, size, handshake_ivl);
+    case ZMQ_RATE:
+        return set_positive(value, size, rate);
+    case ZMQ_RECOVERY_IVL:
+        return set_non_negative(value, size, recovery_ivl);
     case ZMQ_METADATA:
         return add_metadata(value, size, metadata);
     case ZMQ_CONNECT_ROUTING_ID:
@@ -181,6 +193,10 @@ int options::get(int option, void* value, size_t* size, bool& known) const {
         return put_int(value, size, reconnect_ivl_max);
     case ZMQ_HANDSHAKE_IVL:
         return put_int(value, size, handshake_ivl);
+    case ZMQ_RATE:
+        return put_int(value, size, rate);
+    case ZMQ_RECOVERY_IVL:
+        return put_int(value, size, recovery_ivl);
     case ZMQ_LAST_ENDPOINT:
         return put_string(value, size, last_endpoint);
     case ZMQ_IMMEDIATE:

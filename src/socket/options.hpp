@@ -26,6 +26,10 @@ struct options {
     int reconnect_ivl = 100;      // -1: never reconnect
     int reconnect_ivl_max = 0;    // 0: no back-off
     int handshake_ivl = 30000;    // ms a connection has to finish its handshake; 0: no limit
+    // Multicast (pgm) settings: kept and reported, as libzmq does for every
+    // socket; zmx has no multicast transport they could apply to.
+    int rate = 100;               // kbit/s, > 0
+    int recovery_ivl = 10000;     // ms, >= 0
     // ZMQ_METADATA: "X-" properties our handshake announces.
     std::map<std::string, std::string> metadata;
     connection_options connection;  // heartbeats, tcp tuning, backlog, ...

@@ -112,6 +112,19 @@ TEST_F(Options, IntOptionsRejectOutOfRangeValues) {
     EXPECT_EQ(zt::get_int(s, ZMQ_LINGER), -1);
 }
 
+// The multicast options exist on every socket, whatever its transports.
+TEST_F(Options, MulticastRateAndRecoveryIntervalAreKept) {
+    raw_socket s(ctx, ZMQ_PUB);
+    EXPECT_EQ(zt::get_int(s, ZMQ_RATE), 100);
+    EXPECT_EQ(zt::get_int(s, ZMQ_RECOVERY_IVL), 10000);
+    ASSERT_EQ(try_set_int(s, ZMQ_RATE, 500), 0);
+    EXPECT_EQ(zt::get_int(s, ZMQ_RATE), 500);
+    ASSERT_EQ(try_set_int(s, ZMQ_RECOVERY_IVL, 0), 0);
+    EXPECT_EQ(zt::get_int(s, ZMQ_RECOVERY_IVL), 0);
+    ZT_EXPECT_ERRNO(try_set_int(s, ZMQ_RATE, 0), EINVAL);
+    ZT_EXPECT_ERRNO(try_set_int(s, ZMQ_RECOVERY_IVL, -1), EINVAL);
+}
+
 TEST_F(Options, MaxMsgSizeIsAnInt64) {
     raw_socket s(ctx, ZMQ_DEALER);
     int64_t limit = 1 << 20;
