@@ -655,4 +655,11 @@ ZMQ_EXPORT int zmq_socket_monitor_pipes_stats (void *socket);
 }
 #endif
 
+/* Defined before this header, ZMX_API_V2 gives the 2.x API the guide's
+   printed sources use (zmq_send taking a zmq_msg_t, microsecond zmq_poll,
+   ZMQ_HWM, ...): see zmx/zmq_v2.h. */
+#ifdef ZMX_API_V2
+#include "zmx/zmq_v2.h"
+#endif
+
 #endif /* __ZMQ_H_INCLUDED__ */
