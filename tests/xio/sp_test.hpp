@@ -45,13 +45,13 @@ public:
 
     int eid() const { return eid_; }
     void start(observer on_request = nullptr) {
-        thread_ = std::thread([this, on_request] {
+        thread_ = std::thread([this, eid = eid_, on_request] {
             char* request = nullptr;
-            while (sp_recv(eid_, &request) == 0) {
+            while (sp_recv(eid, &request) == 0) {
                 ++served_;
                 if (on_request)
                     on_request(request);
-                if (sp_send(eid_, request) != 0)
+                if (sp_send(eid, request) != 0)
                     ufree(request);
             }
         });
@@ -60,9 +60,9 @@ public:
     void stop() {
         if (eid_ >= 0)
             sp_close(eid_);
-        eid_ = -1;
         if (thread_.joinable())
             thread_.join();
+        eid_ = -1;
     }
     int served() const { return served_; }
     void reset_count() { served_ = 0; }
