@@ -2,38 +2,25 @@
  * and routes each reply back to the client that asked. */
 #include "sp_example.h"
 
-#define CLIENTS 10
-
 static char server_address[64];
-static int failures;
 
-static void *client (void *arg)
+static void connect_to_server (int eid)
 {
-	char req[32];
-	int eid = sp_endpoint (SP_REQREP, SP_REQ);
-
 	sp_add (eid, xconnect (server_address));
-	snprintf (req, sizeof req, "client %d", (int) (long) arg);
-	if (request (eid, req) != 0)
-		__atomic_add_fetch (&failures, 1, __ATOMIC_SEQ_CST);
-	sp_close (eid);
-	return NULL;
 }
 
 int main (int argc, char **argv)
 {
 	struct echo_server server;
-	pthread_t clients[CLIENTS];
-	long i;
+	struct clients clients;
+	int failures;
 
 	example_address (server_address, sizeof server_address, argc, argv, 0);
 	start_echo_server (&server);
 	sp_add (server.eid, xlisten (server_address));
 
-	for (i = 0; i < CLIENTS; i++)
-		pthread_create (&clients[i], NULL, client, (void *) i);
-	for (i = 0; i < CLIENTS; i++)
-		pthread_join (clients[i], NULL);
+	start_clients (&clients, 1, connect_to_server);
+	failures = finish_clients (&clients);
 
 	stop_echo_server (&server);
 	remove_example_files (argc, argv, 1);

@@ -3,34 +3,20 @@
  * Replies find their way back through it. */
 #include "sp_example.h"
 
-#define CLIENTS 10
 #define SERVERS 10
 
 static char front[64], back[64];
-static int failures;
 
-static void *client (void *arg)
+static void connect_to_proxy (int eid)
 {
-	char req[32];
-	int eid = sp_endpoint (SP_REQREP, SP_REQ);
-	int i;
-
 	sp_add (eid, xconnect (front));
-	for (i = 0; i < 10; i++) {
-		snprintf (req, sizeof req, "client %d request %d", (int) (long) arg, i);
-		if (request (eid, req) != 0)
-			__atomic_add_fetch (&failures, 1, __ATOMIC_SEQ_CST);
-	}
-	sp_close (eid);
-	return NULL;
 }
 
 int main (int argc, char **argv)
 {
 	struct echo_server servers[SERVERS];
-	pthread_t clients[CLIENTS];
-	int frontend, backend;
-	long i;
+	struct clients clients;
+	int frontend, backend, i, failures;
 
 	example_address (front, sizeof front, argc, argv, 0);
 	example_address (back, sizeof back, argc, argv, 1);
@@ -50,10 +36,8 @@ int main (int argc, char **argv)
 		start_echo_server (&servers[i]);
 		sp_add (servers[i].eid, xconnect (back));
 	}
-	for (i = 0; i < CLIENTS; i++)
-		pthread_create (&clients[i], NULL, client, (void *) i);
-	for (i = 0; i < CLIENTS; i++)
-		pthread_join (clients[i], NULL);
+	start_clients (&clients, 10, connect_to_proxy);
+	failures = finish_clients (&clients);
 
 	for (i = 0; i < SERVERS; i++)
 		stop_echo_server (&servers[i]);

@@ -61,6 +61,67 @@ static inline int request (int eid, const char *text)
 	return same ? 0 : -1;
 }
 
+/* Ten client threads. Each makes an SP_REQ, has connect () join it to its
+ * servers, then sends `requests` requests one after the other and checks
+ * every reply. */
+#define CLIENTS 10
+
+struct clients;
+
+struct client {
+	struct clients *all;
+	int index;
+	pthread_t thread;
+};
+
+struct clients {
+	struct client each[CLIENTS];
+	void (*connect) (int eid);
+	int requests;
+	int failures;
+};
+
+static inline void *client_loop (void *arg)
+{
+	struct client *self = (struct client *) arg;
+	char req[48];
+	int eid = sp_endpoint (SP_REQREP, SP_REQ);
+	int i;
+
+	self->all->connect (eid);
+	for (i = 0; i < self->all->requests; i++) {
+		snprintf (req, sizeof req, "client %d request %d", self->index, i);
+		if (request (eid, req) != 0)
+			__atomic_add_fetch (&self->all->failures, 1, __ATOMIC_SEQ_CST);
+	}
+	sp_close (eid);
+	return NULL;
+}
+
+static inline void start_clients (struct clients *c, int requests, void (*connect) (int eid))
+{
+	int i;
+
+	c->connect = connect;
+	c->requests = requests;
+	c->failures = 0;
+	for (i = 0; i < CLIENTS; i++) {
+		c->each[i].all = c;
+		c->each[i].index = i;
+		pthread_create (&c->each[i].thread, NULL, client_loop, &c->each[i]);
+	}
+}
+
+/* Waits for the clients: how many of their requests failed. */
+static inline int finish_clients (struct clients *c)
+{
+	int i;
+
+	for (i = 0; i < CLIENTS; i++)
+		pthread_join (c->each[i].thread, NULL);
+	return c->failures;
+}
+
 /* An SP_REP that sends back every request it receives, until closed. */
 struct echo_server {
 	int eid;

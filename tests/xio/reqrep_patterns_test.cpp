@@ -5,6 +5,7 @@
 #include "sp_test.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 
 namespace {
@@ -34,6 +35,42 @@ std::vector<std::unique_ptr<echo_server>> listening_servers(std::vector<std::str
     return servers;
 }
 
+// n client threads, each an SP_REQ that connect(eid) joins to its servers,
+// making `requests` round trips. Join them with finish().
+std::vector<std::thread> start_clients(int requests, std::function<void(int)> connect) {
+    std::vector<std::thread> clients;
+    for (int c = 0; c < n; ++c) {
+        clients.emplace_back([requests, connect, c] {
+            const int eid = xt::endpoint(SP_REQREP, SP_REQ);
+            connect(eid);
+            for (int i = 0; i < requests; ++i)
+                xt::round_trip(eid, std::to_string(c) + "/" + std::to_string(i));
+            sp_close(eid);
+        });
+    }
+    return clients;
+}
+
+void finish(std::vector<std::thread>& clients) {
+    for (auto& t : clients)
+        t.join();
+}
+
+// The connect of clients whose servers listen at these addresses.
+std::function<void(int)> connecting_to(std::vector<std::string> addresses) {
+    return [addresses](int eid) {
+        for (const auto& a : addresses)
+            ASSERT_GE(sp_add(eid, xconnect(a.c_str())), 0) << strerror(errno);
+    };
+}
+
+int total_served(const std::vector<std::unique_ptr<echo_server>>& servers) {
+    int served = 0;
+    for (const auto& s : servers)
+        served += s->served();
+    return served;
+}
+
 TEST_P(XioPatterns, OneClientTenServers) {
     std::vector<std::string> addresses;
     auto servers = listening_servers(addresses, GetParam());
@@ -50,40 +87,17 @@ TEST_P(XioPatterns, TenClientsOneServer) {
     echo_server server;
     ASSERT_GE(sp_listen(server.eid(), a.c_str()), 0) << strerror(errno);
     server.start();
-    std::vector<std::thread> clients;
-    for (int c = 0; c < n; ++c) {
-        clients.emplace_back([&a, c] {
-            const int eid = xt::endpoint(SP_REQREP, SP_REQ);
-            ASSERT_GE(sp_add(eid, xconnect(a.c_str())), 0);
-            xt::round_trip(eid, "client" + std::to_string(c));
-            sp_close(eid);
-        });
-    }
-    for (auto& t : clients)
-        t.join();
+    auto clients = start_clients(1, connecting_to({a}));
+    finish(clients);
     EXPECT_EQ(server.served(), n);
 }
 
 TEST_P(XioPatterns, TenClientsTenServers) {
     std::vector<std::string> addresses;
     auto servers = listening_servers(addresses, GetParam());
-    std::vector<std::thread> clients;
-    for (int c = 0; c < n; ++c) {
-        clients.emplace_back([&addresses, c] {
-            const int eid = xt::endpoint(SP_REQREP, SP_REQ);
-            for (const auto& a : addresses)
-                ASSERT_GE(sp_add(eid, xconnect(a.c_str())), 0);
-            for (int i = 0; i < n; ++i)
-                xt::round_trip(eid, std::to_string(c) + "/" + std::to_string(i));
-            sp_close(eid);
-        });
-    }
-    for (auto& t : clients)
-        t.join();
-    int served = 0;
-    for (auto& s : servers)
-        served += s->served();
-    EXPECT_EQ(served, n * n);
+    auto clients = start_clients(n, connecting_to(addresses));
+    finish(clients);
+    EXPECT_EQ(total_served(servers), n * n);
 }
 
 TEST_P(XioPatterns, ProxyBetweenTenClientsAndTenServers) {
@@ -101,22 +115,9 @@ TEST_P(XioPatterns, ProxyBetweenTenClientsAndTenServers) {
         ASSERT_GE(sp_add(servers.back()->eid(), xconnect(back_address.c_str())), 0);
         servers.back()->start();
     }
-    std::vector<std::thread> clients;
-    for (int c = 0; c < n; ++c) {
-        clients.emplace_back([&front_address, c] {
-            const int eid = xt::endpoint(SP_REQREP, SP_REQ);
-            ASSERT_GE(sp_add(eid, xconnect(front_address.c_str())), 0);
-            for (int i = 0; i < n; ++i)
-                xt::round_trip(eid, std::to_string(c) + "/" + std::to_string(i));
-            sp_close(eid);
-        });
-    }
-    for (auto& t : clients)
-        t.join();
-    int served = 0;
-    for (auto& s : servers)
-        served += s->served();
-    EXPECT_EQ(served, n * n);
+    auto clients = start_clients(n, connecting_to({front_address}));
+    finish(clients);
+    EXPECT_EQ(total_served(servers), n * n);
     sp_close(frontend);
     sp_close(backend);
 }
@@ -125,16 +126,7 @@ TEST_P(XioPatterns, PipelinesAnsweredOutOfOrder) {
     const std::string a = address();
     const int server = xt::endpoint(SP_REQREP, SP_REP);
     ASSERT_GE(sp_add(server, xlisten(a.c_str())), 0);
-    std::vector<std::thread> clients;
-    for (int c = 0; c < n; ++c) {
-        clients.emplace_back([&a, c] {
-            const int eid = xt::endpoint(SP_REQREP, SP_REQ);
-            ASSERT_GE(sp_add(eid, xconnect(a.c_str())), 0);
-            for (int i = 0; i < n; ++i)
-                xt::round_trip(eid, std::to_string(c) + "/" + std::to_string(i));
-            sp_close(eid);
-        });
-    }
+    auto clients = start_clients(n, connecting_to({a}));
     // Each round every client has one request waiting: the server holds all
     // ten, then answers them last first, each with the very ubuf it got.
     for (int round = 0; round < n; ++round) {
@@ -148,8 +140,7 @@ TEST_P(XioPatterns, PipelinesAnsweredOutOfOrder) {
         for (char* done : waiting)
             ASSERT_EQ(sp_send(server, done), 0) << strerror(errno);
     }
-    for (auto& t : clients)
-        t.join();
+    finish(clients);
     sp_close(server);
 }
 

@@ -17,6 +17,7 @@
 #include <vector>
 #include <cstring>
 #include <string>
+#include <thread>
 
 namespace xt {
 
@@ -83,6 +84,19 @@ inline std::string take_string(char* u) {
 inline void set_safety_timeouts(int fd) {
     xsetopt(fd, XSO_RCVTIMEO, const_cast<int*>(&safety_timeout_ms), sizeof(int));
     xsetopt(fd, XSO_SNDTIMEO, const_cast<int*>(&safety_timeout_ms), sizeof(int));
+}
+
+// Runs wait() in a thread and close() here: the wait must end with EBADF,
+// whether it had begun waiting already or not.
+template <typename Wait, typename Close>
+void expect_close_ends_wait(Wait wait, Close close) {
+    std::thread waiter([wait] {
+        errno = 0;
+        EXPECT_EQ(wait(), -1);
+        EXPECT_EQ(errno, EBADF) << strerror(errno);
+    });
+    EXPECT_EQ(close(), 0);
+    waiter.join();
 }
 
 #define XT_EXPECT_ERRNO(call, err)            \
