@@ -129,9 +129,11 @@ class Run:
         self.cwd = self._scratch.name
         return self
 
-    def start(self, name, *args, stdin=False, label=None):
-        argv = [os.path.join(self.bin_dir, name), *map(str, args)]
-        program = Program(argv, self.cwd, self.env, stdin, label or name)
+    def start(self, name, *args, stdin=False, label=None, env=None):
+        """Starts a program: a name from the binaries' directory, or a path."""
+        path = name if os.sep in name else os.path.join(self.bin_dir, name)
+        argv = [path, *map(str, args)]
+        program = Program(argv, self.cwd, env or self.env, stdin, label or os.path.basename(name))
         self.programs.append(program)
         return program
 
