@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <mutex>
 #include <ostream>
 #include <string>
@@ -48,6 +49,18 @@ inline std::string last_endpoint(void* s) {
 inline std::string bind_any(void* s, transport t) {
     EXPECT_EQ(zmq_bind(s, wildcard(t)), 0) << zmq_strerror(zmq_errno());
     return last_endpoint(s);
+}
+
+// Waits until a socket stops accepting messages (its last pipe went away).
+inline bool becomes_unwritable(void* s) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(zt::safety_timeout_ms);
+    while (std::chrono::steady_clock::now() < deadline) {
+        if ((zt::get_int(s, ZMQ_EVENTS) & ZMQ_POLLOUT) == 0)
+            return true;
+        zmq_pollitem_t none{nullptr, -1, 0, 0};
+        zmq_poll(&none, 0, 10);
+    }
+    return false;
 }
 
 // The ipc paths a test process handed out, removed when it exits: a socket

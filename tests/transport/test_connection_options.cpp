@@ -9,7 +9,6 @@
 
 #include <netinet/tcp.h>
 
-#include <chrono>
 #include <string>
 #include <vector>
 
@@ -141,18 +140,6 @@ TEST(ConnectionOptions, ConnectTimeoutAbandonsAPendingConnectAndRetries) {
     EXPECT_EQ(tt::names(attempt), (names_t{"CONNECT_DELAYED", "CLOSED", "CONNECT_RETRIED"})) << tt::describe(attempt);
 }
 
-// Waits until a socket stops accepting messages (its last pipe went away).
-bool becomes_unwritable(void* s) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(zt::safety_timeout_ms);
-    while (std::chrono::steady_clock::now() < deadline) {
-        if ((zt::get_int(s, ZMQ_EVENTS) & ZMQ_POLLOUT) == 0)
-            return true;
-        zmq_pollitem_t none{nullptr, -1, 0, 0};
-        zmq_poll(&none, 0, 10);
-    }
-    return false;
-}
-
 std::string refusing_endpoint() {
     tt::raw_server closed_soon;  // its port refuses connections once it is gone
     return closed_soon.endpoint();
@@ -167,7 +154,7 @@ TEST(ConnectionOptions, ReconnectStopConnRefusedGivesUpOnARefusingPeer) {
     zt::connect(push, refusing_endpoint().c_str());
     ASSERT_TRUE(events.wait_for(ZMQ_EVENT_CLOSED));
     // The connect and the pipe it kept for messages are gone for good.
-    EXPECT_TRUE(becomes_unwritable(push));
+    EXPECT_TRUE(tt::becomes_unwritable(push));
     for (const auto& e : events.during(100))
         EXPECT_NE(e.type, ZMQ_EVENT_CONNECT_RETRIED) << tt::describe({e});
 }
@@ -184,6 +171,16 @@ TEST(ConnectionOptions, WithoutReconnectStopARefusingPeerIsTriedAgain) {
     }
 }
 
+// The connection's handshake failed with handshake_event, and the socket
+// gave up on the endpoint: its pipe went away, no second connection came.
+void expect_given_up(tt::event_monitor& events, void* push, tt::raw_server& server, const char* handshake_event) {
+    auto failure = events.until(ZMQ_EVENT_DISCONNECTED);
+    EXPECT_EQ(tt::names(failure), (names_t{"CONNECT_DELAYED", "CONNECTED", handshake_event, "DISCONNECTED"}))
+        << tt::describe(failure);
+    EXPECT_TRUE(tt::becomes_unwritable(push));
+    EXPECT_FALSE(server.accept(100)) << "no second connection";
+}
+
 TEST(ConnectionOptions, ReconnectStopHandshakeFailedGivesUpAfterAFailedHandshake) {
     zt::context ctx;
     tt::raw_server server;
@@ -193,12 +190,7 @@ TEST(ConnectionOptions, ReconnectStopHandshakeFailedGivesUpAfterAFailedHandshake
     tt::event_monitor events(ctx, push);
     zt::connect(push, server.endpoint().c_str());
     server.accept().reset();  // closed before any greeting
-    auto failure = events.until(ZMQ_EVENT_DISCONNECTED);
-    EXPECT_EQ(tt::names(failure), (names_t{"CONNECT_DELAYED", "CONNECTED", "HANDSHAKE_FAILED_NO_DETAIL",
-                                           "DISCONNECTED"}))
-        << tt::describe(failure);
-    EXPECT_TRUE(becomes_unwritable(push));
-    EXPECT_FALSE(server.accept(100)) << "no second connection";
+    expect_given_up(events, push, server, "HANDSHAKE_FAILED_NO_DETAIL");
 }
 
 TEST(ConnectionOptions, APeerThatBreaksTheProtocolIsNotConnectedToAgain) {
@@ -211,12 +203,7 @@ TEST(ConnectionOptions, APeerThatBreaksTheProtocolIsNotConnectedToAgain) {
     auto peer = server.accept();
     ASSERT_TRUE(peer);
     peer->send(tt::raw_peer::greeting("CURVE"));  // we speak NULL
-    auto failure = events.until(ZMQ_EVENT_DISCONNECTED);
-    EXPECT_EQ(tt::names(failure), (names_t{"CONNECT_DELAYED", "CONNECTED", "HANDSHAKE_FAILED_PROTOCOL",
-                                           "DISCONNECTED"}))
-        << tt::describe(failure);
-    EXPECT_TRUE(becomes_unwritable(push));
-    EXPECT_FALSE(server.accept(100)) << "no second connection";
+    expect_given_up(events, push, server, "HANDSHAKE_FAILED_PROTOCOL");
 }
 
 TEST(ConnectionOptions, ALostConnectionIsConnectedAgain) {

@@ -37,18 +37,6 @@ void close_and_wait(void* ctx, std::optional<zt::socket>& s) {
     ASSERT_TRUE(events.wait_for(ZMQ_EVENT_MONITOR_STOPPED));
 }
 
-// Waits until a socket stops accepting messages (its last pipe went away).
-bool becomes_unwritable(void* s) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(zt::safety_timeout_ms);
-    while (std::chrono::steady_clock::now() < deadline) {
-        if ((zt::get_int(s, ZMQ_EVENTS) & ZMQ_POLLOUT) == 0)
-            return true;
-        zmq_pollitem_t none{nullptr, -1, 0, 0};
-        zmq_poll(&none, 0, 10);
-    }
-    return false;
-}
-
 TEST_P(Reconnect, ConnectBeforeBindGetsThroughOnceThePeerBinds) {
     zt::context ctx;
     const std::string endpoint = tt::endpoint_to_bind_later(GetParam());
@@ -103,7 +91,7 @@ TEST_P(Reconnect, MinusOneNeverReconnectsAfterThePeerLeaves) {
 
     close_and_wait(ctx, first);
     ASSERT_TRUE(events.wait_for(ZMQ_EVENT_DISCONNECTED));
-    ASSERT_TRUE(becomes_unwritable(push));
+    ASSERT_TRUE(tt::becomes_unwritable(push));
 
     zt::socket second(ctx, ZMQ_PULL);
     zt::bind(second, endpoint.c_str());
