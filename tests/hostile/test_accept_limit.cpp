@@ -81,16 +81,6 @@ std::string run_out_of_descriptors() {
     char endpoint[256] = {};
     size_t size = sizeof endpoint;
     zmq_getsockopt(pull, ZMQ_LAST_ENDPOINT, endpoint, &size);
-    // One connection first, while descriptors are plenty: the code paths
-    // ahead run once before (UBSan checks a virtual call's type the first
-    // time, and needs a pipe for that).
-    const int first = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (!connect_to(first, tcp_port(endpoint)) || !events.wait_for(ZMQ_EVENT_ACCEPTED))
-        return "the first connection was not accepted";
-    ::close(first);
-    if (!events.wait_for(ZMQ_EVENT_DISCONNECTED))
-        return "the first connection did not end";
-
     std::vector<int> clients;
     for (int i = 0; i < pending_connections; ++i)
         clients.push_back(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
@@ -107,9 +97,10 @@ std::string run_out_of_descriptors() {
 
     // Room again: the waiting connections are accepted (and, their clients
     // gone, closed), then a good peer gets through.
-    for (const auto* descriptors : {&fillers, &clients})
-        for (int fd : *descriptors)
-            ::close(fd);
+    for (int fd : fillers)
+        ::close(fd);
+    for (int fd : clients)
+        ::close(fd);
     for (int accepted = 0; accepted < pending_connections; ++accepted)
         if (!events.wait_for(ZMQ_EVENT_ACCEPTED))
             return "the listener did not resume accepting";
@@ -122,6 +113,12 @@ std::string run_out_of_descriptors() {
 }
 
 TEST(AcceptLimit, ZmxOnlyOutOfDescriptorsTheListenerPausesThenResumes) {
+#ifdef ZMX_UBSAN
+    // UBSan checks the type behind a virtual call through a pipe it opens
+    // there and then: in a process out of descriptors it reports an error
+    // that is not one.
+    GTEST_SKIP() << "UBSan's type checks need free descriptors";
+#endif
     int report[2];
     ASSERT_EQ(pipe(report), 0);
     const pid_t child = fork();

@@ -6,7 +6,7 @@
 // peer, and holds no more memory than a connection costs.
 #include "attacked_router.hpp"
 #include "heap_gauge.hpp"
-#include "hostile_client.hpp"
+#include "raw_peer.hpp"
 #include "zmtp_bytes.hpp"
 
 #include <cstdint>
@@ -14,7 +14,6 @@
 
 namespace {
 
-using ht::hostile_client;
 using tt::raw_peer;
 
 // What one attacking connection may make the socket hold: its session and
@@ -66,10 +65,10 @@ std::vector<attack> greeting_attacks() {
 
 std::string case_name(const ::testing::TestParamInfo<attack>& info) { return info.param.name; }
 
-void expect_dropped_while_good_peer_served(ht::attacked_router& server, hostile_client& client, size_t heap_before) {
+void expect_dropped_while_good_peer_served(ht::attacked_router& server, tt::raw_peer& client, size_t heap_before) {
     EXPECT_TRUE(server.serves_good_peer("during the attack"));
     EXPECT_LT(ht::heap_growth_since(heap_before), connection_allowance);
-    EXPECT_TRUE(client.wait_closed()) << "the attacker's connection stayed open";
+    EXPECT_TRUE(client.closed_by_peer()) << "the attacker's connection stayed open";
     EXPECT_TRUE(server.saw_disconnect());
     EXPECT_TRUE(server.serves_good_peer("after the attack"));
 }
@@ -80,8 +79,8 @@ INSTANTIATE_TEST_SUITE_P(Attacks, BadGreeting, ::testing::ValuesIn(greeting_atta
 TEST_P(BadGreeting, EndsThatConnectionOnly) {
     ht::attacked_router server;
     const size_t heap_before = ht::heap_in_use();
-    hostile_client client(server.endpoint());
-    client.send(GetParam().bytes);
+    raw_peer client(server.endpoint());
+    client.send_unless_closed(GetParam().bytes);
     expect_dropped_while_good_peer_served(server, client, heap_before);
 }
 
@@ -89,10 +88,10 @@ TEST_P(BadGreeting, EndsThatConnectionOnly) {
 void attack_after_greeting(const std::string& bytes) {
     ht::attacked_router server;
     const size_t heap_before = ht::heap_in_use();
-    hostile_client client(server.endpoint());
-    ASSERT_TRUE(client.send(raw_peer::greeting("NULL")));
+    raw_peer client(server.endpoint());
+    ASSERT_TRUE(client.send_unless_closed(raw_peer::greeting("NULL")));
     ASSERT_EQ(client.receive(64).size(), 64u);
-    client.send(bytes);
+    client.send_unless_closed(bytes);
     expect_dropped_while_good_peer_served(server, client, heap_before);
 }
 
@@ -108,9 +107,9 @@ TEST_P(BadFlags, ZmxOnlyEndThatConnectionOnly) { attack_after_greeting(GetParam(
 
 TEST(BadInput, AGreetingCutShortThenAHangUpEndsThatConnectionOnly) {
     ht::attacked_router server;
-    hostile_client client(server.endpoint());
-    client.send(raw_peer::greeting("NULL").substr(0, 20));
-    client.close();
+    raw_peer client(server.endpoint());
+    client.send_unless_closed(raw_peer::greeting("NULL").substr(0, 20));
+    client.hang_up();
     EXPECT_TRUE(server.saw_disconnect());
     EXPECT_TRUE(server.serves_good_peer("after the attack"));
 }
@@ -119,9 +118,9 @@ TEST(BadInput, AFrameJustOverMaxMsgSizeEndsThatConnectionOnly) {
     constexpr int64_t limit = 1000;
     ht::attacked_router server({.maxmsgsize = limit});
     const size_t heap_before = ht::heap_in_use();
-    hostile_client client(server.endpoint());
+    raw_peer client(server.endpoint());
     ASSERT_TRUE(ht::complete_handshake(client, "DEALER"));
-    client.send(ht::long_frame_header(0, limit + 1) + std::string(100, 'x'));
+    client.send_unless_closed(ht::long_frame_header(0, limit + 1) + std::string(100, 'x'));
     expect_dropped_while_good_peer_served(server, client, heap_before);
 }
 
@@ -131,10 +130,10 @@ TEST(BadInput, AFrameJustOverMaxMsgSizeEndsThatConnectionOnly) {
 void expect_large_command_refused_before_handshake(uint64_t claimed) {
     ht::attacked_router server({.handshake_ivl_ms = 0});
     const size_t heap_before = ht::heap_in_use();
-    hostile_client client(server.endpoint());
-    ASSERT_TRUE(client.send(raw_peer::greeting("NULL")));
+    raw_peer client(server.endpoint());
+    ASSERT_TRUE(client.send_unless_closed(raw_peer::greeting("NULL")));
     ASSERT_EQ(client.receive(64).size(), 64u);
-    client.send(ht::long_frame_header(ht::command_flag, claimed) + "\x05READY");
+    client.send_unless_closed(ht::long_frame_header(ht::command_flag, claimed) + "\x05READY");
     expect_dropped_while_good_peer_served(server, client, heap_before);
 }
 
@@ -152,17 +151,17 @@ TEST(BadInput, ZmxOnlyACommandClaimingGibibytesBeforeTheHandshakeIsRefusedAtOnce
 void expect_claim_costs_only_what_arrives(uint64_t claimed) {
     ht::attacked_router server;
     const size_t heap_before = ht::heap_in_use();
-    hostile_client client(server.endpoint());
+    raw_peer client(server.endpoint());
     ASSERT_TRUE(ht::complete_handshake(client, "DEALER"));
     constexpr size_t sent = 100 * ht::kib;
-    ASSERT_TRUE(client.send(ht::long_frame_header(0, claimed) + std::string(sent, 'x')));
+    ASSERT_TRUE(client.send_unless_closed(ht::long_frame_header(0, claimed) + std::string(sent, 'x')));
     // Once the socket has read what was sent, its heap has grown by at least
     // that much; then it must not have grown by much more.
     EXPECT_TRUE(ht::heap_grows_by(heap_before, sent)) << "the body's bytes were never taken in";
     EXPECT_TRUE(server.serves_good_peer("during the claim"));
     EXPECT_LT(ht::heap_growth_since(heap_before), static_cast<int64_t>(2 * ht::mib))
         << "a claimed length of " << claimed << " bytes reserved memory before its bytes came";
-    client.close();
+    client.hang_up();
     EXPECT_TRUE(server.saw_disconnect());
     EXPECT_TRUE(server.serves_good_peer("after the claim"));
     EXPECT_LT(ht::heap_growth_since(heap_before), connection_allowance) << "the half-received body was not freed";

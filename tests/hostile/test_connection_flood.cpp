@@ -3,7 +3,7 @@
 // it, and the socket serves its good peer throughout.
 #include "attacked_router.hpp"
 #include "heap_gauge.hpp"
-#include "hostile_client.hpp"
+#include "raw_peer.hpp"
 
 #include <memory>
 #include <vector>
@@ -33,18 +33,18 @@ bool count_events(tt::event_monitor& events, int type, int count) {
 // interval is over.
 void flood_and_wait_until_closed(ht::attacked_router& server) {
     const size_t heap_before = ht::heap_in_use();
-    std::vector<std::unique_ptr<ht::hostile_client>> flood;
+    std::vector<std::unique_ptr<tt::raw_peer>> flood;
     // In waves, each accepted before the next, so that the listen backlog
     // never overflows (the kernel would then retry a connect after 1 s).
     for (int wave = 0; wave < flood_size / wave_size; ++wave) {
         for (int i = 0; i < wave_size; ++i)
-            flood.push_back(std::make_unique<ht::hostile_client>(server.endpoint()));
+            flood.push_back(std::make_unique<tt::raw_peer>(server.endpoint()));
         ASSERT_TRUE(count_events(server.events(), ZMQ_EVENT_ACCEPTED, wave_size));
         ASSERT_TRUE(server.serves_good_peer("during the flood"));
     }
     EXPECT_LT(ht::heap_growth_since(heap_before) / flood_size, idle_connection_allowance);
     for (auto& client : flood)
-        EXPECT_TRUE(client->wait_closed());
+        EXPECT_TRUE(client->closed_by_peer());
     EXPECT_TRUE(count_events(server.events(), ZMQ_EVENT_DISCONNECTED, flood_size));
     EXPECT_TRUE(server.serves_good_peer("after the flood"));
 }

@@ -3,20 +3,16 @@
 // reports HANDSHAKE_FAILED_NO_DETAIL, then DISCONNECTED); a connecting
 // socket then reconnects. A finished handshake is no longer timed, and 0
 // means no limit. Checked against libzmq 4.3.4 (check_against_libzmq.sh).
-#include "hostile_client.hpp"
 #include "monitor_events.hpp"
+#include "raw_peer.hpp"
+#include "raw_server.hpp"
 #include "zmtp_bytes.hpp"
-
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 
 #include <chrono>
 #include <string>
 
 namespace {
 
-using ht::hostile_client;
 using tt::raw_peer;
 
 constexpr int short_ivl_ms = 200;
@@ -64,25 +60,25 @@ TEST(HandshakeIvl, DefaultsTo30sAndTakesZeroOrMoreMilliseconds) {
 }
 
 // What the monitor reports once the interval is over.
-void expect_closed_for_slowness(bound_pull& server, hostile_client& client,
+void expect_closed_for_slowness(bound_pull& server, tt::raw_peer& client,
                                 std::chrono::steady_clock::time_point connected) {
     const auto events = server.events.until(ZMQ_EVENT_DISCONNECTED);
     EXPECT_GE(ms_since(connected), short_ivl_ms / 2) << "closed long before the interval was over";
     ASSERT_GE(events.size(), 2u) << tt::describe(events);
     EXPECT_STREQ(tt::event_name(events[events.size() - 2].type), "HANDSHAKE_FAILED_NO_DETAIL");
     EXPECT_STREQ(tt::event_name(events.back().type), "DISCONNECTED");
-    EXPECT_TRUE(client.wait_closed());
+    EXPECT_TRUE(client.closed_by_peer());
 }
 
 TEST(HandshakeIvl, APeerThatSendsNothingIsClosedAfterTheInterval) {
     bound_pull server(short_ivl_ms);
-    hostile_client client(server.endpoint);
+    raw_peer client(server.endpoint);
     expect_closed_for_slowness(server, client, std::chrono::steady_clock::now());
 }
 
 TEST(HandshakeIvl, APeerThatStopsInsideItsGreetingIsClosedAfterTheInterval) {
     bound_pull server(short_ivl_ms);
-    hostile_client client(server.endpoint);
+    raw_peer client(server.endpoint);
     const auto connected = std::chrono::steady_clock::now();
     client.send(raw_peer::greeting("NULL").substr(0, 30));
     expect_closed_for_slowness(server, client, connected);
@@ -90,7 +86,7 @@ TEST(HandshakeIvl, APeerThatStopsInsideItsGreetingIsClosedAfterTheInterval) {
 
 TEST(HandshakeIvl, APeerThatNeverSendsReadyIsClosedAfterTheInterval) {
     bound_pull server(short_ivl_ms);
-    hostile_client client(server.endpoint);
+    raw_peer client(server.endpoint);
     const auto connected = std::chrono::steady_clock::now();
     client.send(raw_peer::greeting("NULL"));
     // The socket's greeting and READY come; ours never does.
@@ -102,7 +98,7 @@ TEST(HandshakeIvl, APeerThatNeverSendsReadyIsClosedAfterTheInterval) {
 
 TEST(HandshakeIvl, AFinishedHandshakeIsNotTimed) {
     bound_pull server(short_ivl_ms);
-    hostile_client client(server.endpoint);
+    raw_peer client(server.endpoint);
     ASSERT_TRUE(ht::complete_handshake(client, "PUSH"));
     ASSERT_TRUE(server.events.wait_for(ZMQ_EVENT_HANDSHAKE_SUCCEEDED));
     const auto later = server.events.during(several_intervals_ms);
@@ -113,7 +109,7 @@ TEST(HandshakeIvl, AFinishedHandshakeIsNotTimed) {
 
 TEST(HandshakeIvl, ZeroMeansNoLimit) {
     bound_pull server(0);
-    hostile_client client(server.endpoint);
+    raw_peer client(server.endpoint);
     ASSERT_TRUE(server.events.wait_for(ZMQ_EVENT_ACCEPTED));
     const auto later = server.events.during(several_intervals_ms);
     EXPECT_TRUE(later.empty()) << tt::describe(later);
@@ -122,32 +118,8 @@ TEST(HandshakeIvl, ZeroMeansNoLimit) {
     EXPECT_EQ(zt::recv_str(server.pull), "late but welcome");
 }
 
-// A tcp listener that accepts and then says nothing: a server that never
-// answers the greeting.
-class silent_server {
-public:
-    silent_server() : fd_(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)) {
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t size = sizeof address;
-        EXPECT_EQ(::bind(fd_, reinterpret_cast<sockaddr*>(&address), size), 0);
-        EXPECT_EQ(::listen(fd_, 16), 0);
-        EXPECT_EQ(::getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &size), 0);
-        endpoint_ = "tcp://127.0.0.1:" + std::to_string(ntohs(address.sin_port));
-    }
-    ~silent_server() { ::close(fd_); }
-    silent_server(const silent_server&) = delete;
-    silent_server& operator=(const silent_server&) = delete;
-    const std::string& endpoint() const { return endpoint_; }
-
-private:
-    int fd_;
-    std::string endpoint_;
-};
-
 TEST(HandshakeIvl, AConnecterGivesUpOnASilentServerAndReconnects) {
-    silent_server server;
+    tt::raw_server server;  // listens and never accepts: nobody answers the greeting
     zt::context ctx;
     zt::socket push(ctx, ZMQ_PUSH);
     zt::set_int(push, ZMQ_HANDSHAKE_IVL, short_ivl_ms);

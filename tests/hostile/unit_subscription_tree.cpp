@@ -51,9 +51,9 @@ TEST(SubscriptionTree, ForEachVisitsTopicsInByteOrder) {
     EXPECT_EQ(order, (std::vector<std::string>{"", "a", "aa", "ab", "b", "\xff"}));
 }
 
-constexpr size_t small_stack = 64 * 1024;
+constexpr size_t small_stack = 32 * 1024;
 // Levels: enough that destroying the tree recursively overflows small_stack.
-constexpr int depth = 10000;
+constexpr int depth = 5000;
 
 TEST(SubscriptionTree, ADeepTreeIsBuiltSearchedAndFreedWithoutRecursion) {
     ht::run_on_small_stack(small_stack, [] {

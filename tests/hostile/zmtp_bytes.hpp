@@ -2,7 +2,6 @@
 // pieces of raw_peer.hpp: frames whose header claims any size.
 #pragma once
 
-#include "hostile_client.hpp"
 #include "raw_peer.hpp"
 
 #include <cstdint>
@@ -17,11 +16,13 @@ inline constexpr char command_flag = 0x04;
 // Does the handshake as a peer of socket_type in the order libzmq needs:
 // our greeting, the socket's whole greeting, then our READY. True when the
 // socket's greeting came.
-inline bool complete_handshake(hostile_client& client, const std::string& socket_type) {
+inline bool complete_handshake(tt::raw_peer& client, const std::string& socket_type) {
     constexpr size_t greeting_size = 64;
-    if (!client.send(tt::raw_peer::greeting("NULL")) || client.receive(greeting_size).size() != greeting_size)
+    if (!client.send_unless_closed(tt::raw_peer::greeting("NULL")))
         return false;
-    return client.send(tt::raw_peer::ready(socket_type));
+    if (client.receive(greeting_size).size() != greeting_size)
+        return false;
+    return client.send_unless_closed(tt::raw_peer::ready(socket_type));
 }
 
 // A READY announcing socket_type and one application property

@@ -10,8 +10,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace tt {
 
@@ -35,7 +37,10 @@ public:
         int fd;
     };
     explicit raw_peer(adopted connection) : fd_(connection.fd) {}
-    ~raw_peer() { ::close(fd_); }
+    ~raw_peer() {
+        if (fd_ >= 0)
+            ::close(fd_);
+    }
     raw_peer(const raw_peer&) = delete;
     raw_peer& operator=(const raw_peer&) = delete;
 
@@ -59,6 +64,38 @@ public:
             bytes.append(buffer, static_cast<size_t>(got));
         }
         return bytes;
+    }
+
+    // An attacker's write (tests/hostile): sends all of the bytes, false
+    // when the socket has already hung up, which may race what was sent
+    // before. Expects nothing.
+    bool send_unless_closed(std::string_view bytes) {
+        while (!bytes.empty()) {
+            const ssize_t n = ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                return false;
+            bytes.remove_prefix(static_cast<size_t>(n));
+        }
+        return true;
+    }
+
+    // What one read gives once something came within timeout_ms ("" if
+    // nothing did).
+    std::string receive_available(int timeout_ms) {
+        pollfd item{fd_, POLLIN, 0};
+        char buffer[4096];
+        if (::poll(&item, 1, timeout_ms) <= 0)
+            return "";
+        const ssize_t got = ::recv(fd_, buffer, sizeof buffer, 0);
+        return got > 0 ? std::string(buffer, static_cast<size_t>(got)) : "";
+    }
+
+    // Hangs up from our side now.
+    void hang_up() {
+        ::close(fd_);
+        fd_ = -1;
     }
 
     // True when the peer closed the connection within timeout_ms (what it
