@@ -5,6 +5,10 @@
 // of the limit after the first frame] then the bytes a peer sends after
 // its greeting. The engine lifts the limit once the handshake is done;
 // the second selector does the same between the first and second frame.
+// Bodies over decoder::eager_allocation_limit (1 MiB) take another path,
+// grown as bytes arrive; no input is that long, so bit 7 of the framing
+// byte repeats the bytes to just past it. Only the first frames of such a
+// stream are read, so a megabyte of tiny frames does not slow the run.
 //
 // The stream is fed in reads of varying size and every outcome is checked
 // against a reading of the same bytes by the framing rules, written here
@@ -21,6 +25,8 @@
 #include "zmtp/encoder.hpp"
 #include "zmtp/framing.hpp"
 
+#include <algorithm>
+#include <cstring>
 #include <vector>
 
 namespace {
@@ -150,6 +156,19 @@ void check_frame(const zmx::msg& frame, byte_span wire, const reference_frame& w
     FUZZ_REQUIRE(encoded == canonical);
 }
 
+// The bytes over and over, to 64 KiB past the eager allocation limit
+// (doubling copies: an input of a few bytes repeats in 20 steps).
+std::vector<uint8_t> repeat_past_eager_limit(byte_span bytes) {
+    if (bytes.empty())
+        return {};
+    std::vector<uint8_t> repeated(decoder::eager_allocation_limit + 64 * 1024);
+    size_t filled = std::min(bytes.size(), repeated.size());
+    std::copy_n(bytes.begin(), filled, repeated.begin());
+    for (; filled < repeated.size(); filled *= 2)
+        std::memcpy(&repeated[filled], repeated.data(), std::min(filled, repeated.size() - filled));
+    return repeated;
+}
+
 // An error is final: more input changes nothing and is not consumed.
 void check_error_is_final(decoder& d, byte_span more_input) {
     const auto error = d.error();
@@ -164,10 +183,14 @@ void check_error_is_final(decoder& d, byte_span more_input) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     zmx::fuzz::input_reader input({data, size});
     const uint8_t max_read = input.take_byte();
-    const auto format = static_cast<framing>(input.take_byte() % 3);
+    const uint8_t framing_byte = input.take_byte();
+    const auto format = static_cast<framing>((framing_byte & 0x7F) % 3);
     int64_t limit = zmx::fuzz::max_message_size_from(input.take_byte());
     const int64_t later_limit = zmx::fuzz::max_message_size_from(input.take_byte());
-    const byte_span stream = input.rest();
+    const std::vector<uint8_t> repeated =
+        (framing_byte & 0x80) ? repeat_past_eager_limit(input.rest()) : std::vector<uint8_t>{};
+    const byte_span stream = (framing_byte & 0x80) ? byte_span(repeated) : input.rest();
+    size_t frames_left = (framing_byte & 0x80) ? 16 : SIZE_MAX;
 
     decoder d(limit, format);
     zmx::fuzz::chunked_stream reads(stream, max_read);
@@ -190,6 +213,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             return 0;
         }
         check_frame(d.frame(), stream.subspan(frame_start, want.end - frame_start), want, format, limit);
+        if (--frames_left == 0)
+            return 0;
         if (frame_start == 0) {
             limit = later_limit;
             d.set_max_message_size(limit);

@@ -23,6 +23,7 @@ PAIR, PUB, SUB, REQ, REP, DEALER, ROUTER, PULL, PUSH, XPUB, XSUB = range(11)
 WHOLE = 0  # max read size 0: the stream in one read
 NO_LIMIT = 0  # max message size selector 0: no limit
 ZMTP1, ZMTP2, ZMTP3 = range(3)  # framing selector (zmx::zmtp::framing)
+REPEAT = 0x80  # in the framing selector: the stream repeated past 1 MiB
 
 
 def limit_selector(max_size):
@@ -131,6 +132,16 @@ def frame_decoder_seeds():
         for size in (99, 100, 101):
             seeds[f"{name}-limit-100-size-{size}"] = stream(
                 encode(b"m" * size), framing=framing, limit=limit_selector(100))
+    # Bodies past the 1 MiB eager allocation limit: the target repeats the
+    # stream (bit 7 of the framing byte) so the claimed body arrives.
+    big = (1 << 20) + 1000
+    for max_read in (WHOLE, 255):
+        seeds[f"zmtp3-grown-body-reads-{max_read}"] = stream(
+            b"\x02" + struct.pack(">Q", big), max_read=max_read, framing=ZMTP3 | REPEAT)
+    seeds["zmtp1-grown-body"] = stream(b"\xff" + struct.pack(">Q", big + 1) + b"\x00",
+                                       framing=ZMTP1 | REPEAT)
+    seeds["zmtp2-grown-body-truncated"] = stream(b"\x02" + struct.pack(">Q", 2 * big),
+                                                 framing=ZMTP2 | REPEAT)
     seeds["limit-0-empty"] = stream(frame(b""), frame(b"a"), limit=limit_selector(0))
     seeds["limit-lifted"] = stream(frame(ready(b"PUB"), command=True), frame(b"L" * 1000),
                                    limit=limit_selector(64))
