@@ -59,7 +59,7 @@ static inline int zmx_v2_recv (void *socket, zmq_msg_t *msg, int flags)
    wait never becomes a busy poll; negative waits for ever. */
 static inline int zmx_v2_poll (zmq_pollitem_t *items, int count, long timeout_us)
 {
-    long timeout_ms = timeout_us < 0 ? -1 : (timeout_us + 999) / 1000;
+    long timeout_ms = timeout_us < 0 ? -1 : timeout_us / 1000 + (timeout_us % 1000 != 0);
     return zmq_poll (items, count, timeout_ms);
 }
 
