@@ -120,7 +120,7 @@ class Run:
     still runs is killed, and on failure everyone's output is shown."""
 
     def __init__(self, bin_dir, env=None):
-        self.bin_dir = bin_dir
+        self.bin_dir = os.path.abspath(bin_dir)  # the programs run elsewhere
         self.env = env
         self.programs = []
 
@@ -131,7 +131,7 @@ class Run:
 
     def start(self, name, *args, stdin=False, label=None, env=None):
         """Starts a program: a name from the binaries' directory, or a path."""
-        path = name if os.sep in name else os.path.join(self.bin_dir, name)
+        path = os.path.abspath(name) if os.sep in name else os.path.join(self.bin_dir, name)
         argv = [path, *map(str, args)]
         program = Program(argv, self.cwd, env or self.env, stdin, label or os.path.basename(name))
         self.programs.append(program)
