@@ -13,6 +13,7 @@
 #include <zmq.h>
 
 #include <algorithm>
+#include <future>
 #include <utility>
 
 namespace zmx {
@@ -192,11 +193,16 @@ int socket_base::connect_stream(const char* uri, const endpoint& ep) {
 
 void socket_base::close_listener(size_t index) {
     stream_listener* listener = listeners_[index].listener;
-    // Done here, not on the I/O thread, so that the files are gone and a
-    // closing socket's monitor hears CLOSED before MONITOR_STOPPED.
-    listener->remove_files();
+    // Waited for, as libzmq reports CLOSED once the descriptor is closed:
+    // whoever hears it (or returns from unbind) may bind the address again,
+    // and a closing socket's monitor hears CLOSED before MONITOR_STOPPED.
+    std::promise<void> closed;
+    listeners_[index].worker->loop().post([listener, &closed] {
+        listener->close();  // retires it: it is gone soon after
+        closed.set_value();
+    });
+    closed.get_future().wait();
     monitor_->emit(ZMQ_EVENT_CLOSED, static_cast<uint32_t>(listeners_[index].fd), listeners_[index].endpoint);
-    listeners_[index].worker->loop().post([listener] { listener->close(); });
     listeners_.erase(listeners_.begin() + static_cast<std::ptrdiff_t>(index));
 }
 

@@ -111,6 +111,7 @@ void stream_listener::close() {
     worker_.loop().remove_fd(fd_);
     ::close(fd_);
     fd_ = -1;
+    remove_files();
     worker_.retire(this);
 }
 

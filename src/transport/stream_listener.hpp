@@ -24,11 +24,9 @@ public:
     ~stream_listener() override;
 
     void start() override;
-    // Worker thread: stops accepting and retires.
+    // Worker thread: stops accepting (closes the descriptor, removes the
+    // socket file and directory of an "ipc://*" bind) and retires.
     void close();
-    // Any thread, once: removes the socket file and directory of an
-    // "ipc://*" bind (the socket removes them before it reports CLOSED).
-    void remove_files() const;
     // The address actually bound ("tcp://127.0.0.1:41234").
     const std::string& bound_endpoint() const { return bound_; }
     int fd() const { return fd_; }
@@ -41,6 +39,7 @@ private:
     static std::unique_ptr<stream_listener> listen_on(io_worker& worker, const socket_link& link,
                                                       const socket_address& address, std::string owned_directory);
     void on_readable() override;
+    void remove_files() const;
     // Out of descriptors or memory: the pending connection stays queued and
     // the listener stays readable, so stop watching it for a while instead
     // of failing the same accept() in a busy loop.

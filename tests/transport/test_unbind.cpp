@@ -104,3 +104,37 @@ TEST_P(Unbind, DisconnectByTheLastEndpoint) {
 }
 
 } // namespace
+
+namespace {
+
+// libzmq reports CLOSED once the listener's descriptor is closed, so the
+// address can be bound again by whoever heard it.
+TEST(Rebind, AfterClosedATcpAddressCanBeBoundAgain) {
+    zt::context ctx;
+    std::string endpoint;
+    for (int round = 0; round < 20; ++round) {
+        void* s = zmq_socket(ctx, ZMQ_PULL);
+        zt::set_int(s, ZMQ_LINGER, 0);
+        if (endpoint.empty())
+            endpoint = tt::bind_any(s, tt::transport::tcp);
+        else
+            ASSERT_EQ(zmq_bind(s, endpoint.c_str()), 0) << "round " << round << ": " << zmq_strerror(zmq_errno());
+        tt::event_monitor events(ctx, s, ZMQ_EVENT_CLOSED);
+        zmq_close(s);
+        ASSERT_TRUE(events.wait_for(ZMQ_EVENT_CLOSED));
+    }
+}
+
+// zmx closes the listener before zmq_unbind returns; libzmq does it later,
+// so an immediate bind there fails now and then with EADDRINUSE.
+TEST(Rebind, ZmxOnlyAnUnboundTcpAddressCanBeBoundAgainAtOnce) {
+    zt::context ctx;
+    zt::socket s(ctx, ZMQ_PULL);
+    const std::string endpoint = tt::bind_any(s, tt::transport::tcp);
+    for (int round = 0; round < 20; ++round) {
+        ASSERT_EQ(zmq_unbind(s, endpoint.c_str()), 0);
+        ASSERT_EQ(zmq_bind(s, endpoint.c_str()), 0) << "round " << round << ": " << zmq_strerror(zmq_errno());
+    }
+}
+
+} // namespace
