@@ -185,12 +185,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const uint8_t max_read = input.take_byte();
     const uint8_t framing_byte = input.take_byte();
     const auto format = static_cast<framing>((framing_byte & 0x7F) % 3);
+    const bool repeat = framing_byte & 0x80;
     int64_t limit = zmx::fuzz::max_message_size_from(input.take_byte());
     const int64_t later_limit = zmx::fuzz::max_message_size_from(input.take_byte());
     const std::vector<uint8_t> repeated =
-        (framing_byte & 0x80) ? repeat_past_eager_limit(input.rest()) : std::vector<uint8_t>{};
-    const byte_span stream = (framing_byte & 0x80) ? byte_span(repeated) : input.rest();
-    size_t frames_left = (framing_byte & 0x80) ? 16 : SIZE_MAX;
+        repeat ? repeat_past_eager_limit(input.rest()) : std::vector<uint8_t>{};
+    const byte_span stream = repeat ? byte_span(repeated) : input.rest();
+    size_t frames_left = repeat ? 16 : SIZE_MAX;
 
     decoder d(limit, format);
     zmx::fuzz::chunked_stream reads(stream, max_read);
