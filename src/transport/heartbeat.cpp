@@ -24,10 +24,8 @@ void heartbeat::start() {
 }
 
 void heartbeat::ping_received(uint16_t ttl) {
-    if (ttl > 0 && !ttl_armed_) {
-        arm_deadline(ttl_timer, ttl * 100);
-        ttl_armed_ = true;
-    }
+    if (ttl > 0 && !ttl_armed_)
+        arm_deadline(ttl_timer, ttl * 100, ttl_armed_);
 }
 
 void heartbeat::on_timer(int id) {
@@ -39,16 +37,14 @@ void heartbeat::on_timer(int id) {
         return;
     }
     loop_.add_timer(options_.interval, this, ping_timer);
-    if (!timeout_armed_ && options_.effective_timeout() > 0) {
-        arm_deadline(timeout_timer, options_.effective_timeout());
-        timeout_armed_ = true;
-    }
+    if (!timeout_armed_ && options_.effective_timeout() > 0)
+        arm_deadline(timeout_timer, options_.effective_timeout(), timeout_armed_);
     owner_.heartbeat_ping(static_cast<uint16_t>(options_.ttl));  // may end the connection
 }
 
-void heartbeat::arm_deadline(int timer, int delay_ms) {
+void heartbeat::arm_deadline(int timer, int delay_ms, bool& armed) {
     loop_.add_timer(delay_ms, this, timer);
-    deadline_armed_ = true;
+    armed = true;
 }
 
 void heartbeat::clear_deadlines() {
@@ -56,7 +52,7 @@ void heartbeat::clear_deadlines() {
         loop_.cancel_timer(this, timeout_timer);
     if (ttl_armed_)
         loop_.cancel_timer(this, ttl_timer);
-    timeout_armed_ = ttl_armed_ = deadline_armed_ = false;
+    timeout_armed_ = ttl_armed_ = false;
 }
 
 } // namespace zmx

@@ -40,7 +40,7 @@ public:
     void start();
     // Bytes arrived from the peer.
     void traffic_received() {
-        if (deadline_armed_)
+        if (timeout_armed_ || ttl_armed_)
             clear_deadlines();
     }
     // The peer sent a PING with this TTL (deciseconds, 0: none).
@@ -48,13 +48,12 @@ public:
 
 private:
     void on_timer(int id) override;
-    void arm_deadline(int timer, int delay_ms);
+    void arm_deadline(int timer, int delay_ms, bool& armed);
     void clear_deadlines();
 
     reactor& loop_;
     const heartbeat_options options_;
     owner& owner_;
-    bool deadline_armed_ = false;  // either deadline: a cheap test per read
     bool timeout_armed_ = false;
     bool ttl_armed_ = false;
 };
