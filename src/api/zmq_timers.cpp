@@ -1,6 +1,6 @@
 // C API: zmq_timers_*.
 #include "base/error.hpp"
-#include "io/timers.hpp"
+#include "api/timer_set.hpp"
 
 #include <zmq.h>
 

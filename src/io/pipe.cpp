@@ -4,11 +4,11 @@
 
 namespace zmx {
 
-std::shared_ptr<connection> connection::create() {
-    return std::shared_ptr<connection>(new connection);
+std::shared_ptr<pipe_pair> pipe_pair::create() {
+    return std::shared_ptr<pipe_pair>(new pipe_pair);
 }
 
-connection::~connection() {
+pipe_pair::~pipe_pair() {
     // Both ends are gone: release what is still queued (free functions run
     // here, with no lock held).
     for (auto& d : dirs_) {
@@ -22,12 +22,12 @@ connection::~connection() {
     }
 }
 
-void connection::set_mailbox(int side, std::shared_ptr<socket_mailbox> box) {
+void pipe_pair::set_mailbox(int side, std::shared_ptr<socket_mailbox> box) {
     std::lock_guard lock(mailbox_mutex_);
     mailboxes_[side] = std::move(box);
 }
 
-void connection::post(int side, command::kind what) {
+void pipe_pair::post(int side, command::kind what) {
     std::shared_ptr<socket_mailbox> box;
     {
         std::lock_guard lock(mailbox_mutex_);
@@ -40,12 +40,12 @@ void connection::post(int side, command::kind what) {
 }
 
 std::shared_ptr<pipe> pipe::self() {
-    return std::shared_ptr<pipe>(connection_.shared_from_this(), this);
+    return std::shared_ptr<pipe>(pair_.shared_from_this(), this);
 }
 
-void pipe::set_mailbox(std::shared_ptr<socket_mailbox> box) { connection_.set_mailbox(side_, std::move(box)); }
+void pipe::set_mailbox(std::shared_ptr<socket_mailbox> box) { pair_.set_mailbox(side_, std::move(box)); }
 
-void pipe::post_to_peer(command::kind what) { connection_.post(1 - side_, what); }
+void pipe::post_to_peer(command::kind what) { pair_.post(1 - side_, what); }
 
 void pipe::wake_peer_if_asleep(std::atomic<bool>& asleep, command::kind what) {
     // The cheap load first: the exchange (a locked write) only when needed.
@@ -54,23 +54,23 @@ void pipe::wake_peer_if_asleep(std::atomic<bool>& asleep, command::kind what) {
 }
 
 void pipe::set_hwms(int out_hwm, int in_hwm) {
-    connection_.outbound(side_).hwm.store(out_hwm, std::memory_order_relaxed);
-    connection_.inbound(side_).hwm.store(in_hwm, std::memory_order_relaxed);
+    pair_.outbound(side_).hwm.store(out_hwm, std::memory_order_relaxed);
+    pair_.inbound(side_).hwm.store(in_hwm, std::memory_order_relaxed);
 }
 
 void pipe::set_conflate() {
-    connection_.outbound(side_).conflate = true;
-    connection_.inbound(side_).conflate = true;
+    pair_.outbound(side_).conflate = true;
+    pair_.inbound(side_).conflate = true;
 }
 
 void pipe::announce_routing_id(const std::string& own_routing_id) {
-    msg& id = connection_.outbound(side_).queue.push_slot();
+    msg& id = pair_.outbound(side_).queue.push_slot();
     id.init_copy_of(own_routing_id.data(), own_routing_id.size());
     id.set(msg::routing_id);
     publish();
     // A connect-before-bind writer may be waiting for the room our
     // RCVHWM has just added.
-    wake_peer_if_asleep(connection_.inbound(side_).writer_asleep, command::kind::activate_write);
+    wake_peer_if_asleep(pair_.inbound(side_).writer_asleep, command::kind::activate_write);
 }
 
 void pipe::preset_peer_routing_id(const std::string& id) {
@@ -79,9 +79,9 @@ void pipe::preset_peer_routing_id(const std::string& id) {
     id_preset_ = true;
 }
 
-int pipe::peer_linger() const { return connection_.inbound(side_).linger.load(std::memory_order_relaxed); }
+int pipe::peer_linger() const { return pair_.inbound(side_).linger.load(std::memory_order_relaxed); }
 
-bool pipe::peer_closed() const { return connection_.inbound(side_).closed.load(std::memory_order_acquire); }
+bool pipe::peer_closed() const { return pair_.inbound(side_).closed.load(std::memory_order_acquire); }
 
 // Consumes routing-id frames at the head of the queue and returns the next
 // frame, or nullptr when none is visible. Leaves the reader marked asleep
@@ -109,7 +109,7 @@ static msg* next_frame(spsc_queue<msg>& queue, std::atomic<bool>& reader_asleep,
 bool pipe::check_read() {
     if (delimited_ || terminated_)
         return false;
-    auto& in = connection_.inbound(side_);
+    auto& in = pair_.inbound(side_);
     msg* m = next_frame(in.queue, in.reader_asleep, peer_routing_id_, identified_, id_preset_);
     if (in.conflate) {
         std::lock_guard lock(in.slot_mutex);
@@ -125,7 +125,7 @@ bool pipe::check_read() {
 }
 
 bool pipe::at_delimiter() {
-    auto& in = connection_.inbound(side_);
+    auto& in = pair_.inbound(side_);
     msg* m = next_frame(in.queue, in.reader_asleep, peer_routing_id_, identified_, id_preset_);
     return m && m->is_delimiter();
 }
@@ -133,7 +133,7 @@ bool pipe::at_delimiter() {
 bool pipe::read(msg& out) {
     if (!check_read())
         return false;
-    auto& in = connection_.inbound(side_);
+    auto& in = pair_.inbound(side_);
     out.close();
     if (in.conflate && read_conflated(out))
         return true;
@@ -147,7 +147,7 @@ bool pipe::read(msg& out) {
 
 void pipe::acknowledge_read() {
     ++msgs_read_;
-    auto& in = connection_.inbound(side_);
+    auto& in = pair_.inbound(side_);
     const int hwm = in.hwm.load(std::memory_order_relaxed);
     if (hwm <= 0 || msgs_read_ % low_water_mark(hwm) != 0)
         return;
@@ -156,7 +156,7 @@ void pipe::acknowledge_read() {
 }
 
 bool pipe::check_write() {
-    auto& out = connection_.outbound(side_);
+    auto& out = pair_.outbound(side_);
     if (terminated_ || out.reader_gone.load(std::memory_order_acquire))
         return false;
     if (out.conflate)
@@ -176,7 +176,7 @@ bool pipe::write(msg& m, bool publish_now) {
     // Frames after the first of a message always fit: HWM counts messages.
     if (!writing_more_ && !check_write())
         return false;
-    auto& out = connection_.outbound(side_);
+    auto& out = pair_.outbound(side_);
     if (out.conflate)
         return write_conflated(m);
     writing_more_ = m.has(msg::more);
@@ -197,13 +197,13 @@ void pipe::publish_written() {
 }
 
 void pipe::publish() {
-    auto& out = connection_.outbound(side_);
+    auto& out = pair_.outbound(side_);
     out.queue.flush();
     wake_peer_if_asleep(out.reader_asleep, command::kind::activate_read);
 }
 
 bool pipe::write_conflated(msg& m) {
-    auto& out = connection_.outbound(side_);
+    auto& out = pair_.outbound(side_);
     msg replaced;
     replaced.init();
     {
@@ -219,7 +219,7 @@ bool pipe::write_conflated(msg& m) {
 }
 
 bool pipe::read_conflated(msg& m) {
-    auto& in = connection_.inbound(side_);
+    auto& in = pair_.inbound(side_);
     std::lock_guard lock(in.slot_mutex);
     if (!in.slot_full)
         return false;
@@ -229,7 +229,7 @@ bool pipe::read_conflated(msg& m) {
 }
 
 void pipe::rollback() {
-    connection_.outbound(side_).queue.rollback([](msg& m) { m.close(); });
+    pair_.outbound(side_).queue.rollback([](msg& m) { m.close(); });
     writing_more_ = false;
 }
 
@@ -238,13 +238,13 @@ void pipe::terminate(int linger_ms) {
         return;
     terminated_ = true;
     rollback();
-    auto& out = connection_.outbound(side_);
+    auto& out = pair_.outbound(side_);
     out.queue.push_slot().init_delimiter();
     out.queue.flush();
     out.linger.store(linger_ms, std::memory_order_relaxed);
     out.closed.store(true, std::memory_order_release);
-    connection_.inbound(side_).reader_gone.store(true, std::memory_order_release);
-    connection_.set_mailbox(side_, nullptr);
+    pair_.inbound(side_).reader_gone.store(true, std::memory_order_release);
+    pair_.set_mailbox(side_, nullptr);
     post_to_peer(command::kind::pipe_term);
 }
 

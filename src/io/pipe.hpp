@@ -1,4 +1,4 @@
-// A pipe is one socket's end of a connection: a pair of lock-free queues,
+// A pipe is one socket's end of a pipe pair: a pair of lock-free queues,
 // one each way, with high-water marks.
 //
 // Flow control follows libzmq so that queue capacities match it exactly: a
@@ -8,11 +8,11 @@
 // with a flag; the other side, on changing that, posts activate_read (or
 // activate_write) to the sleeper's mailbox.
 //
-// Life cycle, kept here in one place: a connection is created attached on
+// Life cycle, kept here in one place: a pipe pair is created attached on
 // one side and pending on the other until that peer attaches; either side
 // may terminate, which writes a delimiter behind its last message and posts
 // pipe_term to the peer. The peer reads up to the delimiter (messages sent
-// before a close are delivered), then drops its end. The connection is
+// before a close are delivered), then drops its end. The pair is
 // freed, with whatever it still holds, when both ends are gone.
 //
 // Threading: every member function is for the owning socket's thread,
@@ -30,7 +30,7 @@
 
 namespace zmx {
 
-class connection;
+class pipe_pair;
 
 // Told by a pipe about events the socket must act on after the current call.
 class pipe_owner {
@@ -102,12 +102,12 @@ public:
     // message (ZMQ_CONFLATE).
     void set_conflate();
 
-    // A reference that keeps the whole connection alive.
+    // A reference that keeps the whole pipe pair alive.
     std::shared_ptr<pipe> self();
 
 private:
-    friend class connection;
-    pipe(connection& c, int side) : connection_(c), side_(side) {}
+    friend class pipe_pair;
+    pipe(pipe_pair& p, int side) : pair_(p), side_(side) {}
 
     void acknowledge_read();
     bool write_conflated(msg& m);
@@ -118,7 +118,7 @@ private:
     // The peer marked itself asleep on this flag: clear it and wake it.
     void wake_peer_if_asleep(std::atomic<bool>& asleep, command::kind what);
 
-    connection& connection_;
+    pipe_pair& pair_;
     const int side_;
     pipe_owner* owner_ = nullptr;
     std::string peer_routing_id_;
@@ -134,13 +134,14 @@ private:
     uint64_t msgs_read_ = 0;
 };
 
-// Both ends and both directions of one connection, in one allocation.
-class connection : public std::enable_shared_from_this<connection> {
+// Both ends and both directions of one pipe pair (a connection between a
+// socket and a peer socket or session), in one allocation.
+class pipe_pair : public std::enable_shared_from_this<pipe_pair> {
 public:
-    // Creates a connection whose side 0 is attached by the caller and whose
+    // Creates a pair whose side 0 is attached by the caller and whose
     // side 1 waits for its socket. The caller chooses the hwms.
-    static std::shared_ptr<connection> create();
-    ~connection();
+    static std::shared_ptr<pipe_pair> create();
+    ~pipe_pair();
 
     pipe& end(int side) { return side == 0 ? end0_ : end1_; }
 
@@ -167,7 +168,7 @@ private:
         bool slot_full = false;
     };
 
-    connection() : end0_(*this, 0), end1_(*this, 1) {}
+    pipe_pair() : end0_(*this, 0), end1_(*this, 1) {}
     // Messages flowing out of side s.
     direction& outbound(int side) { return dirs_[side]; }
     direction& inbound(int side) { return dirs_[1 - side]; }

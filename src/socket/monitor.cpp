@@ -3,7 +3,7 @@
 #include "base/error.hpp"
 #include "socket/context.hpp"
 #include "socket/socket_base.hpp"
-#include "transport/endpoint.hpp"
+#include "transport/endpoint_uri.hpp"
 
 #include <zmq.h>
 
@@ -13,7 +13,7 @@
 namespace zmx {
 
 int socket_monitor::start(const char* address, int events) {
-    endpoint ep;
+    endpoint_uri ep;
     if (ep.parse(address) < 0)
         return -1;
     if (ep.protocol != "inproc")

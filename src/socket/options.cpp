@@ -1,7 +1,7 @@
 #include "socket/options.hpp"
 
 #include "base/error.hpp"
-#include "socket/connection_option_values.hpp"
+#include "socket/transport_option_values.hpp"
 
 #include <zmq.h>
 
@@ -164,7 +164,7 @@ int options::set(int option, const void* value, size_t size, bool& known) {
     case ZMQ_INVERT_MATCHING:
         return get_bool(value, size, invert_matching);
     default:
-        return set_connection_option(connection, option, value, size, known);
+        return set_transport_option(transport, option, value, size, known);
     }
 }
 
@@ -210,7 +210,7 @@ int options::get(int option, void* value, size_t* size, bool& known) const {
     case ZMQ_INVERT_MATCHING:
         return put_int(value, size, invert_matching);
     default:
-        return get_connection_option(connection, option, value, size, known);
+        return get_transport_option(transport, option, value, size, known);
     }
 }
 

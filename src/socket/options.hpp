@@ -6,7 +6,7 @@
 // (an inproc bind publishes one for connecting peers).
 #pragma once
 
-#include "transport/connection_options.hpp"
+#include "transport/transport_options.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -32,7 +32,7 @@ struct options {
     int recovery_ivl = 10000;     // ms, >= 0
     // ZMQ_METADATA: "X-" properties our handshake announces.
     std::map<std::string, std::string> metadata;
-    connection_options connection;  // heartbeats, tcp tuning, backlog, ...
+    transport_options transport;  // heartbeats, tcp tuning, backlog, ...
     std::string routing_id;
     std::string connect_routing_id;  // consumed by the next connect
     std::string last_endpoint;

@@ -5,7 +5,7 @@
 #include "socket/context.hpp"
 #include "socket/monitor.hpp"
 #include "transport/connect_handle.hpp"
-#include "transport/endpoint.hpp"
+#include "transport/endpoint_uri.hpp"
 #include "transport/session.hpp"
 #include "transport/peer_address.hpp"
 #include "transport/stream_listener.hpp"
@@ -88,7 +88,7 @@ inproc_peer socket_base::inproc_self() const {
 }
 
 int socket_base::bind(const char* uri) {
-    endpoint ep;
+    endpoint_uri ep;
     if (begin_endpoint_call(uri, ep) < 0)
         return -1;
     if (ep.protocol != "inproc")
@@ -103,7 +103,7 @@ int socket_base::bind(const char* uri) {
 }
 
 int socket_base::connect(const char* uri) {
-    endpoint ep;
+    endpoint_uri ep;
     if (begin_endpoint_call(uri, ep) < 0)
         return -1;
     if (ep.protocol != "inproc")
@@ -122,7 +122,7 @@ int socket_base::unbind(const char* uri) { return term_endpoint(uri); }
 int socket_base::disconnect(const char* uri) { return term_endpoint(uri); }
 
 // What bind, connect, unbind and disconnect start with.
-int socket_base::begin_endpoint_call(const char* uri, endpoint& ep) {
+int socket_base::begin_endpoint_call(const char* uri, endpoint_uri& ep) {
     if (stopped_)
         return fail(ETERM);
     if (ep.parse(uri) < 0)
@@ -145,11 +145,11 @@ socket_link socket_base::link_for(const std::string& endpoint) const {
             .ipv6 = options_.ipv6,
             .immediate = options_.immediate,
             .metadata = options_.metadata,
-            .connection = options_.connection,
+            .transport = options_.transport,
             .endpoint = endpoint};
 }
 
-int socket_base::bind_stream(const char* uri, const endpoint& ep) {
+int socket_base::bind_stream(const char* uri, const endpoint_uri& ep) {
     io_worker& worker = ctx_.pick_worker();
     auto listener = stream_listener::open(worker, link_for(uri), ep);
     if (!listener) {
@@ -164,7 +164,7 @@ int socket_base::bind_stream(const char* uri, const endpoint& ep) {
     return 0;
 }
 
-int socket_base::connect_stream(const char* uri, const endpoint& ep) {
+int socket_base::connect_stream(const char* uri, const endpoint_uri& ep) {
     if (check_peer_address(ep) < 0)
         return -1;
     io_worker& worker = ctx_.pick_worker();
@@ -180,7 +180,7 @@ int socket_base::connect_stream(const char* uri, const endpoint& ep) {
     }
     // The pipe exists from now on: messages wait in it until a connection
     // is made (libzmq's default).
-    auto link = connection::create();
+    auto link = pipe_pair::create();
     pipe& ours = link->end(0);
     ours.set_hwms(options_.sndhwm, options_.rcvhwm);
     ours.set_mailbox(mailbox_);
@@ -209,7 +209,7 @@ void socket_base::close_listener(size_t index) {
 // As in libzmq, unbind and disconnect are one operation: release the name
 // if we bound it, else close the connections made through it.
 int socket_base::term_endpoint(const char* uri) {
-    endpoint ep;
+    endpoint_uri ep;
     if (begin_endpoint_call(uri, ep) < 0)
         return -1;
     if (ep.protocol == "inproc" && ctx_.inproc().unbind(ep.address, mailbox_.get()) == 0)

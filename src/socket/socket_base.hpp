@@ -28,7 +28,7 @@ class socket_monitor;
 class io_worker;
 class stream_listener;
 class connect_handle;
-struct endpoint;
+struct endpoint_uri;
 
 class socket_base : public pipe_owner {
 public:
@@ -97,9 +97,9 @@ private:
     void remove_pipe(pipe* p);
     int events();
     int term_endpoint(const char* uri);
-    int begin_endpoint_call(const char* uri, endpoint& ep);
-    int bind_stream(const char* uri, const endpoint& ep);
-    int connect_stream(const char* uri, const endpoint& ep);
+    int begin_endpoint_call(const char* uri, endpoint_uri& ep);
+    int bind_stream(const char* uri, const endpoint_uri& ep);
+    int connect_stream(const char* uri, const endpoint_uri& ep);
     socket_link link_for(const std::string& endpoint) const;
     void close_listener(size_t index);
     // The index of the listener bound to endpoint, or listeners_.size().

@@ -23,7 +23,7 @@ int family_of(int fd) {
 
 }  // namespace
 
-void tune_before_connecting(int fd, const tcp_options& options, bool is_tcp) {
+void tune_before_connecting(int fd, const tcp_tuning& options, bool is_tcp) {
     set_if_given(fd, SOL_SOCKET, SO_SNDBUF, options.sndbuf);
     set_if_given(fd, SOL_SOCKET, SO_RCVBUF, options.rcvbuf);
     if (!is_tcp || options.tos == 0)
@@ -34,7 +34,7 @@ void tune_before_connecting(int fd, const tcp_options& options, bool is_tcp) {
         set_int(fd, IPPROTO_IP, IP_TOS, options.tos);
 }
 
-void tune_connected_tcp(int fd, const tcp_options& options) {
+void tune_connected_tcp(int fd, const tcp_tuning& options) {
     set_int(fd, IPPROTO_TCP, TCP_NODELAY, 1);
     set_if_given(fd, SOL_SOCKET, SO_KEEPALIVE, options.keepalive);
     if (options.keepalive == 1) {

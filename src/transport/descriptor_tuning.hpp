@@ -1,4 +1,4 @@
-// Applies a socket's tcp_options to a descriptor, the way libzmq does: on
+// Applies a socket's tcp_tuning to a descriptor, the way libzmq does: on
 // a connecting descriptor before connect(2), on a listener before
 // listen(2) (accepted descriptors inherit from it) and on every connected
 // one. The system refusing a value is not an error: the connection works
@@ -7,15 +7,15 @@
 // Threading: any thread; touches only the descriptor.
 #pragma once
 
-#include "transport/connection_options.hpp"
+#include "transport/transport_options.hpp"
 
 namespace zmx {
 
 // Type of service and buffer sizes: everything that must be set before
 // the connection exists to take effect on it. is_tcp: false for ipc,
 // which has buffers but no IP.
-void tune_before_connecting(int fd, const tcp_options& options, bool is_tcp);
+void tune_before_connecting(int fd, const tcp_tuning& options, bool is_tcp);
 // TCP_NODELAY, keepalive and the retransmission limit (tcp only).
-void tune_connected_tcp(int fd, const tcp_options& options);
+void tune_connected_tcp(int fd, const tcp_tuning& options);
 
 } // namespace zmx

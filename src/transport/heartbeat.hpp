@@ -12,7 +12,7 @@
 #pragma once
 
 #include "io/reactor.hpp"
-#include "transport/connection_options.hpp"
+#include "transport/transport_options.hpp"
 
 #include <cstdint>
 

@@ -14,7 +14,7 @@ int queue_capacity(int sender_sndhwm, int receiver_rcvhwm) {
 }
 
 // Side 0 is the connector's, side 1 the binder's.
-void size_queues(connection& link, const inproc_peer& connector, const inproc_peer& binder) {
+void size_queues(pipe_pair& link, const inproc_peer& connector, const inproc_peer& binder) {
     link.end(0).set_hwms(queue_capacity(connector.sndhwm, binder.rcvhwm),
                          queue_capacity(binder.sndhwm, connector.rcvhwm));
 }
@@ -28,7 +28,7 @@ int inproc_registry::bind(const std::string& name, const inproc_peer& binder,
         return fail(EADDRINUSE);
     auto [first, last] = waiting_.equal_range(name);
     for (auto it = first; it != last; ++it) {
-        connection& link = *it->second.link;
+        pipe_pair& link = *it->second.link;
         size_queues(link, it->second.connector, binder);
         link.set_mailbox(1, binder.mailbox);
         waiting.push_back(link.end(1).self());
@@ -52,7 +52,7 @@ void inproc_registry::unbind_all(const socket_mailbox* owner) {
 }
 
 std::shared_ptr<pipe> inproc_registry::connect(const std::string& name, const inproc_peer& connector) {
-    auto link = connection::create();
+    auto link = pipe_pair::create();
     if (connector.conflate)
         link->end(0).set_conflate();
     link->set_mailbox(0, connector.mailbox);

@@ -44,7 +44,7 @@ private:
         inproc_peer peer;
     };
     struct waiting_connection {
-        std::shared_ptr<connection> link;
+        std::shared_ptr<pipe_pair> link;
         inproc_peer connector;
     };
 

@@ -6,14 +6,14 @@
 
 namespace zmx {
 
-int check_peer_address(const endpoint& ep) {
+int check_peer_address(const endpoint_uri& ep) {
     if (ep.protocol == "tcp")
         return check_connect_address(ep.address);
     socket_address unused;
     return resolve_ipc_address(ep.address, unused);
 }
 
-int resolve_peer_address(const endpoint& ep, bool ipv6, peer_address& out) {
+int resolve_peer_address(const endpoint_uri& ep, bool ipv6, peer_address& out) {
     if (ep.protocol != "tcp")
         return resolve_ipc_address(ep.address, out.destination);
     tcp_address destination, source;

@@ -4,7 +4,7 @@
 // Threading: pure functions; resolving may block on DNS (I/O thread).
 #pragma once
 
-#include "transport/endpoint.hpp"
+#include "transport/endpoint_uri.hpp"
 #include "transport/socket_address.hpp"
 
 namespace zmx {
@@ -17,9 +17,9 @@ struct peer_address {
 
 // What zmq_connect checks before anything is started: 0, or -1 with EINVAL
 // (or ENAMETOOLONG for an ipc path). Names are not looked up yet.
-int check_peer_address(const endpoint& ep);
+int check_peer_address(const endpoint_uri& ep);
 
 // Resolves the endpoint now: 0, or -1 with errno.
-int resolve_peer_address(const endpoint& ep, bool ipv6, peer_address& out);
+int resolve_peer_address(const endpoint_uri& ep, bool ipv6, peer_address& out);
 
 } // namespace zmx

@@ -86,7 +86,7 @@ void session::cancel() {
 // ---------------------------------------------------------------- connecting
 
 void session::connect_now() {
-    endpoint ep;
+    endpoint_uri ep;
     peer_address peer;
     if (ep.parse(link_.endpoint.c_str()) < 0 || resolve_peer_address(ep, link_.ipv6, peer) < 0) {
         retry_later();
@@ -95,7 +95,7 @@ void session::connect_now() {
     const socket_address& destination = peer.destination;
     const int fd = ::socket(destination.family(), SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (fd >= 0)
-        tune_before_connecting(fd, link_.connection.tcp, is_tcp(link_.endpoint));
+        tune_before_connecting(fd, link_.transport.tcp, is_tcp(link_.endpoint));
     if (fd < 0 || (peer.has_source && ::bind(fd, peer.source.get(), peer.source.length) < 0)) {
         if (fd >= 0)
             ::close(fd);
@@ -114,8 +114,8 @@ void session::connect_now() {
     connecting_fd_ = fd;
     worker_.loop().add_fd(fd, this);
     worker_.loop().want_write(fd, true);
-    if (link_.connection.connect_timeout > 0 && is_tcp(link_.endpoint))
-        worker_.loop().add_timer(link_.connection.connect_timeout, this, connect_timer);
+    if (link_.transport.connect_timeout > 0 && is_tcp(link_.endpoint))
+        worker_.loop().add_timer(link_.transport.connect_timeout, this, connect_timer);
 }
 
 void session::on_writable() {
@@ -138,7 +138,7 @@ int session::take_pending_connect() {
 void session::abandon_attempt(int fd, int error) {
     ::close(fd);
     emit(ZMQ_EVENT_CLOSED, static_cast<uint32_t>(fd));  // as libzmq reports a refused connect
-    if (error == ECONNREFUSED && (link_.connection.reconnect_stop & ZMQ_RECONNECT_STOP_CONN_REFUSED))
+    if (error == ECONNREFUSED && (link_.transport.reconnect_stop & ZMQ_RECONNECT_STOP_CONN_REFUSED))
         finish();  // the application asked us to give up on a refusing peer
     else
         retry_later();
@@ -193,7 +193,7 @@ void session::on_timer(int id) {
 
 void session::start_engine(int fd) {
     if (is_tcp(link_.endpoint))
-        tune_connected_tcp(fd, link_.connection.tcp);
+        tune_connected_tcp(fd, link_.transport.tcp);
     handshaken_ = false;
     auto& sink = static_cast<engine::events&>(*this);
     if (link_.type == ZMQ_STREAM)
@@ -239,7 +239,7 @@ void session::engine_ready(const zmtp::property_list& peer) {
 }
 
 bool session::open_pipe_to_socket(const std::string& identity) {
-    auto link = connection::create();
+    auto link = pipe_pair::create();
     pipe& socket_end = link->end(0);
     socket_end.set_hwms(link_.sndhwm, link_.rcvhwm);
     socket_end.set_endpoint(pipe_endpoint_);  // for zmq_disconnect and zmq_unbind
@@ -282,7 +282,7 @@ void session::engine_failed(bool protocol_error) {
     // asked for no reconnection (RECONNECT_IVL -1: libzmq drops the pipe
     // too) or none after a failed handshake (ZMQ_RECONNECT_STOP).
     const bool stop_after_handshake_failure =
-        !handshaken_ && (link_.connection.reconnect_stop & ZMQ_RECONNECT_STOP_HANDSHAKE_FAILED);
+        !handshaken_ && (link_.transport.reconnect_stop & ZMQ_RECONNECT_STOP_HANDSHAKE_FAILED);
     if (!connecting_side_ || protocol_error || link_.reconnect_ivl < 0 || stop_after_handshake_failure) {
         finish();
         return;

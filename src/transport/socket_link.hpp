@@ -4,7 +4,7 @@
 #pragma once
 
 #include "io/command.hpp"
-#include "transport/connection_options.hpp"
+#include "transport/transport_options.hpp"
 #include "transport/event_sink.hpp"
 
 #include <cstdint>
@@ -29,7 +29,7 @@ struct socket_link {
     bool ipv6;
     bool immediate;         // connecting: a pipe only while connected
     std::map<std::string, std::string> metadata;  // our "X-" properties
-    connection_options connection;
+    transport_options transport;
     std::string endpoint;  // as the application named it (for disconnect)
 };
 

@@ -38,7 +38,7 @@ stream_engine::stream_engine(reactor& loop, int fd, const socket_link& link, eve
       greeting_({std::string(null_mechanism), false, static_cast<uint8_t>(link.type), link.routing_id}),
       decoder_(handshake_limit(link.maxmsgsize)),
       in_(handshake_read_size),
-      heartbeat_(loop, link.connection.heartbeat, *this) {}
+      heartbeat_(loop, link.transport.heartbeat, *this) {}
 
 stream_engine::~stream_engine() { cancel_handshake_timer(); }
 

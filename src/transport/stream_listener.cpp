@@ -27,7 +27,7 @@ bool out_of_resources(int error) {
 
 // Resolves a tcp or ipc bind address; for "ipc://*", directory names the
 // private directory made for it.
-int resolve_listen_address(const endpoint& ep, bool ipv6, socket_address& address, std::string& directory) {
+int resolve_listen_address(const endpoint_uri& ep, bool ipv6, socket_address& address, std::string& directory) {
     if (ep.protocol == "tcp") {
         tcp_address tcp;
         if (resolve_bind_address(ep.address, ipv6, tcp) < 0)
@@ -43,7 +43,7 @@ int resolve_listen_address(const endpoint& ep, bool ipv6, socket_address& addres
 }  // namespace
 
 std::unique_ptr<stream_listener> stream_listener::open(io_worker& worker, const socket_link& link,
-                                                       const endpoint& ep) {
+                                                       const endpoint_uri& ep) {
     socket_address address;
     std::string directory;
     if (resolve_listen_address(ep, link.ipv6, address, directory) < 0)
@@ -68,10 +68,10 @@ std::unique_ptr<stream_listener> stream_listener::listen_on(io_worker& worker, c
         ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
     else if (const std::string file = ipc_file_of(address); !file.empty())
         ::unlink(file.c_str());  // a previous run's socket file: libzmq takes the path over too
-    tune_before_connecting(fd, link.connection.tcp, address.is_tcp());  // accepted descriptors inherit it
+    tune_before_connecting(fd, link.transport.tcp, address.is_tcp());  // accepted descriptors inherit it
     socket_address bound = address;
     bound.length = sizeof bound.storage;
-    if (::bind(fd, address.get(), address.length) < 0 || ::listen(fd, link.connection.backlog) < 0 ||
+    if (::bind(fd, address.get(), address.length) < 0 || ::listen(fd, link.transport.backlog) < 0 ||
         ::getsockname(fd, bound.get(), &bound.length) < 0) {
         const int error = errno;
         ::close(fd);

@@ -5,7 +5,7 @@
 // synchronously), then owned by its worker; close() is posted by the socket.
 #pragma once
 
-#include "transport/endpoint.hpp"
+#include "transport/endpoint_uri.hpp"
 #include "transport/io_object.hpp"
 #include "transport/io_worker.hpp"
 #include "transport/socket_address.hpp"
@@ -20,7 +20,7 @@ class stream_listener final : public io_object, private io_handler {
 public:
     // Resolves a tcp or ipc endpoint, binds and listens: nullptr with errno
     // (EINVAL, ENODEV, EADDRINUSE, EACCES, ...) on failure.
-    static std::unique_ptr<stream_listener> open(io_worker& worker, const socket_link& link, const endpoint& ep);
+    static std::unique_ptr<stream_listener> open(io_worker& worker, const socket_link& link, const endpoint_uri& ep);
     ~stream_listener() override;
 
     void start() override;

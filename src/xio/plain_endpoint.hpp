@@ -6,7 +6,7 @@
 // Threading: as endpoint.
 #pragma once
 
-#include "xio/endpoint.hpp"
+#include "xio/sp_endpoint.hpp"
 
 namespace zmx::xio {
 

@@ -1,7 +1,7 @@
 // C entry points of <xio/poll.h>: xpoll sets and xselect.
 #include "base/error.hpp"
 #include "xio/id_table.hpp"
-#include "xio/poll_set.hpp"
+#include "xio/xpoll_set.hpp"
 
 using namespace zmx;
 using namespace zmx::xio;

@@ -7,7 +7,7 @@
 // what a proxy drives.
 #pragma once
 
-#include "xio/endpoint.hpp"
+#include "xio/sp_endpoint.hpp"
 #include "xio/route.hpp"
 
 namespace zmx::xio {

@@ -1,7 +1,7 @@
 #include "xio/req_endpoint.hpp"
 
 #include "base/error.hpp"
-#include "xio/proxy.hpp"
+#include "xio/sp_proxy.hpp"
 #include "xio/runtime.hpp"
 #include "xio/ubuf.hpp"
 

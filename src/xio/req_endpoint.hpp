@@ -13,7 +13,7 @@
 // what a proxy drives.
 #pragma once
 
-#include "xio/endpoint.hpp"
+#include "xio/sp_endpoint.hpp"
 #include "xio/route.hpp"
 
 #include <xio/sp_reqrep.h>

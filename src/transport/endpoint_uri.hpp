@@ -1,11 +1,11 @@
-// Endpoint strings: "protocol://address".
+// An endpoint string, "protocol://address", taken apart.
 #pragma once
 
 #include <string>
 
 namespace zmx {
 
-struct endpoint {
+struct endpoint_uri {
     std::string protocol;
     std::string address;
 

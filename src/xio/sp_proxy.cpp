@@ -1,4 +1,4 @@
-#include "xio/proxy.hpp"
+#include "xio/sp_proxy.hpp"
 
 #include "base/error.hpp"
 #include "xio/rep_endpoint.hpp"

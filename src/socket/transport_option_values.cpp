@@ -1,4 +1,4 @@
-#include "socket/connection_option_values.hpp"
+#include "socket/transport_option_values.hpp"
 
 #include "base/error.hpp"
 #include "socket/options.hpp"
@@ -43,9 +43,9 @@ int set_keepalive(const void* value, size_t size, int& out) {
 
 }  // namespace
 
-int set_connection_option(connection_options& options, int option, const void* value, size_t size, bool& known) {
+int set_transport_option(transport_options& options, int option, const void* value, size_t size, bool& known) {
     known = true;
-    tcp_options& tcp = options.tcp;
+    tcp_tuning& tcp = options.tcp;
     heartbeat_options& heartbeat = options.heartbeat;
     switch (option) {
     case ZMQ_HEARTBEAT_IVL: return set_at_least(value, size, 0, heartbeat.interval);
@@ -68,9 +68,9 @@ int set_connection_option(connection_options& options, int option, const void* v
     }
 }
 
-int get_connection_option(const connection_options& options, int option, void* value, size_t* size, bool& known) {
+int get_transport_option(const transport_options& options, int option, void* value, size_t* size, bool& known) {
     known = true;
-    const tcp_options& tcp = options.tcp;
+    const tcp_tuning& tcp = options.tcp;
     const heartbeat_options& heartbeat = options.heartbeat;
     switch (option) {
     case ZMQ_HEARTBEAT_IVL: return put_int(value, size, heartbeat.interval);

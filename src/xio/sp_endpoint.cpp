@@ -1,9 +1,9 @@
-#include "xio/endpoint.hpp"
+#include "xio/sp_endpoint.hpp"
 
 #include "base/error.hpp"
 #include "xio/handle_table.hpp"
 #include "xio/id_table.hpp"
-#include "xio/proxy.hpp"
+#include "xio/sp_proxy.hpp"
 
 #include <xio/sp.h>
 

@@ -1,4 +1,4 @@
-#include "xio/poll_set.hpp"
+#include "xio/xpoll_set.hpp"
 
 #include "base/error.hpp"
 #include "xio/handle_table.hpp"

@@ -1,4 +1,4 @@
-#include "io/timers.hpp"
+#include "api/timer_set.hpp"
 
 #include "base/clock.hpp"
 #include "base/error.hpp"

@@ -1,4 +1,4 @@
-#include "transport/endpoint.hpp"
+#include "transport/endpoint_uri.hpp"
 
 #include "base/error.hpp"
 
@@ -7,7 +7,7 @@
 
 namespace zmx {
 
-int endpoint::parse(const char* text) {
+int endpoint_uri::parse(const char* text) {
     if (!text)
         return fail(EINVAL);
     const std::string_view uri(text);

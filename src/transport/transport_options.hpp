@@ -16,7 +16,7 @@ struct heartbeat_options {
 };
 
 // Descriptor settings; -1 (and 0 for tos and maxrt) leaves the system's.
-struct tcp_options {
+struct tcp_tuning {
     int keepalive = -1;  // SO_KEEPALIVE: -1, 0 or 1
     int keepalive_cnt = -1;
     int keepalive_idle = -1;   // seconds
@@ -27,9 +27,9 @@ struct tcp_options {
     int maxrt = 0;  // TCP_USER_TIMEOUT, ms
 };
 
-struct connection_options {
+struct transport_options {
     heartbeat_options heartbeat;
-    tcp_options tcp;
+    tcp_tuning tcp;
     int backlog = 100;         // listen(2)
     int connect_timeout = 0;   // ms a tcp connect may stay pending; 0: the system's
     int reconnect_stop = 0;    // ZMQ_RECONNECT_STOP_* bits
