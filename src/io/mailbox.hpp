@@ -8,25 +8,21 @@
 //
 // Before a blocking owner sleeps it waits briefly (await_briefly), in two
 // steps, because a sleeping thread's wake-up costs tens of microseconds:
-// - a pause spin of 2 us, which catches a peer thread in a hot loop (an
-//   inproc REQ/REP answer comes in well under a microsecond);
-// - then a yield spin, up to 100 us from the start: sched_yield(), a
-//   pause spin of 1 us, and again. It outlasts a sleeping peer's wake-up
-//   (20-25 us here; were it shorter, one late answer would make both sides
-//   sleep from then on), and it catches an answer that I/O threads produce
-//   (a tcp round trip is 40-50 us here: with a 50 us budget it took 77 us
-//   instead of 52). A pause spin that
-//   long starves the very thread that would answer when the busy threads
-//   outnumber the cores (tcp on 2 cores: both application threads and both
-//   I/O threads); a yield hands it the core at once. The 1 us between
-//   yields keeps the scheduler's share down (with a yield on every look,
-//   about 30% of a tcp run's samples were in the scheduler and system-call
-//   entry; with the gap the round trip went from 45-53 to 35-47 us and
-//   64 KB throughput up about 10%).
+// - a short pause spin, which catches a peer thread in a hot loop (an
+//   inproc REQ/REP answer comes well within it);
+// - then a yield spin: sched_yield(), a short pause spin, and again. It
+//   must outlast a sleeping peer's wake-up (were it shorter, one late
+//   answer would make both sides sleep from then on) and catch an answer
+//   that I/O threads produce over tcp. A pause spin that long would starve
+//   the very thread that answers when busy threads outnumber the cores
+//   (tcp on 2 cores: two application threads, two I/O threads); a yield
+//   hands it the core at once, and the pause between yields keeps the
+//   scheduler's share down.
 // The yield spin adapts: when it ends without a command it is skipped for
 // the next 1, 3, 7 ... 63 waits, and one success brings it back, so a
-// socket whose commands come slowly sleeps at once instead of burning
-// 100 us first.
+// socket whose commands come slowly sleeps at once instead of spinning
+// first. The budgets and what they were measured to do are in
+// docs/performance.md ("The adaptive two-step wait").
 //
 // Threading: post() from any thread; take(), close(), pending() and
 // await_briefly() on the owner's thread (pending() may be read anywhere).

@@ -22,13 +22,13 @@ pipe_pair::~pipe_pair() {
     }
 }
 
-void pipe_pair::set_mailbox(int side, std::shared_ptr<socket_mailbox> box) {
+void pipe_pair::set_mailbox(int side, std::shared_ptr<command_mailbox> box) {
     std::lock_guard lock(mailbox_mutex_);
     mailboxes_[side] = std::move(box);
 }
 
 void pipe_pair::post(int side, command::kind what) {
-    std::shared_ptr<socket_mailbox> box;
+    std::shared_ptr<command_mailbox> box;
     {
         std::lock_guard lock(mailbox_mutex_);
         box = mailboxes_[side];
@@ -43,7 +43,7 @@ std::shared_ptr<pipe> pipe::self() {
     return std::shared_ptr<pipe>(pair_.shared_from_this(), this);
 }
 
-void pipe::set_mailbox(std::shared_ptr<socket_mailbox> box) { pair_.set_mailbox(side_, std::move(box)); }
+void pipe::set_mailbox(std::shared_ptr<command_mailbox> box) { pair_.set_mailbox(side_, std::move(box)); }
 
 void pipe::post_to_peer(command::kind what) { pair_.post(1 - side_, what); }
 

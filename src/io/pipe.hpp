@@ -32,10 +32,14 @@ namespace zmx {
 
 class pipe_pair;
 
-// Told by a pipe about events the socket must act on after the current call.
+// Who owns a pipe end: a socket, or a session on an I/O thread.
 class pipe_owner {
 public:
+    // The pipe read its peer's delimiter: act on it after the current call.
     virtual void pipe_delimited(pipe* p) = 0;
+    // A command for the pipe arrived at an I/O thread's mailbox (a socket
+    // takes its commands from its own mailbox instead).
+    virtual void pipe_command(command& /*c*/) {}
 
 protected:
     ~pipe_owner() = default;
@@ -48,7 +52,7 @@ public:
     void attach(pipe_owner* owner) { owner_ = owner; }
     pipe_owner* owner() const { return owner_; }
     // Any thread: where commands for this end go from now on.
-    void set_mailbox(std::shared_ptr<socket_mailbox> box);
+    void set_mailbox(std::shared_ptr<command_mailbox> box);
     // Tells the peer end our routing id, ahead of any message: at attach
     // for a socket, after the handshake for a network session.
     void announce_routing_id(const std::string& id);
@@ -146,7 +150,7 @@ public:
     pipe& end(int side) { return side == 0 ? end0_ : end1_; }
 
     // Any thread: where commands for end `side` go (null until attached).
-    void set_mailbox(int side, std::shared_ptr<socket_mailbox> box);
+    void set_mailbox(int side, std::shared_ptr<command_mailbox> box);
 
 private:
     friend class pipe;
@@ -178,7 +182,7 @@ private:
     pipe end0_;
     pipe end1_;
     std::mutex mailbox_mutex_;
-    std::shared_ptr<socket_mailbox> mailboxes_[2];
+    std::shared_ptr<command_mailbox> mailboxes_[2];
 };
 
 // libzmq's low-water mark: the reader acknowledges this many messages at once.

@@ -14,22 +14,11 @@ namespace {
 
 constexpr int max_events = 256;
 
-// The wake-up eventfd's slot in epoll: no descriptor can have this value.
-constexpr uint64_t wake_token = ~uint64_t(0);
-
 }  // namespace
 
 reactor::reactor() : epoll_fd_(epoll_create1(EPOLL_CLOEXEC)) {
     if (epoll_fd_ < 0)
         throw std::system_error(errno, std::generic_category(), "epoll_create1");
-    epoll_event ev{};
-    ev.events = EPOLLIN;
-    ev.data.u64 = wake_token;
-    if (epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, wake_.fd(), &ev) < 0) {
-        const int error = errno;
-        ::close(epoll_fd_);
-        throw std::system_error(error, std::generic_category(), "epoll_ctl");
-    }
 }
 
 reactor::~reactor() { ::close(epoll_fd_); }
@@ -77,19 +66,6 @@ void reactor::cancel_timer(io_handler* handler, int id) {
     }
 }
 
-void reactor::post(std::function<void()> task) {
-    {
-        std::lock_guard lock(tasks_mutex_);
-        tasks_.push_back(std::move(task));
-    }
-    wake_.wake();
-}
-
-void reactor::stop() {
-    stopping_.store(true, std::memory_order_release);
-    wake_.wake();
-}
-
 int reactor::next_timeout_ms() const {
     if (timers_.empty())
         return -1;
@@ -107,28 +83,13 @@ void reactor::run_due_timers() {
     }
 }
 
-void reactor::run_posted_tasks() {
-    wake_.reset();
-    std::vector<std::function<void()>> batch;
-    {
-        std::lock_guard lock(tasks_mutex_);
-        batch.swap(tasks_);
-    }
-    for (auto& task : batch)
-        task();
-}
-
 void reactor::run() {
     epoll_event events[max_events];
-    while (!stopping_.load(std::memory_order_acquire)) {
+    while (!stopping_) {
         const int count = epoll_wait(epoll_fd_, events, max_events, next_timeout_ms());
         if (count < 0 && errno != EINTR)
             throw std::system_error(errno, std::generic_category(), "epoll_wait");
         for (int i = 0; i < count; ++i) {
-            if (events[i].data.u64 == wake_token) {
-                run_posted_tasks();
-                continue;
-            }
             const int fd = static_cast<int>(events[i].data.u64);
             // Look the handler up each time: an earlier handler in this
             // batch may have removed this descriptor.

@@ -1,19 +1,13 @@
-// The event loop of an I/O thread: file descriptors with handlers (epoll),
-// one-shot timers, and tasks posted from other threads.
+// The event loop of an I/O thread: file descriptors with handlers (epoll)
+// and one-shot timers. Other threads reach the loop only through a
+// descriptor it watches (the I/O thread's mailbox, see io/io_thread.hpp).
 //
-// Threading: run() on the I/O thread. post() and stop() from any thread.
-// Every other member is for the I/O thread itself, that is from a handler
-// or a posted task; handlers run there too, never concurrently.
+// Threading: every member, run() included, is for the thread that runs the
+// loop; handlers run there, never concurrently.
 #pragma once
 
-#include "base/signaler.hpp"
-
-#include <atomic>
 #include <cstdint>
-#include <functional>
 #include <map>
-#include <mutex>
-#include <vector>
 
 namespace zmx {
 
@@ -46,10 +40,8 @@ public:
     void add_timer(int delay_ms, io_handler* handler, int id);
     void cancel_timer(io_handler* handler, int id);
 
-    // Any thread: runs task on the I/O thread, in posting order.
-    void post(std::function<void()> task);
-    // Any thread: makes run() return once the current batch is done.
-    void stop();
+    // From a handler: makes run() return once the current batch is done.
+    void stop() { stopping_ = true; }
     // Dispatches until stop().
     void run();
 
@@ -66,15 +58,11 @@ private:
     void update(int fd, uint32_t flag, bool on);
     int next_timeout_ms() const;
     void run_due_timers();
-    void run_posted_tasks();
 
     int epoll_fd_;
-    eventfd_signaler wake_;
     std::map<int, watched> fds_;
     std::multimap<int64_t, timer> timers_;
-    std::mutex tasks_mutex_;
-    std::vector<std::function<void()>> tasks_;
-    std::atomic<bool> stopping_{false};
+    bool stopping_ = false;
 };
 
 } // namespace zmx

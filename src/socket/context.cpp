@@ -65,14 +65,14 @@ void context::close_socket(socket_handle& handle) {
     delete s;
 }
 
-io_worker& context::pick_worker() {
+io_thread& context::pick_io_thread() {
     std::lock_guard lock(mutex_);
-    if (workers_.empty()) {
+    if (io_threads_.empty()) {
         const int count = settings_.io_threads > 0 ? settings_.io_threads : 1;
         for (int i = 0; i < count; ++i)
-            workers_.push_back(std::make_unique<io_worker>());
+            io_threads_.push_back(std::make_unique<io_thread>());
     }
-    return *workers_[next_worker_++ % workers_.size()];
+    return *io_threads_[next_io_thread_++ % io_threads_.size()];
 }
 
 void context::shutdown() {

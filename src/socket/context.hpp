@@ -10,7 +10,7 @@
 #pragma once
 
 #include "transport/inproc.hpp"
-#include "transport/io_worker.hpp"
+#include "io/io_thread.hpp"
 
 #include <condition_variable>
 #include <cstdint>
@@ -58,7 +58,7 @@ public:
     inproc_registry& inproc() { return inproc_; }
     // The I/O thread for a new listener or connection, round-robin; the
     // threads (ZMQ_IO_THREADS of them, at least one) start on first use.
-    io_worker& pick_worker();
+    io_thread& pick_io_thread();
 
 private:
     uint32_t tag_ = live_tag;  // first, as for socket handles
@@ -68,8 +68,8 @@ private:
     std::vector<socket_base*> live_;
     bool terminating_ = false;
     inproc_registry inproc_;
-    std::vector<std::unique_ptr<io_worker>> workers_;
-    size_t next_worker_ = 0;
+    std::vector<std::unique_ptr<io_thread>> io_threads_;
+    size_t next_io_thread_ = 0;
 
     struct settings {
         int io_threads = 1;

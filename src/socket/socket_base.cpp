@@ -2,12 +2,12 @@
 
 #include "base/clock.hpp"
 #include "base/error.hpp"
+#include "socket/connection_traits.hpp"
 #include "socket/context.hpp"
 #include "socket/monitor.hpp"
-#include "transport/connect_handle.hpp"
 #include "transport/endpoint_uri.hpp"
-#include "transport/session.hpp"
 #include "transport/peer_address.hpp"
+#include "transport/session.hpp"
 #include "transport/stream_listener.hpp"
 
 #include <zmq.h>
@@ -20,7 +20,7 @@ namespace zmx {
 
 socket_base::socket_base(context& ctx, int type)
     : ctx_(ctx),
-      mailbox_(std::make_shared<socket_mailbox>(std::make_unique<eventfd_signaler>())),
+      mailbox_(std::make_shared<command_mailbox>(std::make_unique<eventfd_signaler>())),
       monitor_(std::make_shared<socket_monitor>(ctx)) {
     options_.type = type;
 }
@@ -80,12 +80,11 @@ int socket_base::events() {
 
 // ---------------------------------------------------------------- endpoints
 
-inproc_peer socket_base::inproc_self() const {
-    // libzmq honours CONFLATE only on these types.
-    const int t = options_.type;
-    const bool conflating = t == ZMQ_DEALER || t == ZMQ_PULL || t == ZMQ_PUSH || t == ZMQ_PUB || t == ZMQ_SUB;
-    return {mailbox_, options_.sndhwm, options_.rcvhwm, options_.conflate && conflating};
+bool socket_base::conflates() const {
+    return options_.conflate && connection_traits_of(options_.type).honours_conflate;
 }
+
+inproc_peer socket_base::inproc_self() const { return {mailbox_, options_.sndhwm, options_.rcvhwm, conflates()}; }
 
 int socket_base::bind(const char* uri) {
     endpoint_uri ep;
@@ -131,9 +130,14 @@ int socket_base::begin_endpoint_call(const char* uri, endpoint_uri& ep) {
 }
 
 socket_link socket_base::link_for(const std::string& endpoint) const {
+    const connection_traits traits = connection_traits_of(options_.type);
     return {.mailbox = mailbox_,
             .events = monitor_,
             .type = options_.type,
+            .engine = traits.engine,
+            .announces_routing_id = traits.announces_routing_id,
+            .conflate = conflates(),
+            .subscribes_zmtp1_peers = traits.subscribes_zmtp1_peers,
             .routing_id = options_.routing_id,
             .connect_routing_id = options_.connect_routing_id,
             .sndhwm = options_.sndhwm,
@@ -150,8 +154,8 @@ socket_link socket_base::link_for(const std::string& endpoint) const {
 }
 
 int socket_base::bind_stream(const char* uri, const endpoint_uri& ep) {
-    io_worker& worker = ctx_.pick_worker();
-    auto listener = stream_listener::open(worker, link_for(uri), ep);
+    io_thread& thread = ctx_.pick_io_thread();
+    auto listener = stream_listener::open(thread, link_for(uri), ep);
     if (!listener) {
         // libzmq names the address without its protocol here.
         monitor_->emit(ZMQ_EVENT_BIND_FAILED, static_cast<uint32_t>(errno), ep.address);
@@ -159,50 +163,48 @@ int socket_base::bind_stream(const char* uri, const endpoint_uri& ep) {
     }
     monitor_->emit(ZMQ_EVENT_LISTENING, static_cast<uint32_t>(listener->fd()), listener->bound_endpoint());
     options_.last_endpoint = listener->bound_endpoint();
-    listeners_.push_back({listener->bound_endpoint(), &worker, listener.get(), listener->fd()});
-    worker.submit(std::move(listener));
+    listeners_.push_back({listener->bound_endpoint(), &thread, listener->object_id(), listener->fd()});
+    thread.adopt(std::move(listener));
     return 0;
 }
 
 int socket_base::connect_stream(const char* uri, const endpoint_uri& ep) {
     if (check_peer_address(ep) < 0)
         return -1;
-    io_worker& worker = ctx_.pick_worker();
-    auto handle = std::make_shared<connect_handle>(worker, uri);
-    connects_.push_back(handle);
+    io_thread& thread = ctx_.pick_io_thread();
     options_.last_endpoint = uri;
-    socket_link link_to_peer = link_for(uri);
+    const socket_link link_to_peer = link_for(uri);
     options_.connect_routing_id.clear();  // it names this connection only
+    std::unique_ptr<session> connecting;
     if (options_.immediate) {
         // The session gives us a pipe once it has a connection.
-        worker.submit(std::make_unique<session>(worker, link_to_peer, nullptr, std::move(handle)));
-        return 0;
+        connecting = std::make_unique<session>(thread, link_to_peer, nullptr);
+    } else {
+        // The pipe exists from now on: messages wait in it until a
+        // connection is made (libzmq's default).
+        auto pair = pipe_pair::create();
+        pipe& ours = pair->end(0);
+        ours.set_hwms(options_.sndhwm, options_.rcvhwm);
+        if (link_to_peer.conflate)
+            ours.set_conflate();
+        ours.set_mailbox(mailbox_);
+        if (!link_to_peer.connect_routing_id.empty())
+            ours.preset_peer_routing_id(link_to_peer.connect_routing_id);
+        connecting = std::make_unique<session>(thread, link_to_peer, pair->end(1).self());
+        attach_pipe(ours.self(), uri, true);
     }
-    // The pipe exists from now on: messages wait in it until a connection
-    // is made (libzmq's default).
-    auto link = pipe_pair::create();
-    pipe& ours = link->end(0);
-    ours.set_hwms(options_.sndhwm, options_.rcvhwm);
-    ours.set_mailbox(mailbox_);
-    if (!link_to_peer.connect_routing_id.empty())
-        ours.preset_peer_routing_id(link_to_peer.connect_routing_id);
-    worker.submit(std::make_unique<session>(worker, link_to_peer, link->end(1).self(), std::move(handle)));
-    attach_pipe(ours.self(), uri, true);
+    connects_.push_back({uri, &thread, connecting->object_id(), -1});
+    thread.adopt(std::move(connecting));
     return 0;
 }
 
 void socket_base::close_listener(size_t index) {
-    stream_listener* listener = listeners_[index].listener;
+    const started_on_io_thread& listener = listeners_[index];
     // Waited for, as libzmq reports CLOSED once the descriptor is closed:
     // whoever hears it (or returns from unbind) may bind the address again,
     // and a closing socket's monitor hears CLOSED before MONITOR_STOPPED.
-    std::promise<void> closed;
-    listeners_[index].worker->loop().post([listener, &closed] {
-        listener->close();  // retires it: it is gone soon after
-        closed.set_value();
-    });
-    closed.get_future().wait();
-    monitor_->emit(ZMQ_EVENT_CLOSED, static_cast<uint32_t>(listeners_[index].fd), listeners_[index].endpoint);
+    listener.thread->cancel(listener.object).wait();
+    monitor_->emit(ZMQ_EVENT_CLOSED, static_cast<uint32_t>(listener.fd), listener.endpoint);
     listeners_.erase(listeners_.begin() + static_cast<std::ptrdiff_t>(index));
 }
 
@@ -228,7 +230,7 @@ int socket_base::term_endpoint(const char* uri) {
 
 size_t socket_base::find_listener(const std::string& endpoint) const {
     const auto it = std::find_if(listeners_.begin(), listeners_.end(),
-                                 [&endpoint](const listening& l) { return l.endpoint == endpoint; });
+                                 [&endpoint](const auto& l) { return l.endpoint == endpoint; });
     return static_cast<size_t>(it - listeners_.begin());
 }
 
@@ -244,10 +246,10 @@ bool socket_base::remove_pipes_named(const std::string& uri) {
 
 bool socket_base::cancel_connects(const std::string& uri) {
     const size_t before = connects_.size();
-    std::erase_if(connects_, [&uri](const auto& handle) {
-        if (handle->endpoint() != uri)
+    std::erase_if(connects_, [&uri](const started_on_io_thread& connect) {
+        if (connect.endpoint != uri)
             return false;
-        handle->cancel();
+        connect.thread->cancel(connect.object);
         return true;
     });
     return connects_.size() != before;
@@ -334,6 +336,9 @@ void socket_base::run(command& c) {
     case command::kind::stop:
         stopped_ = true;
         break;
+    case command::kind::run:
+        c.task();
+        break;
     }
 }
 
@@ -413,8 +418,8 @@ void socket_base::close() {
     while (!listeners_.empty())
         close_listener(listeners_.size() - 1);
     monitor_->stop();
-    for (auto& handle : connects_)
-        handle->cancel();
+    for (const auto& connect : connects_)
+        connect.thread->cancel(connect.object);
     connects_.clear();
     std::vector<command> dropped = mailbox_->close();
     // Pipes that peers attached while we were not looking end too, so

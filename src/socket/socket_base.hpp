@@ -25,9 +25,7 @@ namespace zmx {
 
 class context;
 class socket_monitor;
-class io_worker;
-class stream_listener;
-class connect_handle;
+class io_thread;
 struct endpoint_uri;
 
 class socket_base : public pipe_owner {
@@ -58,7 +56,7 @@ public:
     void attach_pipe(std::shared_ptr<pipe> p, const std::string& endpoint, bool locally_initiated);
     const options& opts() const { return options_; }
     context& context_of() { return ctx_; }
-    const std::shared_ptr<socket_mailbox>& mailbox() const { return mailbox_; }
+    const std::shared_ptr<command_mailbox>& mailbox() const { return mailbox_; }
 
 protected:
     // --- hooks for socket types, all on the owner thread ---
@@ -109,19 +107,22 @@ private:
     // Stops the tcp/ipc connects made to uri: true if there were any.
     bool cancel_connects(const std::string& uri);
     inproc_peer inproc_self() const;
+    // ZMQ_CONFLATE is set and this type honours it.
+    bool conflates() const;
 
-    std::shared_ptr<socket_mailbox> mailbox_;
+    std::shared_ptr<command_mailbox> mailbox_;
     std::vector<std::shared_ptr<pipe>> pipes_;
     std::vector<pipe*> delimited_;
     std::vector<command> commands_;  // reused batch buffer
-    struct listening {
-        std::string endpoint;  // as LAST_ENDPOINT gave it
-        io_worker* worker;
-        stream_listener* listener;  // owned by the worker
-        int fd;                     // for the CLOSED event
+    // A listener or a connecting session on an I/O thread.
+    struct started_on_io_thread {
+        std::string endpoint;  // listener: as LAST_ENDPOINT gave it; session: as connected
+        io_thread* thread;
+        uint64_t object;  // its io_object id there
+        int fd;           // listener: for the CLOSED event
     };
-    std::vector<listening> listeners_;
-    std::vector<std::shared_ptr<connect_handle>> connects_;
+    std::vector<started_on_io_thread> listeners_;
+    std::vector<started_on_io_thread> connects_;
     std::shared_ptr<socket_monitor> monitor_;
     bool stopped_ = false;
     bool rcvmore_ = false;

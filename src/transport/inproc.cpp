@@ -37,7 +37,7 @@ int inproc_registry::bind(const std::string& name, const inproc_peer& binder,
     return 0;
 }
 
-int inproc_registry::unbind(const std::string& name, const socket_mailbox* owner) {
+int inproc_registry::unbind(const std::string& name, const command_mailbox* owner) {
     std::lock_guard lock(mutex_);
     auto it = bound_.find(name);
     if (it == bound_.end() || it->second.peer.mailbox.get() != owner)
@@ -46,7 +46,7 @@ int inproc_registry::unbind(const std::string& name, const socket_mailbox* owner
     return 0;
 }
 
-void inproc_registry::unbind_all(const socket_mailbox* owner) {
+void inproc_registry::unbind_all(const command_mailbox* owner) {
     std::lock_guard lock(mutex_);
     std::erase_if(bound_, [owner](const auto& entry) { return entry.second.peer.mailbox.get() == owner; });
 }
@@ -56,7 +56,7 @@ std::shared_ptr<pipe> inproc_registry::connect(const std::string& name, const in
     if (connector.conflate)
         link->end(0).set_conflate();
     link->set_mailbox(0, connector.mailbox);
-    std::shared_ptr<socket_mailbox> binder_mailbox;
+    std::shared_ptr<command_mailbox> binder_mailbox;
     {
         std::lock_guard lock(mutex_);
         auto it = bound_.find(name);

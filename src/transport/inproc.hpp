@@ -22,7 +22,7 @@ namespace zmx {
 
 // What the registry needs to know of a socket at bind or connect time.
 struct inproc_peer {
-    std::shared_ptr<socket_mailbox> mailbox;
+    std::shared_ptr<command_mailbox> mailbox;
     int sndhwm;
     int rcvhwm;
     bool conflate;  // ZMQ_CONFLATE, for the types that honour it
@@ -34,8 +34,8 @@ public:
     // waiting for the name are returned for the binder to attach.
     int bind(const std::string& name, const inproc_peer& binder, std::vector<std::shared_ptr<pipe>>& waiting);
     // ENOENT unless name is bound by this mailbox's socket.
-    int unbind(const std::string& name, const socket_mailbox* owner);
-    void unbind_all(const socket_mailbox* owner);
+    int unbind(const std::string& name, const command_mailbox* owner);
+    void unbind_all(const command_mailbox* owner);
     // Returns the connector's end. A bound peer is sent an attach command.
     std::shared_ptr<pipe> connect(const std::string& name, const inproc_peer& connector);
 

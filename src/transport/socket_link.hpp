@@ -1,11 +1,13 @@
 // What an I/O-side object knows of the socket it serves: where to send
-// commands and a snapshot of the options that shape a connection, taken
-// when the socket binds or connects.
+// commands, what its connections must do for its type, and a snapshot of
+// the options that shape a connection, taken when the socket binds or
+// connects. The socket layer fills it in; the transports read it and never
+// look at the socket type themselves.
 #pragma once
 
 #include "io/command.hpp"
-#include "transport/transport_options.hpp"
 #include "transport/event_sink.hpp"
+#include "transport/transport_options.hpp"
 
 #include <cstdint>
 #include <map>
@@ -14,10 +16,22 @@
 
 namespace zmx {
 
+// What speaks over a connection.
+enum class engine_kind : uint8_t {
+    zmtp,  // ZMTP: greeting, handshake, frames
+    raw,   // the bytes as they come (the STREAM socket)
+};
+
 struct socket_link {
-    std::shared_ptr<socket_mailbox> mailbox;
+    std::shared_ptr<command_mailbox> mailbox;
     std::shared_ptr<event_sink> events;
-    int type;
+    // --- what the socket type asks of its connections
+    int type;                   // as ZMTP announces and checks it (zmtp/socket_type_table.hpp)
+    engine_kind engine;
+    bool announces_routing_id;  // our READY carries an Identity (a ROUTER peer may use it)
+    bool conflate;              // pipes keep only the newest message (ZMQ_CONFLATE, where honoured)
+    bool subscribes_zmtp1_peers;  // a ZMTP 1.0 peer filters for itself: it gets everything
+    // --- options
     std::string routing_id;
     std::string connect_routing_id;  // ROUTER/STREAM: the id to give the peer we connect to
     int sndhwm;

@@ -1,6 +1,6 @@
 #include "transport/stream_engine.hpp"
 
-#include "transport/socket_types_wire.hpp"
+#include "zmtp/socket_type_table.hpp"
 #include "zmtp/encoder.hpp"
 
 #include <zmq.h>
@@ -21,9 +21,6 @@ constexpr size_t read_size = 64 * 1024;
 // flood of connections that never send a greeting costs little each.
 constexpr size_t handshake_read_size = 512;
 constexpr std::string_view null_mechanism = "NULL";
-
-// Types whose READY carries an Identity (the routing id a ROUTER peer uses).
-bool announces_identity(int type) { return type == ZMQ_REQ || type == ZMQ_DEALER || type == ZMQ_ROUTER; }
 
 // The frame size limit while the handshake lasts (ZMQ_MAXMSGSIZE if lower).
 int64_t handshake_limit(int64_t max_message_size) {
@@ -145,8 +142,8 @@ bool stream_engine::process_greeting() {
         return false;
     }
     // Only now, with the peer's whole greeting in, do we send READY.
-    zmtp::property_list props{{"Socket-Type", std::string(wire::socket_type_name(link_.type))}};
-    if (announces_identity(link_.type))
+    zmtp::property_list props{{"Socket-Type", std::string(zmtp::socket_type_name(link_.type))}};
+    if (link_.announces_routing_id)
         props.emplace_back("Identity", link_.routing_id);
     props.insert(props.end(), link_.metadata.begin(), link_.metadata.end());
     zmtp::bytes ready;
@@ -247,7 +244,7 @@ bool stream_engine::handle_ready(zmtp::byte_view data) {
     for (const auto& [name, value] : *props)
         if (name == "Socket-Type")
             peer_type = value;
-    if (!wire::compatible(link_.type, peer_type)) {
+    if (!zmtp::compatible(link_.type, peer_type)) {
         refuse("Invalid socket type");
         return false;
     }

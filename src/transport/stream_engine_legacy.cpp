@@ -6,8 +6,6 @@
 // dropped. The monitor sees no HANDSHAKE_SUCCEEDED, as with libzmq.
 #include "transport/stream_engine.hpp"
 
-#include <zmq.h>
-
 #include <string>
 
 namespace zmx {
@@ -39,8 +37,7 @@ bool stream_engine::take_legacy_identity(msg& frame) {
         return false;  // the session stopped us
     // A 1.0 subscriber filters for itself and sends no subscriptions:
     // libzmq subscribes it to everything on its behalf.
-    const bool publishes = link_.type == ZMQ_PUB || link_.type == ZMQ_XPUB;
-    if (publishes && greeting_.peer().version == zmtp::peer_version::zmtp1_unversioned)
+    if (link_.subscribes_zmtp1_peers && greeting_.peer().version == zmtp::peer_version::zmtp1_unversioned)
         return pass_subscription(true, {});
     return true;
 }

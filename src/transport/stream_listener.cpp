@@ -42,13 +42,13 @@ int resolve_listen_address(const endpoint_uri& ep, bool ipv6, socket_address& ad
 
 }  // namespace
 
-std::unique_ptr<stream_listener> stream_listener::open(io_worker& worker, const socket_link& link,
+std::unique_ptr<stream_listener> stream_listener::open(io_thread& thread, const socket_link& link,
                                                        const endpoint_uri& ep) {
     socket_address address;
     std::string directory;
     if (resolve_listen_address(ep, link.ipv6, address, directory) < 0)
         return nullptr;
-    auto listener = listen_on(worker, link, address, directory);
+    auto listener = listen_on(thread, link, address, directory);
     if (!listener && !directory.empty()) {
         const int error = errno;
         ::rmdir(directory.c_str());
@@ -57,7 +57,7 @@ std::unique_ptr<stream_listener> stream_listener::open(io_worker& worker, const 
     return listener;
 }
 
-std::unique_ptr<stream_listener> stream_listener::listen_on(io_worker& worker, const socket_link& link,
+std::unique_ptr<stream_listener> stream_listener::listen_on(io_thread& thread, const socket_link& link,
                                                             const socket_address& address,
                                                             std::string owned_directory) {
     const int fd = ::socket(address.family(), SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
@@ -81,12 +81,12 @@ std::unique_ptr<stream_listener> stream_listener::listen_on(io_worker& worker, c
         return nullptr;
     }
     return std::unique_ptr<stream_listener>(
-        new stream_listener(worker, link, fd, bound, std::move(owned_directory)));
+        new stream_listener(thread, link, fd, bound, std::move(owned_directory)));
 }
 
-stream_listener::stream_listener(io_worker& worker, const socket_link& link, int fd, const socket_address& bound,
+stream_listener::stream_listener(io_thread& thread, const socket_link& link, int fd, const socket_address& bound,
                                  std::string owned_directory)
-    : io_object(worker),
+    : io_object(thread),
       link_(link),
       fd_(fd),
       bound_(endpoint_of(bound)),
@@ -101,18 +101,18 @@ stream_listener::~stream_listener() {
 }
 
 void stream_listener::start() {
-    worker_.loop().add_fd(fd_, this);
-    worker_.loop().want_read(fd_, true);
+    thread_.loop().add_fd(fd_, this);
+    thread_.loop().want_read(fd_, true);
 }
 
-void stream_listener::close() {
+void stream_listener::cancel() {
     if (paused_)
-        worker_.loop().cancel_timer(this, resume_timer);
-    worker_.loop().remove_fd(fd_);
+        thread_.loop().cancel_timer(this, resume_timer);
+    thread_.loop().remove_fd(fd_);
     ::close(fd_);
     fd_ = -1;
     remove_files();
-    worker_.retire(this);
+    thread_.retire(this);
 }
 
 void stream_listener::remove_files() const {
@@ -143,19 +143,19 @@ void stream_listener::on_readable() {
         if (::getsockname(fd, local.get(), &local.length) == 0 && local.is_tcp())
             link.endpoint = endpoint_of(local);
         link.events->emit(ZMQ_EVENT_ACCEPTED, static_cast<uint32_t>(fd), link.endpoint);
-        worker_.submit(std::make_unique<session>(worker_, link, fd, bound_));
+        thread_.adopt(std::make_unique<session>(thread_, link, fd, bound_));
     }
 }
 
 void stream_listener::pause_accepting() {
-    worker_.loop().want_read(fd_, false);
-    worker_.loop().add_timer(accept_pause_ms, this, resume_timer);
+    thread_.loop().want_read(fd_, false);
+    thread_.loop().add_timer(accept_pause_ms, this, resume_timer);
     paused_ = true;
 }
 
 void stream_listener::on_timer(int) {
     paused_ = false;
-    worker_.loop().want_read(fd_, true);
+    thread_.loop().want_read(fd_, true);
 }
 
 } // namespace zmx

@@ -2,12 +2,12 @@
 // connection gets a session of its own.
 //
 // Threading: created on the application thread (bind errors are reported
-// synchronously), then owned by its worker; close() is posted by the socket.
+// synchronously), then owned by its I/O thread.
 #pragma once
 
+#include "io/io_object.hpp"
+#include "io/io_thread.hpp"
 #include "transport/endpoint_uri.hpp"
-#include "transport/io_object.hpp"
-#include "transport/io_worker.hpp"
 #include "transport/socket_address.hpp"
 #include "transport/socket_link.hpp"
 
@@ -20,23 +20,23 @@ class stream_listener final : public io_object, private io_handler {
 public:
     // Resolves a tcp or ipc endpoint, binds and listens: nullptr with errno
     // (EINVAL, ENODEV, EADDRINUSE, EACCES, ...) on failure.
-    static std::unique_ptr<stream_listener> open(io_worker& worker, const socket_link& link, const endpoint_uri& ep);
+    static std::unique_ptr<stream_listener> open(io_thread& thread, const socket_link& link, const endpoint_uri& ep);
     ~stream_listener() override;
 
     void start() override;
-    // Worker thread: stops accepting (closes the descriptor, removes the
-    // socket file and directory of an "ipc://*" bind) and retires.
-    void close();
+    // Stops accepting (closes the descriptor, removes the socket file and
+    // directory of an "ipc://*" bind) and retires.
+    void cancel() override;
     // The address actually bound ("tcp://127.0.0.1:41234").
     const std::string& bound_endpoint() const { return bound_; }
     int fd() const { return fd_; }
 
 private:
-    stream_listener(io_worker& worker, const socket_link& link, int fd, const socket_address& bound,
+    stream_listener(io_thread& thread, const socket_link& link, int fd, const socket_address& bound,
                     std::string owned_directory);
     // owned_directory, if not empty, is removed with the listener (the
     // private directory of an "ipc://*" bind).
-    static std::unique_ptr<stream_listener> listen_on(io_worker& worker, const socket_link& link,
+    static std::unique_ptr<stream_listener> listen_on(io_thread& thread, const socket_link& link,
                                                       const socket_address& address, std::string owned_directory);
     void on_readable() override;
     void remove_files() const;

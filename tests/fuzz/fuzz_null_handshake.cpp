@@ -19,7 +19,7 @@
 #include "fuzz_support.hpp"
 
 #include "base/msg.hpp"
-#include "transport/socket_types_wire.hpp"
+#include "zmtp/socket_type_table.hpp"
 #include "zmtp/commands.hpp"
 #include "zmtp/decoder.hpp"
 #include "zmtp/greeting_exchange.hpp"
@@ -34,7 +34,6 @@ namespace {
 
 using zmx::fuzz::byte_span;
 namespace zmtp = zmx::zmtp;
-namespace wire = zmx::wire;
 
 constexpr int socket_type_count = ZMQ_XSUB + 1;  // PAIR (0) to XSUB (10)
 const std::string our_routing_id = "fuzz";
@@ -48,7 +47,7 @@ std::string_view socket_type_of(const zmtp::property_list& properties) {
 
 // Our READY, as the engine builds it, reads back as what we announced.
 void check_our_ready(int type) {
-    zmtp::property_list announced{{"Socket-Type", std::string(wire::socket_type_name(type))},
+    zmtp::property_list announced{{"Socket-Type", std::string(zmtp::socket_type_name(type))},
                                   {"Identity", our_routing_id}};
     zmtp::bytes body;
     FUZZ_REQUIRE(zmtp::encode_ready(body, announced));
@@ -60,12 +59,12 @@ void check_our_ready(int type) {
 
 // A peer we accept would accept us: compatibility is symmetric.
 void check_compatibility_is_symmetric(int type, std::string_view peer_name) {
-    if (!wire::compatible(type, peer_name))
+    if (!zmtp::compatible(type, peer_name))
         return;
     bool peer_accepts_us = false;
     for (int peer_type = 0; peer_type < socket_type_count; ++peer_type)
-        if (wire::socket_type_name(peer_type) == peer_name)
-            peer_accepts_us = wire::compatible(peer_type, wire::socket_type_name(type));
+        if (zmtp::socket_type_name(peer_type) == peer_name)
+            peer_accepts_us = zmtp::compatible(peer_type, zmtp::socket_type_name(type));
     FUZZ_REQUIRE(peer_accepts_us);
 }
 
@@ -178,7 +177,7 @@ private:
             return;
         const std::string_view peer_type = socket_type_of(*properties);
         check_compatibility_is_symmetric(type_, peer_type);
-        if (wire::compatible(type_, peer_type))
+        if (zmtp::compatible(type_, peer_type))
             become_active();
     }
 

@@ -1,10 +1,10 @@
-#include "transport/socket_types_wire.hpp"
+#include "zmtp/socket_type_table.hpp"
 
 #include <zmq.h>
 
 #include <initializer_list>
 
-namespace zmx::wire {
+namespace zmx::zmtp {
 
 std::string_view socket_type_name(int type) {
     switch (type) {
@@ -46,4 +46,4 @@ bool compatible(int our_type, std::string_view peer) {
     }
 }
 
-}  // namespace zmx::wire
+}  // namespace zmx::zmtp
