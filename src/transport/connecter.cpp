@@ -38,16 +38,12 @@ void connecter::connect_now() {
         connect_later();
         return;
     }
-    const socket_address& destination = peer.destination;
-    const int fd = ::socket(destination.family(), SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    if (fd >= 0)
-        tune_before_connecting(fd, link_.transport.tcp, is_tcp(link_.endpoint));
-    if (fd < 0 || (peer.has_source && ::bind(fd, peer.source.get(), peer.source.length) < 0)) {
-        if (fd >= 0)
-            ::close(fd);
+    const int fd = open_socket(peer);
+    if (fd < 0) {
         connect_later();
         return;
     }
+    const socket_address& destination = peer.destination;
     if (::connect(fd, destination.get(), destination.length) == 0) {
         succeeded(fd);
         return;
@@ -62,6 +58,23 @@ void connecter::connect_now() {
     loop_.want_write(fd, true);
     if (link_.transport.connect_timeout > 0 && is_tcp(link_.endpoint))
         loop_.add_timer(link_.transport.connect_timeout, this, timeout_timer);
+}
+
+int connecter::open_socket(const peer_address& peer) const {
+    const int fd = ::socket(peer.destination.family(), SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return -1;
+    tune_before_connecting(fd, link_.transport.tcp, is_tcp(link_.endpoint));
+    if (!peer.has_source)
+        return fd;
+    // As libzmq: several connects may share one source address and port
+    // (to different servers).
+    const int on = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+    if (::bind(fd, peer.source.get(), peer.source.length) == 0)
+        return fd;
+    ::close(fd);
+    return -1;
 }
 
 void connecter::on_writable() {

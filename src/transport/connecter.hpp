@@ -11,6 +11,7 @@
 #pragma once
 
 #include "io/reactor.hpp"
+#include "transport/peer_address.hpp"
 #include "transport/socket_link.hpp"
 
 namespace zmx {
@@ -45,6 +46,9 @@ public:
     void cancel();
 
 private:
+    // A non-blocking stream socket for the peer, bound to its source
+    // address if it names one: the descriptor, or -1.
+    int open_socket(const peer_address& peer) const;
     void on_writable() override;  // the pending connect ended
     void on_timer(int id) override;
     // Stops watching the pending connect (and its timeout): its fd.

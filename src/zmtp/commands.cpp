@@ -138,9 +138,10 @@ std::optional<std::string_view> parse_error(byte_view data) {
 }
 
 std::optional<ping> parse_ping(byte_view data) {
-    if (data.size() < 2 || data.size() - 2 > max_ping_context)
+    if (data.size() < 2)
         return std::nullopt;
-    return ping{get_big_endian<uint16_t>(data.data()), data.subspan(2)};
+    const byte_view context = data.subspan(2);
+    return ping{get_big_endian<uint16_t>(data.data()), context.first(std::min(context.size(), max_ping_context))};
 }
 
 std::optional<byte_view> parse_pong(byte_view data) {

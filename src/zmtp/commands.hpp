@@ -48,6 +48,8 @@ struct command_view {
 
 struct ping {
     uint16_t ttl = 0;  // tenths of a second, 0 for none
+    // What a PONG echoes: at most 16 bytes. A longer context is cut to its
+    // first 16, as libzmq answers it (RFC 37 allows no more than 16).
     byte_view context;
 };
 

@@ -12,6 +12,7 @@
 #include "zmtp/big_endian.hpp"
 #include "zmtp/commands.hpp"
 
+#include <algorithm>
 #include <string_view>
 #include <vector>
 
@@ -84,12 +85,14 @@ void check_error(byte_span data) {
 
 void check_ping_and_pong(byte_span data) {
     const auto ping = zmtp::parse_ping(data);
-    FUZZ_REQUIRE(ping.has_value() == (data.size() >= 2 && data.size() <= 2 + zmtp::max_ping_context));
+    FUZZ_REQUIRE(ping.has_value() == (data.size() >= 2));
     zmtp::bytes encoded;
     if (ping) {
+        // A context over 16 bytes is cut to its first 16.
+        const size_t kept = std::min(data.size(), 2 + zmtp::max_ping_context);
         FUZZ_REQUIRE(inside(ping->context, data));
         FUZZ_REQUIRE(zmtp::encode_ping(encoded, ping->ttl, ping->context));
-        FUZZ_REQUIRE(same_bytes(encoded, body_of(zmtp::ping_command, data)));
+        FUZZ_REQUIRE(same_bytes(encoded, body_of(zmtp::ping_command, data.first(kept))));
         encoded.clear();
     }
     const auto pong = zmtp::parse_pong(data);

@@ -17,7 +17,7 @@ std::string ping_frame(uint16_t ttl) {
     return tt::raw_peer::command("PING", std::string{static_cast<char>(ttl >> 8), static_cast<char>(ttl & 0xff)});
 }
 
-std::string pong_frame() { return tt::raw_peer::command("PONG"); }
+std::string pong_frame(const std::string& context = {}) { return tt::raw_peer::command("PONG", context); }
 
 void set_heartbeats(void* s, int interval, int timeout, int ttl) {
     zt::set_int(s, ZMQ_HEARTBEAT_IVL, interval);
@@ -112,6 +112,21 @@ TEST(Heartbeat, TrafficAfterAPingLiftsItsTtl) {
     EXPECT_FALSE(peer->closed_by_peer(300));
     zt::send_str(dealer, "reply");
     EXPECT_EQ(peer->receive(7), tt::raw_peer::message("reply"));
+}
+
+// RFC 37 allows a context of up to 16 bytes; libzmq answers a longer one
+// with its first 16 rather than leaving the peer without a PONG.
+TEST(Heartbeat, APingContextOver16BytesIsAnsweredWithItsFirst16) {
+    zt::context ctx;
+    tt::raw_server server;
+    zt::socket dealer(ctx, ZMQ_DEALER);
+    zt::connect(dealer, server.endpoint().c_str());
+    auto peer = server.accept_handshake("DEALER");
+    ASSERT_TRUE(peer);
+    const std::string context = "0123456789abcdef-and-more";
+    peer->send(tt::raw_peer::command("PING", std::string("\0\0", 2) + context));
+    const std::string expected = pong_frame(context.substr(0, 16));
+    EXPECT_EQ(peer->receive(expected.size()), expected);
 }
 
 } // namespace
