@@ -31,6 +31,10 @@ public:
         more = 1,        // ZMQ_MORE: another frame of this message follows
         shared = 4,      // the content has been shared by a copy (ZMQ_SHARED)
         routing_id = 8,  // carries the sender's routing id, consumed by the pipe
+        // A subscription or cancellation in message form that a SUB or XSUB
+        // made itself: a ZMTP 3.1 peer gets it as a SUBSCRIBE or CANCEL
+        // command (as from libzmq); what an application sends stays a message.
+        subscription = 16,
     };
 
     // All init functions leave any previous content untouched: close first.

@@ -397,6 +397,7 @@ int socket_base::recv(msg& m, int flags) {
     reap_delimited();
     if (rc < 0)
         return -1;
+    m.clear(msg::subscription);  // ours alone: what the application sends on is a message
     rcvmore_ = m.has(msg::more);
     return 0;
 }

@@ -27,6 +27,7 @@ private:
         if (zmtp::subscription_message(request, option == ZMQ_SUBSCRIBE,
                                        {static_cast<const uint8_t*>(value), size}) < 0)
             return -1;
+        request.set(msg::subscription);
         return xsub_socket::xsend(request);
     }
 };

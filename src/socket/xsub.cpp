@@ -19,8 +19,10 @@ void xsub_socket::xattach_pipe(pipe* p, bool) {
     // A new publisher learns every subscription made so far.
     subscriptions_.for_each([p](const std::string& topic, int) {
         msg m;
-        if (zmtp::subscription_message(m, true, {reinterpret_cast<const uint8_t*>(topic.data()), topic.size()}) == 0 &&
-            !p->write(m))
+        if (zmtp::subscription_message(m, true, {reinterpret_cast<const uint8_t*>(topic.data()), topic.size()}) < 0)
+            return;
+        m.set(msg::subscription);
+        if (!p->write(m))
             m.close();
     });
 }

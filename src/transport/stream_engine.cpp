@@ -88,8 +88,12 @@ void stream_engine::close_connection(bool protocol_error) {
 }
 
 void stream_engine::send(msg& m) {
+    zmtp::bytes command;
     if (framing_ == zmtp::framing::zmtp1)
         zmtp::append_zmtp1_frame(out_, m);
+    else if (m.has(msg::subscription) && greeting_.peer().has_subscription_commands() &&
+             zmtp::subscription_command(command, m))
+        zmtp::append_command(out_, command);
     else
         zmtp::append_frame(out_, m);
     m.close();

@@ -160,4 +160,11 @@ int subscription_message(msg& out, bool subscribe, byte_view topic) {
     return 0;
 }
 
+bool subscription_command(bytes& out, const msg& m) {
+    const byte_view form(static_cast<const uint8_t*>(m.data()), m.size());
+    if (form.empty() || form[0] > 1)
+        return false;
+    return form[0] == 1 ? encode_subscribe(out, form.subspan(1)) : encode_cancel(out, form.subspan(1));
+}
+
 } // namespace zmx::zmtp

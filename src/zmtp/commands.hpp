@@ -83,5 +83,9 @@ std::optional<byte_view> parse_pong(byte_view data);  // the context
 // internally): \x01 then the topic, or \x00 then the topic for a cancel.
 // 0, or -1 with ENOMEM.
 int subscription_message(msg& out, bool subscribe, byte_view topic);
+// The command form (ZMTP 3.1) of a subscription in message form: the body
+// of a SUBSCRIBE or CANCEL with its topic. false if m is empty or its first
+// byte is neither \x01 nor \x00.
+bool subscription_command(bytes& out, const msg& m);
 
 } // namespace zmx::zmtp

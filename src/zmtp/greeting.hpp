@@ -60,6 +60,11 @@ struct peer_greeting {
     std::string mechanism;    // 3.x: up to the first NUL of the 20-byte field
     bool as_server = false;   // 3.x
     uint8_t socket_type = 0;  // 1.0 with a revision, 2.0: the byte after it
+
+    // ZMTP 3.1 or later, which has SUBSCRIBE and CANCEL commands (3.0 takes
+    // subscriptions as messages). As libzmq decides it: any 3.x greeting
+    // but a minor version of 0.
+    bool has_subscription_commands() const { return version == peer_version::zmtp3 && !(major == 3 && minor == 0); }
 };
 
 // Reads a peer's greeting as its bytes arrive, in chunks of any size.

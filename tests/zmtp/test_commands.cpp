@@ -153,7 +153,8 @@ TEST(zmtp_commands, PingAndPongRejectTruncatedOrOversizedInput) {
 
 // libzmq answers a longer context with its first 16 bytes; so do we.
 TEST(zmtp_commands, APingContextOver16BytesIsCutTo16) {
-    const auto ping = parse_ping(view(std::string("\0\x0a", 2) + "0123456789abcdefXYZ"));
+    const std::string data = std::string("\0\x0a", 2) + "0123456789abcdefXYZ";
+    const auto ping = parse_ping(view(data));
     ASSERT_TRUE(ping);
     EXPECT_EQ(ping->ttl, 10);
     EXPECT_EQ(text(ping->context), "0123456789abcdef");
