@@ -20,7 +20,8 @@ int zmq_ctx_term(void* ctx) {
     context* c = as_context(ctx);
     if (!c)
         return -1;
-    c->terminate();
+    if (c->terminate() < 0)
+        return -1;
     delete c;
     return 0;
 }

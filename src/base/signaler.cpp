@@ -21,6 +21,8 @@ eventfd_signaler::~eventfd_signaler() {
 }
 
 void eventfd_signaler::wake() {
+    if (stamp_.inherited())
+        return;
     const uint64_t one = 1;
     // A full counter (never reached in practice) still leaves the fd readable.
     while (::write(fd_, &one, sizeof one) < 0 && errno == EINTR) {
@@ -28,12 +30,18 @@ void eventfd_signaler::wake() {
 }
 
 int eventfd_signaler::wait(int timeout_ms) {
+    if (stamp_.inherited()) {
+        errno = EINTR;
+        return -1;
+    }
     pollfd item{fd_, POLLIN, 0};
     const int rc = ::poll(&item, 1, timeout_ms);
     return rc < 0 ? -1 : rc;
 }
 
 void eventfd_signaler::reset() {
+    if (stamp_.inherited())
+        return;
     uint64_t count;
     while (::read(fd_, &count, sizeof count) < 0 && errno == EINTR) {
     }

@@ -7,6 +7,8 @@
 // Threading: wake() from any thread; wait() and reset() on the owner's thread.
 #pragma once
 
+#include "base/fork_stamp.hpp"
+
 #include <condition_variable>
 #include <mutex>
 
@@ -32,6 +34,9 @@ protected:
     int error_ = 0;
 };
 
+// In a forked child an inherited eventfd is the parent's too: wake() and
+// reset() leave it alone, and wait() returns at once as if interrupted
+// (EINTR), as libzmq's signaler does there.
 class eventfd_signaler final : public signaler {
 public:
     eventfd_signaler();  // on failure, error() says why (EMFILE, ENFILE, ...)
@@ -43,6 +48,7 @@ public:
 
 private:
     int fd_;
+    fork_stamp stamp_;
 };
 
 class condvar_signaler final : public signaler {

@@ -53,7 +53,11 @@ socket_handle* context::create_socket(int type) {
 
 void context::close_socket(socket_handle& handle) {
     socket_base* s = handle.socket;
-    s->close();
+    // In a forked child the socket's I/O threads are not there to wait
+    // for: it is let go of, untouched (libzmq's child leaves it too).
+    const bool inherited = stamp_.inherited();
+    if (!inherited)
+        s->close();
     {
         std::lock_guard lock(mutex_);
         handle.socket = nullptr;
@@ -62,7 +66,8 @@ void context::close_socket(socket_handle& handle) {
         if (live_.empty())
             all_closed_.notify_all();
     }
-    delete s;
+    if (!inherited)
+        delete s;
 }
 
 io_thread& context::pick_io_thread() {
@@ -82,10 +87,16 @@ void context::shutdown() {
         s->stop();
 }
 
-void context::terminate() {
+int context::terminate() {
+    // A forked child cannot end its parent's context (the I/O threads are
+    // the parent's): as with libzmq it gives EINTR, and the child may
+    // abandon the context and make a new one.
+    if (stamp_.inherited())
+        return fail(EINTR);
     shutdown();
     std::unique_lock lock(mutex_);
     all_closed_.wait(lock, [this] { return live_.empty(); });
+    return 0;
 }
 
 int context::set(int option, int value) {

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "transport/inproc.hpp"
+#include "base/fork_stamp.hpp"
 #include "io/io_thread.hpp"
 
 #include <condition_variable>
@@ -49,8 +50,9 @@ public:
 
     // zmq_ctx_shutdown: every socket's calls give ETERM from now on.
     void shutdown();
-    // zmq_ctx_term: shutdown, then wait until every socket is closed.
-    void terminate();
+    // zmq_ctx_term: shutdown, then wait until every socket is closed. 0, or
+    // -1 with EINTR in a forked child (the context is the parent's).
+    int terminate();
 
     int set(int option, int value);
     int get(int option);
@@ -62,6 +64,7 @@ public:
 
 private:
     uint32_t tag_ = live_tag;  // first, as for socket handles
+    fork_stamp stamp_;
     std::mutex mutex_;
     std::condition_variable all_closed_;
     std::deque<socket_handle> handles_;
