@@ -1,7 +1,7 @@
 #include "transport/stream_engine.hpp"
 
-#include "zmtp/socket_type_table.hpp"
 #include "zmtp/encoder.hpp"
+#include "zmtp/null_mechanism.hpp"
 
 #include <zmq.h>
 
@@ -20,7 +20,6 @@ constexpr size_t read_size = 64 * 1024;
 // Until the peer has finished its handshake it gets a small read buffer: a
 // flood of connections that never send a greeting costs little each.
 constexpr size_t handshake_read_size = 512;
-constexpr std::string_view null_mechanism = "NULL";
 
 // The frame size limit while the handshake lasts (ZMQ_MAXMSGSIZE if lower).
 int64_t handshake_limit(int64_t max_message_size) {
@@ -28,11 +27,18 @@ int64_t handshake_limit(int64_t max_message_size) {
                                  : zmtp::handshake_frame_limit;
 }
 
+std::unique_ptr<zmtp::mechanism> mechanism_for(const socket_link& link) {
+    zmtp::property_list metadata(link.metadata.begin(), link.metadata.end());
+    return std::make_unique<zmtp::null_mechanism>(
+        zmtp::our_properties{link.type, link.announces_routing_id, link.routing_id, std::move(metadata)});
+}
+
 }  // namespace
 
 stream_engine::stream_engine(reactor& loop, int fd, const socket_link& link, events& sink)
     : fd_engine(loop, fd, link, sink),
-      greeting_({std::string(null_mechanism), false, static_cast<uint8_t>(link.type), link.routing_id}),
+      mechanism_(mechanism_for(link)),
+      greeting_({std::string(mechanism_->name()), false, static_cast<uint8_t>(link.type), link.routing_id}),
       decoder_(handshake_limit(link.maxmsgsize)),
       in_(handshake_read_size),
       heartbeat_(loop, link.transport.heartbeat, *this) {}
@@ -141,18 +147,12 @@ bool stream_engine::process_greeting() {
     }
     if (greeting_.peer().version != zmtp::peer_version::zmtp3)
         return start_legacy();
-    if (greeting_.peer().mechanism != null_mechanism) {
+    if (greeting_.peer().mechanism != mechanism_->name()) {
         fail(ZMQ_PROTOCOL_ERROR_ZMTP_MECHANISM_MISMATCH);
         return false;
     }
-    // Only now, with the peer's whole greeting in, do we send READY.
-    zmtp::property_list props{{"Socket-Type", std::string(zmtp::socket_type_name(link_.type))}};
-    if (link_.announces_routing_id)
-        props.emplace_back("Identity", link_.routing_id);
-    props.insert(props.end(), link_.metadata.begin(), link_.metadata.end());
-    zmtp::bytes ready;
-    zmtp::encode_ready(ready, props);
-    zmtp::append_command(out_, ready);
+    // Only now, with the peer's whole greeting in, does the handshake start.
+    mechanism_->start(out_);
     state_ = state::handshake;
     flush();
     return !stopped();
@@ -202,19 +202,12 @@ void stream_engine::resume_input() {
 bool stream_engine::handle_command(const msg& body) {
     if (framing_ != zmtp::framing::zmtp3)
         return true;  // 2.0 has no commands: libzmq drops such frames
-    const auto command =
-        zmtp::parse_command({static_cast<const uint8_t*>(body.data()), body.size()});
+    const zmtp::byte_view bytes(static_cast<const uint8_t*>(body.data()), body.size());
+    if (state_ == state::handshake)
+        return take_handshake_command(bytes);
+    const auto command = zmtp::parse_command(bytes);
     if (!command) {
         fail(ZMQ_PROTOCOL_ERROR_ZMTP_MALFORMED_COMMAND_UNSPECIFIED);
-        return false;
-    }
-    if (state_ == state::handshake) {
-        if (command->name == zmtp::ready_command)
-            return handle_ready(command->data);
-        if (command->name == zmtp::error_command)
-            close_connection(true);  // the peer refused us: libzmq reports only DISCONNECTED
-        else
-            fail(ZMQ_PROTOCOL_ERROR_ZMTP_UNEXPECTED_COMMAND);
         return false;
     }
     if (command->name == zmtp::ping_command) {
@@ -238,29 +231,40 @@ bool stream_engine::handle_command(const msg& body) {
     return true;  // commands we do not know are ignored
 }
 
-bool stream_engine::handle_ready(zmtp::byte_view data) {
-    const auto props = zmtp::parse_properties(data);
-    if (!props) {
-        fail(ZMQ_PROTOCOL_ERROR_ZMTP_MALFORMED_COMMAND_READY);
+bool stream_engine::take_handshake_command(zmtp::byte_view body) {
+    switch (mechanism_->take_command(body, out_)) {
+    case zmtp::mechanism::outcome::handshaking:
+        flush();
+        return !stopped();
+    case zmtp::mechanism::outcome::failed:
+        end_handshake_in_failure();
         return false;
+    case zmtp::mechanism::outcome::ready:
+        break;
     }
-    std::string_view peer_type;
-    for (const auto& [name, value] : *props)
-        if (name == "Socket-Type")
-            peer_type = value;
-    if (!zmtp::compatible(link_.type, peer_type)) {
-        refuse("Invalid socket type");
+    flush();
+    if (stopped())
         return false;
-    }
     state_ = state::active;
     heartbeat_.start();
     cancel_handshake_timer();
     decoder_.set_max_message_size(link_.maxmsgsize);
-    sink_.engine_ready(*props);
+    sink_.engine_ready(mechanism_->peer_properties());
     // Only now, as libzmq: a program that sends once it has seen this event
     // finds the peer's pipe already offered to its socket.
     emit(ZMQ_EVENT_HANDSHAKE_SUCCEEDED, 0);
     return !stopped();  // the session may have stopped us
+}
+
+void stream_engine::end_handshake_in_failure() {
+    // The mechanism's last word (an ERROR) is sent if the socket takes it
+    // now; the connection ends either way, and is not made again.
+    if (buffered() > 0)
+        ::send(fd_, out_.data() + out_offset_, buffered(), MSG_NOSIGNAL | MSG_DONTWAIT);
+    const zmtp::handshake_failure& why = mechanism_->failure();
+    if (why.event != 0)
+        emit(why.event, why.value);
+    close_connection(true);
 }
 
 bool stream_engine::pass_subscription(bool subscribe, zmtp::byte_view topic) {
@@ -272,17 +276,6 @@ bool stream_engine::pass_subscription(bool subscribe, zmtp::byte_view topic) {
     if (!sink_.engine_received(m))
         m.close();  // a subscription never waits behind a full pipe
     return true;
-}
-
-void stream_engine::refuse(std::string_view reason) {
-    // ZMTP 3.1: tell the peer why before closing (a best effort: whatever
-    // the socket takes now).
-    zmtp::bytes error;
-    if (zmtp::encode_error(error, reason)) {
-        zmtp::append_command(out_, error);
-        ::send(fd_, out_.data() + out_offset_, out_.size() - out_offset_, MSG_NOSIGNAL | MSG_DONTWAIT);
-    }
-    close_connection(true);
 }
 
 void stream_engine::heartbeat_ping(uint16_t ttl) {

@@ -1,10 +1,11 @@
 // A ZMTP connection over a stream descriptor (tcp or ipc): the greeting,
-// the NULL handshake, then frames both ways.
+// the security mechanism's handshake (zmtp/mechanism.hpp), then frames both
+// ways.
 //
 // Life cycle, in order: greeting (ours is sent in libzmq's stages, see
-// zmtp/greeting_exchange.hpp; READY waits for the peer's whole greeting,
-// which libzmq requires), handshake (READY each way, socket types checked),
-// active. A ZMTP 1.0/2.0 peer takes the legacy path instead
+// zmtp/greeting_exchange.hpp; the handshake waits for the peer's whole
+// greeting, which libzmq requires), handshake (the mechanism's commands,
+// socket types checked), active. A ZMTP 1.0/2.0 peer takes the legacy path instead
 // (stream_engine_legacy.cpp): greeting, its identity frame, active. Any failure ends it: the engine closes
 // its descriptor and tells its session once. A handshake that has not
 // finished within ZMQ_HANDSHAKE_IVL fails too.
@@ -18,8 +19,10 @@
 #include "zmtp/decoder.hpp"
 #include "zmtp/framing.hpp"
 #include "zmtp/greeting_exchange.hpp"
+#include "zmtp/mechanism.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -55,7 +58,11 @@ private:
     bool process_greeting();
     bool process_frames();
     bool handle_command(const msg& body);
-    bool handle_ready(zmtp::byte_view data);
+    // Hands a handshake command to the mechanism: false once the engine
+    // failed.
+    bool take_handshake_command(zmtp::byte_view body);
+    // The mechanism failed: its last word, the monitor's event, the end.
+    void end_handshake_in_failure();
     // Hands a subscription to the socket in its message form.
     bool pass_subscription(bool subscribe, zmtp::byte_view topic);
     // The legacy path: the peer's framing and its identity frame.
@@ -65,15 +72,13 @@ private:
     // (a ZMQ_PROTOCOL_ERROR_* code, 0 for none) to the monitor. Any code
     // makes it a protocol failure, not reconnected to.
     void fail(uint32_t protocol_error = 0);
-    // Sends an ERROR command with the reason and ends the connection for
-    // good (libzmq reports only DISCONNECTED for this).
-    void refuse(std::string_view reason);
     void close_connection(bool protocol_error);
 
     static constexpr int handshake_timer = 1;
 
     state state_ = state::greeting;
     bool handshake_timer_armed_ = false;
+    std::unique_ptr<zmtp::mechanism> mechanism_;
     zmtp::greeting_exchange greeting_;
     zmtp::framing framing_ = zmtp::framing::zmtp3;  // the peer's, once its greeting is in
     zmtp::decoder decoder_;

@@ -2,17 +2,17 @@
 // for a peer of any version: greeting, then READY (3.x) or the identity
 // frame (1.0/2.0), then traffic.
 //
-// zmx's handshake state lives in src/transport/stream_engine*.cpp, which
-// own a descriptor; this target drives the sans-I/O pieces the engine
+// It drives the sans-I/O pieces the engine (src/transport/stream_engine*)
 // uses, in the engine's order, over one stream: greeting_exchange, the
 // frame decoder in the peer's framing from the byte after its greeting
 // (for a 1.0 peer without a greeting, from the bytes the greeting parser
-// took), parse_command, READY's properties and the socket-type check,
-// then PING/SUBSCRIBE/CANCEL/ERROR and messages. It checks what crosses
-// those seams: the greeting parser hands over exactly the bytes it took,
-// our own READY parses back, the socket-type check is symmetric, a PONG
-// answers a PING with its context, and no frame exceeds the limit in
-// force (the handshake's 64 KiB cap, then ZMQ_MAXMSGSIZE).
+// took), the real NULL mechanism with the peer's handshake commands, then
+// PING/SUBSCRIBE/CANCEL/ERROR and messages. It checks what crosses those
+// seams: the greeting parser hands over exactly the bytes it took, our own
+// READY parses back, the mechanism is ready only with a compatible peer
+// (and the socket-type check is symmetric), refuses with an ERROR that
+// parses, a PONG answers a PING with its context, and no frame exceeds the
+// limit in force (the handshake's 64 KiB cap, then ZMQ_MAXMSGSIZE).
 //
 // Input: [max read size] [our socket type] [max message size selector]
 // then the peer's bytes.
@@ -23,10 +23,12 @@
 #include "zmtp/commands.hpp"
 #include "zmtp/decoder.hpp"
 #include "zmtp/greeting_exchange.hpp"
+#include "zmtp/null_mechanism.hpp"
 
 #include <zmq.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -45,16 +47,32 @@ std::string_view socket_type_of(const zmtp::property_list& properties) {
     return {};
 }
 
-// Our READY, as the engine builds it, reads back as what we announced.
+zmtp::our_properties ourselves(int type) { return {type, true, our_routing_id, {}}; }
+
+// The one command frame of `framed` (no more, no less), or nullopt.
+std::optional<zmx::msg> only_command(const zmtp::bytes& framed) {
+    zmtp::decoder decoder;
+    size_t consumed = 0;
+    if (decoder.decode(framed, consumed) != zmtp::decoder::result::command || consumed != framed.size())
+        return std::nullopt;
+    zmx::msg body;
+    body.init();
+    decoder.frame().move_to(body);
+    return body;
+}
+
+// Our READY, as the mechanism starts with it, reads back as what we announce.
 void check_our_ready(int type) {
-    zmtp::property_list announced{{"Socket-Type", std::string(zmtp::socket_type_name(type))},
-                                  {"Identity", our_routing_id}};
-    zmtp::bytes body;
-    FUZZ_REQUIRE(zmtp::encode_ready(body, announced));
-    const auto command = zmtp::parse_command(body);
+    zmtp::null_mechanism mechanism(ourselves(type));
+    zmtp::bytes framed;
+    mechanism.start(framed);
+    auto body = only_command(framed);
+    FUZZ_REQUIRE(body);
+    const auto command = zmtp::parse_command({static_cast<const uint8_t*>(body->data()), body->size()});
     FUZZ_REQUIRE(command && command->name == zmtp::ready_command);
     const auto properties = zmtp::parse_properties(command->data);
-    FUZZ_REQUIRE(properties && *properties == announced);
+    FUZZ_REQUIRE(properties && *properties == zmtp::announcement(ourselves(type)));
+    body->close();
 }
 
 // A peer we accept would accept us: compatibility is symmetric.
@@ -87,7 +105,8 @@ public:
           limit_(max_message_size >= 0 ? std::min(max_message_size, zmtp::handshake_frame_limit)
                                        : zmtp::handshake_frame_limit),
           exchange_({"NULL", false, static_cast<uint8_t>(type), our_routing_id}),
-          decoder_(limit_) {}
+          decoder_(limit_),
+          mechanism_(ourselves(type)) {}
 
     stage current() const { return stage_; }
 
@@ -158,27 +177,38 @@ private:
     void on_command(const zmx::msg& body) {
         if (framing_ != zmtp::framing::zmtp3)
             return;  // 2.0 has no commands: such frames are dropped
-        const auto command =
-            zmtp::parse_command({static_cast<const uint8_t*>(body.data()), body.size()});
+        const zmtp::byte_view bytes(static_cast<const uint8_t*>(body.data()), body.size());
+        if (stage_ == stage::handshake) {
+            on_handshake_command(bytes);
+            return;
+        }
+        const auto command = zmtp::parse_command(bytes);
         if (!command)
             stage_ = stage::ended;
-        else if (stage_ == stage::handshake)
-            on_handshake_command(*command);
         else
             on_active_command(*command);
     }
 
-    void on_handshake_command(const zmtp::command_view& command) {
-        stage_ = stage::ended;
-        if (command.name != zmtp::ready_command)
-            return;
-        const auto properties = zmtp::parse_properties(command.data);
-        if (!properties)
-            return;
-        const std::string_view peer_type = socket_type_of(*properties);
-        check_compatibility_is_symmetric(type_, peer_type);
-        if (zmtp::compatible(type_, peer_type))
+    void on_handshake_command(zmtp::byte_view body) {
+        zmtp::bytes answer;
+        const auto outcome = mechanism_.take_command(body, answer);
+        FUZZ_REQUIRE(outcome != zmtp::null_mechanism::outcome::handshaking);  // NULL takes one command
+        if (outcome == zmtp::null_mechanism::outcome::ready) {
+            FUZZ_REQUIRE(answer.empty());
+            const std::string_view peer_type = socket_type_of(mechanism_.peer_properties());
+            FUZZ_REQUIRE(zmtp::compatible(type_, peer_type));
+            check_compatibility_is_symmetric(type_, peer_type);
             become_active();
+            return;
+        }
+        stage_ = stage::ended;
+        if (!answer.empty()) {  // a refusal: one ERROR command
+            auto error = only_command(answer);
+            FUZZ_REQUIRE(error);
+            const auto command = zmtp::parse_command({static_cast<const uint8_t*>(error->data()), error->size()});
+            FUZZ_REQUIRE(command && command->name == zmtp::error_command && zmtp::parse_error(command->data));
+            error->close();
+        }
     }
 
     void on_active_command(const zmtp::command_view& command) {
@@ -204,6 +234,7 @@ private:
     zmtp::framing framing_ = zmtp::framing::zmtp3;
     zmtp::greeting_exchange exchange_;
     zmtp::decoder decoder_;
+    zmtp::null_mechanism mechanism_;
 };
 
 } // namespace

@@ -1,0 +1,79 @@
+// A security mechanism's handshake (RFC 23, "Authentication and
+// Confidentiality"), sans I/O: after the greeting, the engine hands it each
+// command the peer sends and writes out what it appends; the mechanism says
+// when the connection is ready, with the peer's properties, or why it
+// failed. NULL, PLAIN and CURVE are each one such state machine; the engine
+// never names one.
+//
+// Threading: one connection's, on its I/O thread.
+#pragma once
+
+#include "zmtp/commands.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace zmx::zmtp {
+
+// What the socket tells the handshake about itself.
+struct our_properties {
+    int socket_type = 0;          // announced by name and checked against the peer's
+    bool announce_routing_id = false;
+    std::string routing_id;       // the Identity property, when announced
+    property_list metadata;       // the application's "X-" properties (ZMQ_METADATA)
+};
+
+// Why a handshake failed, as the monitor hears it. A failure the peer
+// caused by refusing us (an ERROR command), or that we answered with an
+// ERROR of our own, is reported as a disconnection only (event 0), as
+// libzmq reports it; a broken protocol as HANDSHAKE_FAILED_PROTOCOL.
+struct handshake_failure {
+    int event = 0;       // ZMQ_EVENT_HANDSHAKE_FAILED_*, or 0
+    uint32_t value = 0;  // its value: a ZMQ_PROTOCOL_ERROR_* code
+};
+
+class mechanism {
+public:
+    enum class outcome {
+        handshaking,  // more commands to come
+        ready,        // peer_properties() holds what the peer announced
+        failed,       // failure() says why; anything appended is the last word
+    };
+
+    virtual ~mechanism() = default;
+
+    // The mechanism's name in the greeting ("NULL", "PLAIN", "CURVE").
+    virtual std::string_view name() const = 0;
+    // Appends the framed commands that open our side of the handshake.
+    virtual void start(bytes& out) = 0;
+    // The body of the peer's next command frame: appends the framed
+    // commands to send in answer.
+    virtual outcome take_command(byte_view body, bytes& out) = 0;
+
+    const property_list& peer_properties() const { return peer_; }
+    const handshake_failure& failure() const { return failure_; }
+
+protected:
+    // Records the peer's properties; outcome::ready.
+    outcome succeed(property_list peer);
+    // Records why; outcome::failed.
+    outcome fail(int event, uint32_t value);
+    // Appends an ERROR command with reason; outcome::failed, reported as a
+    // disconnection only.
+    outcome refuse(std::string_view reason, bytes& out);
+    // The socket-type check of READY (or INITIATE) properties: the peer's
+    // properties, or a failure (a malformed body, or a peer type we may not
+    // talk to) with what to send appended.
+    outcome check_peer_properties(byte_view data, int our_type, uint32_t malformed_error, bytes& out);
+
+private:
+    property_list peer_;
+    handshake_failure failure_;
+};
+
+// The command body of a READY (or INITIATE) announcing us.
+property_list announcement(const our_properties& us);
+
+} // namespace zmx::zmtp
