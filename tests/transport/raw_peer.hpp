@@ -111,13 +111,14 @@ public:
         }
     }
 
-    // A ZMTP 3.1 greeting (RFC 23): signature, version, mechanism, as-server.
-    static std::string greeting(const std::string& mechanism) {
+    // A ZMTP 3.x greeting (RFC 23): signature, version (3.1 unless told),
+    // mechanism, as-server.
+    static std::string greeting(const std::string& mechanism, char minor = 1) {
         std::string bytes(64, '\0');
         bytes[0] = '\xff';
         bytes[9] = '\x7f';
         bytes[10] = 3;
-        bytes[11] = 1;
+        bytes[11] = minor;
         bytes.replace(12, mechanism.size(), mechanism);
         return bytes;
     }

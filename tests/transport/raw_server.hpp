@@ -36,13 +36,14 @@ public:
         return connection < 0 ? nullptr : std::make_unique<raw_peer>(raw_peer::adopted{connection});
     }
 
-    // Plays a ZMTP 3.1 server up to the end of the NULL handshake, as the
-    // given socket type; the peer's greeting and READY are read and dropped.
-    std::unique_ptr<raw_peer> accept_handshake(const std::string& socket_type) {
+    // Plays a ZMTP 3.1 (or 3.minor) server up to the end of the NULL
+    // handshake, as the given socket type; the peer's greeting and READY
+    // are read and dropped.
+    std::unique_ptr<raw_peer> accept_handshake(const std::string& socket_type, char minor = 1) {
         auto peer = accept();
         if (!peer)
             return nullptr;
-        peer->send(raw_peer::greeting("NULL") + raw_peer::ready(socket_type));
+        peer->send(raw_peer::greeting("NULL", minor) + raw_peer::ready(socket_type));
         EXPECT_EQ(peer->receive(64).size(), 64u);  // its greeting
         const std::string header = peer->receive(2);
         EXPECT_EQ(header.size(), 2u);

@@ -14,17 +14,22 @@ class Conflate : public ::testing::TestWithParam<transport> {};
 INSTANTIATE_TEST_SUITE_P(Transports, Conflate, ::testing::Values(transport::tcp, transport::ipc),
                          tt::transport_name);
 
-// Messages for a peer that is not there yet wait in the connect's pipe:
-// conflated, only the last one is left when the peer comes.
+// A PUSH connected to an endpoint nobody has bound yet, with "1" to "10"
+// waiting in its queue.
+void queue_ten_for_an_absent_peer(void* push, const std::string& endpoint) {
+    zt::set_int(push, ZMQ_RECONNECT_IVL, 20);
+    zt::connect(push, endpoint.c_str());
+    for (int i = 1; i <= 10; ++i)
+        zt::send_str(push, std::to_string(i), ZMQ_DONTWAIT);
+}
+
+// Conflated, only the last message is left when the peer comes.
 TEST_P(Conflate, AConnectsQueueKeepsOnlyTheNewestMessage) {
     zt::context ctx;
     const std::string endpoint = tt::endpoint_to_bind_later(GetParam());
     zt::socket push(ctx, ZMQ_PUSH);
     zt::set_int(push, ZMQ_CONFLATE, 1);
-    zt::set_int(push, ZMQ_RECONNECT_IVL, 20);
-    zt::connect(push, endpoint.c_str());
-    for (int i = 1; i <= 10; ++i)
-        zt::send_str(push, std::to_string(i), ZMQ_DONTWAIT);
+    queue_ten_for_an_absent_peer(push, endpoint);
 
     zt::socket pull(ctx, ZMQ_PULL);
     zt::bind(pull, endpoint.c_str());
@@ -39,10 +44,7 @@ TEST_P(Conflate, WithoutItTheQueueKeepsEveryMessage) {
     zt::context ctx;
     const std::string endpoint = tt::endpoint_to_bind_later(GetParam());
     zt::socket push(ctx, ZMQ_PUSH);
-    zt::set_int(push, ZMQ_RECONNECT_IVL, 20);
-    zt::connect(push, endpoint.c_str());
-    for (int i = 1; i <= 10; ++i)
-        zt::send_str(push, std::to_string(i), ZMQ_DONTWAIT);
+    queue_ten_for_an_absent_peer(push, endpoint);
 
     zt::socket pull(ctx, ZMQ_PULL);
     zt::bind(pull, endpoint.c_str());

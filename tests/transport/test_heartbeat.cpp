@@ -97,31 +97,37 @@ TEST(Heartbeat, APingWithATtlMakesTheSocketDropAPeerThatFallsSilent) {
     EXPECT_TRUE(events.wait_for(ZMQ_EVENT_DISCONNECTED));
 }
 
-TEST(Heartbeat, TrafficAfterAPingLiftsItsTtl) {
+// A DEALER with no heartbeat options, connected to a raw DEALER peer.
+struct dealer_and_raw_peer {
+    dealer_and_raw_peer() : dealer(ctx, ZMQ_DEALER) {
+        zt::connect(dealer, server.endpoint().c_str());
+        peer = server.accept_handshake("DEALER");
+    }
     zt::context ctx;
     tt::raw_server server;
-    zt::socket dealer(ctx, ZMQ_DEALER);
-    zt::connect(dealer, server.endpoint().c_str());
-    auto peer = server.accept_handshake("DEALER");
+    zt::socket dealer;
+    std::unique_ptr<tt::raw_peer> peer;
+};
+
+TEST(Heartbeat, TrafficAfterAPingLiftsItsTtl) {
+    dealer_and_raw_peer pair;
+    auto& peer = pair.peer;
     ASSERT_TRUE(peer);
     peer->send(ping_frame(1));
     peer->send(tt::raw_peer::message("first"));
-    EXPECT_EQ(zt::recv_str(dealer), "first");
+    EXPECT_EQ(zt::recv_str(pair.dealer), "first");
     EXPECT_EQ(peer->receive(pong_frame().size()), pong_frame());
     // Silent for three TTLs now: the PING's deadline was met.
     EXPECT_FALSE(peer->closed_by_peer(300));
-    zt::send_str(dealer, "reply");
+    zt::send_str(pair.dealer, "reply");
     EXPECT_EQ(peer->receive(7), tt::raw_peer::message("reply"));
 }
 
 // RFC 37 allows a context of up to 16 bytes; libzmq answers a longer one
 // with its first 16 rather than leaving the peer without a PONG.
 TEST(Heartbeat, APingContextOver16BytesIsAnsweredWithItsFirst16) {
-    zt::context ctx;
-    tt::raw_server server;
-    zt::socket dealer(ctx, ZMQ_DEALER);
-    zt::connect(dealer, server.endpoint().c_str());
-    auto peer = server.accept_handshake("DEALER");
+    dealer_and_raw_peer pair;
+    auto& peer = pair.peer;
     ASSERT_TRUE(peer);
     const std::string context = "0123456789abcdef-and-more";
     peer->send(tt::raw_peer::command("PING", std::string("\0\0", 2) + context));
