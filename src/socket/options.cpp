@@ -11,6 +11,21 @@ namespace zmx {
 
 namespace option_value {
 
+namespace {
+
+// Where libzmq takes a buffer larger than the value, it zero-fills the rest:
+// a program reading an int option into an int64_t gets the int's value.
+int put_bytes_zero_filled(void* value, size_t* size, const void* bytes, size_t length) {
+    if (*size < length)
+        return fail(EINVAL);
+    std::memcpy(value, bytes, length);
+    std::memset(static_cast<char*>(value) + length, 0, *size - length);
+    *size = length;
+    return 0;
+}
+
+}  // namespace
+
 int get_int(const void* value, size_t size, int& out) {
     if (size != sizeof(int) || !value)
         return fail(EINVAL);
@@ -33,11 +48,7 @@ int put_int(void* value, size_t* size, int in) {
 }
 
 int put_int_into_larger(void* value, size_t* size, int in) {
-    if (*size < sizeof(int))
-        return fail(EINVAL);
-    std::memcpy(value, &in, sizeof(int));
-    *size = sizeof(int);
-    return 0;
+    return put_bytes_zero_filled(value, size, &in, sizeof in);
 }
 
 int put_int64(void* value, size_t* size, int64_t in) {
@@ -49,19 +60,11 @@ int put_int64(void* value, size_t* size, int64_t in) {
 }
 
 int put_bytes(void* value, size_t* size, const std::string& bytes) {
-    if (*size < bytes.size())
-        return fail(EINVAL);
-    std::memcpy(value, bytes.data(), bytes.size());
-    *size = bytes.size();
-    return 0;
+    return put_bytes_zero_filled(value, size, bytes.data(), bytes.size());
 }
 
 int put_string(void* value, size_t* size, const std::string& text) {
-    if (*size < text.size() + 1)
-        return fail(EINVAL);
-    std::memcpy(value, text.c_str(), text.size() + 1);
-    *size = text.size() + 1;
-    return 0;
+    return put_bytes_zero_filled(value, size, text.c_str(), text.size() + 1);
 }
 
 }  // namespace option_value

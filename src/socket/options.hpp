@@ -54,7 +54,9 @@ namespace option_value {
 int get_int(const void* value, size_t size, int& out);                  // EINVAL on bad size
 int get_bool(const void* value, size_t size, bool& out);                // int 0 or 1
 int put_int(void* value, size_t* size, int in);               // exactly sizeof(int)
-int put_int_into_larger(void* value, size_t* size, int in);   // at least sizeof(int)
+// At least sizeof(int), and what follows the value zero-filled; so are the
+// buffers of put_bytes and put_string.
+int put_int_into_larger(void* value, size_t* size, int in);
 int put_int64(void* value, size_t* size, int64_t in);
 int put_bytes(void* value, size_t* size, const std::string& bytes);     // binary, no NUL
 int put_string(void* value, size_t* size, const std::string& text);     // with its NUL

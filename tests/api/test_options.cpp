@@ -174,6 +174,35 @@ TEST_F(Options, IntGetSizeRules) {
     }
 }
 
+// Where a larger buffer is taken, libzmq zero-fills the bytes past the value:
+// a program reading ZMQ_RCVMORE into an int64_t gets 0 or 1, not garbage.
+TEST_F(Options, LargerBuffersAreZeroFilledPastTheValue) {
+    zt::socket a(ctx, ZMQ_PAIR), b(ctx, ZMQ_PAIR);
+    zt::bind(a, "inproc://zero-fill");
+    zt::connect(b, "inproc://zero-fill");
+    zt::send_multipart(a, {"first", "last"});
+    ASSERT_EQ(zt::recv_str(b), "first");
+    for (int option : {ZMQ_RCVMORE, ZMQ_EVENTS, ZMQ_THREAD_SAFE}) {
+        int64_t wide = -1;
+        size_t size = sizeof wide;
+        ASSERT_EQ(zmq_getsockopt(b, option, &wide, &size), 0) << "option " << option;
+        EXPECT_EQ(size, sizeof(int)) << "option " << option;
+        EXPECT_EQ(wide, zt::get_int(b, option)) << "option " << option;
+    }
+    zt::set_bytes(b, ZMQ_ROUTING_ID, "id");
+    char id[8] = "zzzzzzz";
+    size_t id_size = sizeof id;
+    ASSERT_EQ(zmq_getsockopt(b, ZMQ_ROUTING_ID, id, &id_size), 0);
+    EXPECT_EQ(id_size, 2u);
+    EXPECT_EQ(std::string(id, sizeof id), std::string("id").append(6, '\0'));
+    char endpoint[64];
+    std::memset(endpoint, 'z', sizeof endpoint);
+    size_t size = sizeof endpoint;
+    ASSERT_EQ(zmq_getsockopt(b, ZMQ_LAST_ENDPOINT, endpoint, &size), 0);
+    EXPECT_EQ(size, sizeof "inproc://zero-fill");
+    EXPECT_EQ(std::string(endpoint, sizeof endpoint), std::string("inproc://zero-fill").append(64 - 18, '\0'));
+}
+
 TEST_F(Options, ReadOnlyOptionsCannotBeSet) {
     raw_socket s(ctx, ZMQ_DEALER);
     for (int option : {ZMQ_TYPE, ZMQ_RCVMORE, ZMQ_EVENTS, ZMQ_FD, ZMQ_THREAD_SAFE,
