@@ -41,6 +41,22 @@ int get_bool(const void* value, size_t size, bool& out) {
     return 0;
 }
 
+int get_bool_non_negative(const void* value, size_t size, bool& out) {
+    int v;
+    if (get_int(value, size, v) < 0 || v < 0)
+        return fail(EINVAL);
+    out = v != 0;
+    return 0;
+}
+
+int get_bool_any(const void* value, size_t size, bool& out) {
+    int v;
+    if (get_int(value, size, v) < 0)
+        return -1;
+    out = v != 0;
+    return 0;
+}
+
 int put_int(void* value, size_t* size, int in) {
     if (*size != sizeof(int))
         return fail(EINVAL);
@@ -164,8 +180,15 @@ int options::set(int option, const void* value, size_t size, bool& known) {
         return get_bool(value, size, conflate);
     case ZMQ_IPV6:
         return get_bool(value, size, ipv6);
+    case ZMQ_IPV4ONLY: {  // IPV6's old name, inverted
+        bool ipv4_only;
+        if (get_bool(value, size, ipv4_only) < 0)
+            return -1;
+        ipv6 = !ipv4_only;
+        return 0;
+    }
     case ZMQ_INVERT_MATCHING:
-        return get_bool(value, size, invert_matching);
+        return get_bool_any(value, size, invert_matching);
     default:
         return set_transport_option(transport, option, value, size, known);
     }
@@ -208,6 +231,8 @@ int options::get(int option, void* value, size_t* size, bool& known) const {
         return put_int(value, size, conflate);
     case ZMQ_IPV6:
         return put_int(value, size, ipv6);
+    case ZMQ_IPV4ONLY:
+        return put_int(value, size, !ipv6);
     case ZMQ_THREAD_SAFE:
         return put_int_into_larger(value, size, thread_safe);
     case ZMQ_INVERT_MATCHING:

@@ -52,7 +52,11 @@ struct options {
 // Argument decoding shared by the generic and the per-type option handlers.
 namespace option_value {
 int get_int(const void* value, size_t size, int& out);                  // EINVAL on bad size
+// On/off options: libzmq takes 0 or 1 for some, any value >= 0 for others
+// (the socket types' own), any int for a few; a value other than 0 is on.
 int get_bool(const void* value, size_t size, bool& out);                // int 0 or 1
+int get_bool_non_negative(const void* value, size_t size, bool& out);   // int >= 0
+int get_bool_any(const void* value, size_t size, bool& out);            // any int
 int put_int(void* value, size_t* size, int in);               // exactly sizeof(int)
 // At least sizeof(int), and what follows the value zero-filled; so are the
 // buffers of put_bytes and put_string.

@@ -154,23 +154,23 @@ bool xpub_socket::xhas_out() { return lossy_ || out_.all_have_room(); }
 int xpub_socket::xsetsockopt(int option, const void* value, size_t size) {
     switch (option) {
     case ZMQ_XPUB_VERBOSE:
-        return option_value::get_bool(value, size, verbose_subs_);
+        return option_value::get_bool_non_negative(value, size, verbose_subs_);
     case ZMQ_XPUB_VERBOSER: {
         bool on;
-        if (option_value::get_bool(value, size, on) < 0)
+        if (option_value::get_bool_non_negative(value, size, on) < 0)
             return -1;
         verbose_subs_ = verbose_unsubs_ = on;
         return 0;
     }
     case ZMQ_XPUB_NODROP: {
         bool nodrop;
-        if (option_value::get_bool(value, size, nodrop) < 0)
+        if (option_value::get_bool_non_negative(value, size, nodrop) < 0)
             return -1;
         lossy_ = !nodrop;
         return 0;
     }
     case ZMQ_XPUB_MANUAL:
-        return option_value::get_bool(value, size, manual_);
+        return option_value::get_bool_non_negative(value, size, manual_);
     case ZMQ_XPUB_WELCOME_MSG:
         has_welcome_ = size > 0;
         welcome_.assign(static_cast<const char*>(value), size);
