@@ -64,7 +64,11 @@ void zmq_atomic_counter_set(void* counter, int value) {
 
 int zmq_atomic_counter_inc(void* counter) { return static_cast<std::atomic<int>*>(counter)->fetch_add(1); }
 
-int zmq_atomic_counter_dec(void* counter) { return static_cast<std::atomic<int>*>(counter)->fetch_sub(1) - 1; }
+// Not the new value: 1 while the counter is not zero, 0 once it is, as
+// zmq_atomic_counter_dec(3) says and libzmq does (1 again below zero).
+int zmq_atomic_counter_dec(void* counter) {
+    return static_cast<std::atomic<int>*>(counter)->fetch_sub(1) != 1 ? 1 : 0;
+}
 
 int zmq_atomic_counter_value(void* counter) { return static_cast<std::atomic<int>*>(counter)->load(); }
 
