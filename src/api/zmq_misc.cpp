@@ -119,20 +119,29 @@ void zmq_threadclose(void* thread) {
 
 // ---------------------------------------------------------------- Z85, CURVE
 
+// libzmq checks the size (EINVAL) before anything else; the NULL pointers it
+// would crash on are EFAULT here.
 char* zmq_z85_encode(char* dest, const uint8_t* data, size_t size) {
-    if (!dest || !data)
-        return nullptr;
-    if (!z85::encode(dest, data, size)) {
+    if (size % 4 != 0) {
         errno = EINVAL;
         return nullptr;
     }
+    if (!dest || (size && !data)) {
+        errno = EFAULT;
+        return nullptr;
+    }
+    z85::encode(dest, data, size);
     return dest;
 }
 
+// As libzmq, an empty string is refused like any length that is not a
+// multiple of 5.
 uint8_t* zmq_z85_decode(uint8_t* dest, const char* string) {
-    if (!dest || !string)
+    if (!dest || !string) {
+        errno = EFAULT;
         return nullptr;
-    if (!z85::decode(dest, string)) {
+    }
+    if (!*string || !z85::decode(dest, string)) {
         errno = EINVAL;
         return nullptr;
     }
