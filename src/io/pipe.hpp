@@ -181,10 +181,8 @@ private:
     std::shared_ptr<socket_mailbox> mailboxes_[2];
 };
 
-// libzmq's low-water mark: the reader acknowledges this many messages at once.
-inline int low_water_mark(int hwm) {
-    constexpr int max_delta = 1024;
-    return hwm > 2 * max_delta ? hwm - max_delta : (hwm + 1) / 2;
-}
+// libzmq 4.3.4's low-water mark: the reader acknowledges this many messages
+// at once, half the capacity rounded up, whatever the capacity.
+inline int low_water_mark(int hwm) { return (hwm + 1) / 2; }
 
 } // namespace zmx
