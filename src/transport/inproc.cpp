@@ -17,6 +17,8 @@ int queue_capacity(int sender_sndhwm, int receiver_rcvhwm) {
 void size_queues(pipe_pair& link, const inproc_peer& connector, const inproc_peer& binder) {
     link.end(0).set_hwms(queue_capacity(connector.sndhwm, binder.rcvhwm),
                          queue_capacity(binder.sndhwm, connector.rcvhwm));
+    link.end(0).remember_peer_hwms(binder.sndhwm, binder.rcvhwm);
+    link.end(1).remember_peer_hwms(connector.sndhwm, connector.rcvhwm);
 }
 
 }  // namespace
