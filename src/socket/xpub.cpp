@@ -165,8 +165,14 @@ bool xpub_socket::xhas_out() { return lossy_ || out_.all_have_room(); }
 
 int xpub_socket::xsetsockopt(int option, const void* value, size_t size) {
     switch (option) {
-    case ZMQ_XPUB_VERBOSE:
-        return option_value::get_bool_non_negative(value, size, verbose_subs_);
+    case ZMQ_XPUB_VERBOSE: {
+        bool on;
+        if (option_value::get_bool_non_negative(value, size, on) < 0)
+            return -1;
+        verbose_subs_ = on;
+        verbose_unsubs_ = false;  // as libzmq: VERBOSE undoes VERBOSER's part
+        return 0;
+    }
     case ZMQ_XPUB_VERBOSER: {
         bool on;
         if (option_value::get_bool_non_negative(value, size, on) < 0)
