@@ -75,6 +75,8 @@ int put_int64(void* value, size_t* size, int64_t in) {
     return 0;
 }
 
+int put_uint64(void* value, size_t* size, uint64_t in) { return put_int64(value, size, static_cast<int64_t>(in)); }
+
 int put_bytes(void* value, size_t* size, const std::string& bytes) {
     return put_bytes_zero_filled(value, size, bytes.data(), bytes.size());
 }
@@ -166,6 +168,15 @@ int options::set(int option, const void* value, size_t size, bool& known) {
         return set_positive(value, size, rate);
     case ZMQ_RECOVERY_IVL:
         return set_non_negative(value, size, recovery_ivl);
+    case ZMQ_MULTICAST_HOPS:
+        return set_positive(value, size, multicast_hops);
+    case ZMQ_MULTICAST_MAXTPDU:
+        return set_positive(value, size, multicast_maxtpdu);
+    case ZMQ_AFFINITY:
+        if (size != sizeof(uint64_t) || !value)
+            return fail(EINVAL);
+        std::memcpy(&affinity, value, sizeof affinity);
+        return 0;
     case ZMQ_METADATA:
         return add_metadata(value, size, metadata);
     case ZMQ_CONNECT_ROUTING_ID:
@@ -223,6 +234,12 @@ int options::get(int option, void* value, size_t* size, bool& known) const {
         return put_int(value, size, rate);
     case ZMQ_RECOVERY_IVL:
         return put_int(value, size, recovery_ivl);
+    case ZMQ_MULTICAST_HOPS:
+        return put_int(value, size, multicast_hops);
+    case ZMQ_MULTICAST_MAXTPDU:
+        return put_int(value, size, multicast_maxtpdu);
+    case ZMQ_AFFINITY:
+        return put_uint64(value, size, affinity);
     case ZMQ_LAST_ENDPOINT:
         return put_string(value, size, last_endpoint);
     case ZMQ_IMMEDIATE:

@@ -30,6 +30,11 @@ struct options {
     // socket; zmx has no multicast transport they could apply to.
     int rate = 100;               // kbit/s, > 0
     int recovery_ivl = 10000;     // ms, >= 0
+    int multicast_hops = 1;       // > 0
+    int multicast_maxtpdu = 1500; // bytes, > 0
+    // ZMQ_AFFINITY: the I/O threads libzmq may pick for the socket's
+    // connections; kept and reported, zmx takes its threads in turn.
+    uint64_t affinity = 0;
     // ZMQ_METADATA: "X-" properties our handshake announces.
     std::map<std::string, std::string> metadata;
     transport_options transport;  // heartbeats, tcp tuning, backlog, ...
@@ -62,6 +67,7 @@ int put_int(void* value, size_t* size, int in);               // exactly sizeof(
 // buffers of put_bytes and put_string.
 int put_int_into_larger(void* value, size_t* size, int in);
 int put_int64(void* value, size_t* size, int64_t in);
+int put_uint64(void* value, size_t* size, uint64_t in);
 int put_bytes(void* value, size_t* size, const std::string& bytes);     // binary, no NUL
 int put_string(void* value, size_t* size, const std::string& text);     // with its NUL
 }  // namespace option_value

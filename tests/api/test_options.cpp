@@ -125,6 +125,37 @@ TEST_F(Options, MulticastRateAndRecoveryIntervalAreKept) {
     ZT_EXPECT_ERRNO(try_set_int(s, ZMQ_RECOVERY_IVL, -1), EINVAL);
 }
 
+TEST_F(Options, MulticastHopsAndMaxTpduAreKept) {
+    raw_socket s(ctx, ZMQ_PUB);
+    EXPECT_EQ(zt::get_int(s, ZMQ_MULTICAST_HOPS), 1);
+    EXPECT_EQ(zt::get_int(s, ZMQ_MULTICAST_MAXTPDU), 1500);
+    ASSERT_EQ(try_set_int(s, ZMQ_MULTICAST_HOPS, 8), 0);
+    EXPECT_EQ(zt::get_int(s, ZMQ_MULTICAST_HOPS), 8);
+    ASSERT_EQ(try_set_int(s, ZMQ_MULTICAST_MAXTPDU, 9000), 0);
+    EXPECT_EQ(zt::get_int(s, ZMQ_MULTICAST_MAXTPDU), 9000);
+    ZT_EXPECT_ERRNO(try_set_int(s, ZMQ_MULTICAST_HOPS, 0), EINVAL);
+    ZT_EXPECT_ERRNO(try_set_int(s, ZMQ_MULTICAST_MAXTPDU, 0), EINVAL);
+}
+
+// Which I/O threads may serve the socket's connections: a bit mask, kept
+// and reported (zmx spreads connections over its threads in turn).
+TEST_F(Options, AffinityIsAnUint64) {
+    raw_socket s(ctx, ZMQ_DEALER);
+    uint64_t mask = 0;
+    size_t size = sizeof mask;
+    ASSERT_EQ(zmq_getsockopt(s, ZMQ_AFFINITY, &mask, &size), 0);
+    EXPECT_EQ(mask, 0u);
+    mask = 0x8000000000000003u;
+    ASSERT_EQ(zmq_setsockopt(s, ZMQ_AFFINITY, &mask, sizeof mask), 0);
+    uint64_t read_back = 0;
+    ASSERT_EQ(zmq_getsockopt(s, ZMQ_AFFINITY, &read_back, &size), 0);
+    EXPECT_EQ(read_back, mask);
+    int as_int = 1;
+    ZT_EXPECT_ERRNO(zmq_setsockopt(s, ZMQ_AFFINITY, &as_int, sizeof as_int), EINVAL);
+    size = sizeof as_int;
+    ZT_EXPECT_ERRNO(zmq_getsockopt(s, ZMQ_AFFINITY, &as_int, &size), EINVAL);
+}
+
 TEST_F(Options, MaxMsgSizeIsAnInt64) {
     raw_socket s(ctx, ZMQ_DEALER);
     int64_t limit = 1 << 20;
