@@ -14,6 +14,12 @@ class timer_set {
 public:
     using handler = void(int timer_id, void* arg);
 
+    ~timer_set() { tag_ = dead_tag; }
+
+    // Whether a pointer the application passed is a timer set not yet
+    // destroyed (the tag is the first member, as for contexts and sockets).
+    bool is_live() const { return tag_ == live_tag; }
+
     int add(size_t interval_ms, handler* fn, void* arg);
     int cancel(int timer_id);                          // -1 EINVAL when unknown
     int set_interval(int timer_id, size_t interval_ms);
@@ -22,6 +28,10 @@ public:
     void execute();        // runs every due handler once, then re-arms it
 
 private:
+    static constexpr uint32_t live_tag = 0x7133e75e;
+    static constexpr uint32_t dead_tag = 0xdead7135;
+    uint32_t tag_ = live_tag;
+
     struct timer {
         size_t interval;
         int64_t due;

@@ -64,7 +64,11 @@ void zmq_atomic_counter_set(void* counter, int value) {
 
 int zmq_atomic_counter_inc(void* counter) { return static_cast<std::atomic<int>*>(counter)->fetch_add(1); }
 
-int zmq_atomic_counter_dec(void* counter) { return static_cast<std::atomic<int>*>(counter)->fetch_sub(1) - 1; }
+// Not the new value: 1 while the counter is not zero, 0 once it is, as
+// zmq_atomic_counter_dec(3) says and libzmq does (1 again below zero).
+int zmq_atomic_counter_dec(void* counter) {
+    return static_cast<std::atomic<int>*>(counter)->fetch_sub(1) != 1 ? 1 : 0;
+}
 
 int zmq_atomic_counter_value(void* counter) { return static_cast<std::atomic<int>*>(counter)->load(); }
 
@@ -115,20 +119,29 @@ void zmq_threadclose(void* thread) {
 
 // ---------------------------------------------------------------- Z85, CURVE
 
+// libzmq checks the size (EINVAL) before anything else; the NULL pointers it
+// would crash on are EFAULT here.
 char* zmq_z85_encode(char* dest, const uint8_t* data, size_t size) {
-    if (!dest || !data)
-        return nullptr;
-    if (!z85::encode(dest, data, size)) {
+    if (size % 4 != 0) {
         errno = EINVAL;
         return nullptr;
     }
+    if (!dest || (size && !data)) {
+        errno = EFAULT;
+        return nullptr;
+    }
+    z85::encode(dest, data, size);
     return dest;
 }
 
+// As libzmq, an empty string is refused like any length that is not a
+// multiple of 5.
 uint8_t* zmq_z85_decode(uint8_t* dest, const char* string) {
-    if (!dest || !string)
+    if (!dest || !string) {
+        errno = EFAULT;
         return nullptr;
-    if (!z85::decode(dest, string)) {
+    }
+    if (!*string || !z85::decode(dest, string)) {
         errno = EINVAL;
         return nullptr;
     }

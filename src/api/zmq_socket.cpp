@@ -168,53 +168,54 @@ int zmq_recv(void* s, void* buf, size_t len, int flags) {
     return size > INT_MAX ? INT_MAX : static_cast<int>(size);
 }
 
+// As libzmq: each buffer is sent with the caller's flags, so without
+// ZMQ_SNDMORE each is a message of its own; with it they form one message,
+// whose last frame has ZMQ_SNDMORE cleared. Returns the last send's result.
 int zmq_sendiov(void* s, struct iovec* iov, size_t count, int flags) {
     socket_base* sock = as_socket(s);
     if (!sock)
         return -1;
     if (count == 0 || !iov)
         return fail(EINVAL);
-    for (size_t i = 0; i < count; ++i) {
+    int rc = 0;
+    for (size_t i = 0; i < count && rc >= 0; ++i) {
         msg m;
         if (m.init_copy_of(iov[i].iov_base, iov[i].iov_len) < 0)
             return -1;
-        const int frame_flags = i + 1 < count ? flags | ZMQ_SNDMORE : flags;
-        if (send_owned(sock, m, frame_flags) < 0)
-            return -1;
+        rc = send_owned(sock, m, i + 1 < count ? flags : flags & ~ZMQ_SNDMORE);
     }
-    return 0;
+    return rc;
 }
 
+// Receives up to *count frames of one message into buffers it allocates
+// (the caller frees them); *count becomes the number read, which is also
+// what it returns, as libzmq does (-1 on failure, *count still telling
+// how many frames were read before it).
 int zmq_recviov(void* s, struct iovec* iov, size_t* count, int flags) {
     socket_base* sock = as_socket(s);
     if (!sock)
         return -1;
     if (!iov || !count || *count == 0)
         return fail(EINVAL);
-    size_t received = 0;
-    int total = 0;
-    bool more = true;
-    while (more && received < *count) {
+    const size_t capacity = *count;
+    *count = 0;
+    for (bool more = true; more && *count < capacity; ++*count) {
         msg m;
         m.init();
-        if (sock->recv(m, flags) < 0) {
-            *count = received;
+        if (sock->recv(m, flags) < 0)
             return -1;
-        }
-        iov[received].iov_len = m.size();
-        iov[received].iov_base = std::malloc(m.size() ? m.size() : 1);
-        if (!iov[received].iov_base) {
+        iovec& part = iov[*count];
+        part.iov_len = m.size();
+        part.iov_base = std::malloc(m.size() ? m.size() : 1);
+        if (!part.iov_base) {
             m.close();
             return fail(ENOMEM);
         }
-        std::memcpy(iov[received].iov_base, m.data(), m.size());
-        total += static_cast<int>(m.size());
+        std::memcpy(part.iov_base, m.data(), m.size());
         more = m.has(msg::more);
         m.close();
-        ++received;
     }
-    *count = received;
-    return total;
+    return *count > INT_MAX ? INT_MAX : static_cast<int>(*count);
 }
 
 int zmq_msg_send(zmq_msg_t* zm, void* s, int flags) {

@@ -10,10 +10,15 @@ using namespace zmx;
 
 namespace {
 
+// The timer set behind a handle, or nullptr with EFAULT: libzmq checks the
+// tag too, so a pointer to anything else is refused rather than used.
 timer_set* as_timers(void* timers) {
-    if (!timers)
+    auto* t = static_cast<timer_set*>(timers);
+    if (!t || !t->is_live()) {
         errno = EFAULT;
-    return static_cast<timer_set*>(timers);
+        return nullptr;
+    }
+    return t;
 }
 
 }  // namespace
@@ -21,7 +26,7 @@ timer_set* as_timers(void* timers) {
 void* zmq_timers_new(void) { return new (std::nothrow) timer_set; }
 
 int zmq_timers_destroy(void** timers_p) {
-    if (!timers_p || !*timers_p)
+    if (!timers_p || !as_timers(*timers_p))
         return fail(EFAULT);
     delete static_cast<timer_set*>(*timers_p);
     *timers_p = nullptr;

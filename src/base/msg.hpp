@@ -50,7 +50,7 @@ public:
     // Releases the body and marks the message closed (zmq_msg_close): the
     // C API then refuses it with EFAULT until it is initialised again.
     void close_for_good();
-    bool is_valid() const { return kind_ <= kind::delimiter; }
+    bool is_valid() const { return kind_ >= kind::small && kind_ <= kind::delimiter; }
     // Moves this message into dst (closing dst's previous body); leaves this empty.
     void move_to(msg& dst);
     // Makes dst share this message's body (closing dst's previous body).
@@ -79,7 +79,9 @@ public:
     void relocate_to(msg& dst) { std::memcpy(static_cast<void*>(&dst), this, sizeof(msg)); init(); }
 
 private:
-    enum class kind : uint8_t { small, large, constant, delimiter, closed };
+    // Not starting at 0 (libzmq's start at 101): a zmq_msg_t that was never
+    // initialised, zeroed memory included, is then no valid message.
+    enum class kind : uint8_t { small = 101, large, constant, delimiter, closed };
 
     // Reference-counted body shared by copies. When free_ is null the body
     // follows the block in the same allocation.

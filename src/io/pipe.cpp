@@ -1,5 +1,6 @@
 #include "io/pipe.hpp"
 
+#include <algorithm>
 #include <utility>
 
 namespace zmx {
@@ -54,8 +55,35 @@ void pipe::wake_peer_if_asleep(std::atomic<bool>& asleep, command::kind what) {
 }
 
 void pipe::set_hwms(int out_hwm, int in_hwm) {
-    pair_.outbound(side_).hwm.store(out_hwm, std::memory_order_relaxed);
-    pair_.inbound(side_).hwm.store(in_hwm, std::memory_order_relaxed);
+    for (auto [d, value] : {std::pair{&pair_.outbound(side_), out_hwm}, std::pair{&pair_.inbound(side_), in_hwm}}) {
+        d->hwm.store(value, std::memory_order_relaxed);
+        d->reader_hwm.store(value, std::memory_order_relaxed);
+    }
+}
+
+void pipe::remember_peer_hwms(int peer_sndhwm, int peer_rcvhwm) {
+    pair_.outbound(side_).writer_boost.store(peer_rcvhwm, std::memory_order_relaxed);
+    pair_.inbound(side_).reader_boost.store(peer_sndhwm, std::memory_order_relaxed);
+}
+
+namespace {
+
+// libzmq's sum of a new HWM and a remembered one: no limit when either is 0
+// (or the new one negative).
+int boosted(int hwm, const std::atomic<int>& boost) {
+    const int extra = boost.load(std::memory_order_relaxed);
+    return hwm <= 0 || extra == 0 ? 0 : hwm + std::max(extra, 0);
+}
+
+}  // namespace
+
+void pipe::apply_hwms(int sndhwm, int rcvhwm) {
+    auto& out = pair_.outbound(side_);
+    auto& in = pair_.inbound(side_);
+    out.hwm.store(boosted(sndhwm, out.writer_boost), std::memory_order_relaxed);
+    out.reader_hwm.store(boosted(sndhwm, out.reader_boost), std::memory_order_relaxed);
+    in.hwm.store(boosted(rcvhwm, in.writer_boost), std::memory_order_relaxed);
+    in.reader_hwm.store(boosted(rcvhwm, in.reader_boost), std::memory_order_relaxed);
 }
 
 void pipe::set_conflate() {
@@ -148,7 +176,7 @@ bool pipe::read(msg& out) {
 void pipe::acknowledge_read() {
     ++msgs_read_;
     auto& in = pair_.inbound(side_);
-    const int hwm = in.hwm.load(std::memory_order_relaxed);
+    const int hwm = in.reader_hwm.load(std::memory_order_relaxed);
     if (hwm <= 0 || msgs_read_ % low_water_mark(hwm) != 0)
         return;
     in.read_ack.store(msgs_read_, std::memory_order_seq_cst);

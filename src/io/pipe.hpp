@@ -102,6 +102,13 @@ public:
     // Any thread, before data flows: capacity in messages of each queue
     // (0 = no limit).
     void set_hwms(int out_hwm, int in_hwm);
+    // Any thread, when an inproc connection is made: the peer socket's
+    // SNDHWM and RCVHWM then, which later changes of ours add to.
+    void remember_peer_hwms(int peer_sndhwm, int peer_rcvhwm);
+    // Our socket's SNDHWM or RCVHWM changed: libzmq 4.3.4 applies the new
+    // values to the connection, both ways (set_hwms in libzmq's pipe, with
+    // its "boosts"). A writer that found the queue full is not woken by it.
+    void apply_hwms(int sndhwm, int rcvhwm);
     // Before either end attaches: both directions keep only their newest
     // message (ZMQ_CONFLATE).
     void set_conflate();
@@ -156,7 +163,15 @@ private:
     friend class pipe;
     struct direction {
         spsc_queue<msg> queue;
-        std::atomic<int> hwm{0};
+        std::atomic<int> hwm{0};         // the writer's capacity
+        // What the reader's low-water mark is computed from: hwm, except
+        // after apply_hwms, where libzmq's reader and writer may differ.
+        std::atomic<int> reader_hwm{0};
+        // Over inproc, what apply_hwms adds to the writer's new SNDHWM (the
+        // reading socket's RCVHWM at connection time) and to the reader's
+        // new RCVHWM (the writing socket's SNDHWM then); -1: nothing.
+        std::atomic<int> writer_boost{-1};
+        std::atomic<int> reader_boost{-1};
         std::atomic<uint64_t> read_ack{0};     // complete messages the reader acknowledged
         std::atomic<bool> reader_asleep{false};
         std::atomic<bool> writer_asleep{false};
@@ -185,10 +200,8 @@ private:
     std::shared_ptr<command_mailbox> mailboxes_[2];
 };
 
-// libzmq's low-water mark: the reader acknowledges this many messages at once.
-inline int low_water_mark(int hwm) {
-    constexpr int max_delta = 1024;
-    return hwm > 2 * max_delta ? hwm - max_delta : (hwm + 1) / 2;
-}
+// libzmq 4.3.4's low-water mark: the reader acknowledges this many messages
+// at once, half the capacity rounded up, whatever the capacity.
+inline int low_water_mark(int hwm) { return (hwm + 1) / 2; }
 
 } // namespace zmx

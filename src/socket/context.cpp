@@ -42,10 +42,13 @@ socket_handle* context::create_socket(int type) {
         errno = error;
         return nullptr;
     }
+    // The context's settings a socket starts with, as in libzmq.
     if (!settings_.blocky) {
         const int no_linger = 0;
         s->setsockopt(ZMQ_LINGER, &no_linger, sizeof no_linger);
     }
+    const int ipv6 = settings_.ipv6;
+    s->setsockopt(ZMQ_IPV6, &ipv6, sizeof ipv6);
     live_.push_back(s);
     handles_.push_back({socket_handle::live_tag, s});
     return &handles_.back();

@@ -18,7 +18,7 @@ void dealer_socket::xpipe_terminated(pipe* p) {
 
 int dealer_socket::xsetsockopt(int option, const void* value, size_t size) {
     if (option == ZMQ_PROBE_ROUTER)
-        return option_value::get_bool(value, size, probe_router_);
+        return option_value::get_bool_non_negative(value, size, probe_router_);
     if (load_balancer::sets(option))
         return out_.setsockopt(option, value, size);
     return socket_base::xsetsockopt(option, value, size);

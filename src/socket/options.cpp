@@ -11,6 +11,21 @@ namespace zmx {
 
 namespace option_value {
 
+namespace {
+
+// Where libzmq takes a buffer larger than the value, it zero-fills the rest:
+// a program reading an int option into an int64_t gets the int's value.
+int put_bytes_zero_filled(void* value, size_t* size, const void* bytes, size_t length) {
+    if (*size < length)
+        return fail(EINVAL);
+    std::memcpy(value, bytes, length);
+    std::memset(static_cast<char*>(value) + length, 0, *size - length);
+    *size = length;
+    return 0;
+}
+
+}  // namespace
+
 int get_int(const void* value, size_t size, int& out) {
     if (size != sizeof(int) || !value)
         return fail(EINVAL);
@@ -26,6 +41,22 @@ int get_bool(const void* value, size_t size, bool& out) {
     return 0;
 }
 
+int get_bool_non_negative(const void* value, size_t size, bool& out) {
+    int v;
+    if (get_int(value, size, v) < 0 || v < 0)
+        return fail(EINVAL);
+    out = v != 0;
+    return 0;
+}
+
+int get_bool_any(const void* value, size_t size, bool& out) {
+    int v;
+    if (get_int(value, size, v) < 0)
+        return -1;
+    out = v != 0;
+    return 0;
+}
+
 int put_int(void* value, size_t* size, int in) {
     if (*size != sizeof(int))
         return fail(EINVAL);
@@ -33,11 +64,7 @@ int put_int(void* value, size_t* size, int in) {
 }
 
 int put_int_into_larger(void* value, size_t* size, int in) {
-    if (*size < sizeof(int))
-        return fail(EINVAL);
-    std::memcpy(value, &in, sizeof(int));
-    *size = sizeof(int);
-    return 0;
+    return put_bytes_zero_filled(value, size, &in, sizeof in);
 }
 
 int put_int64(void* value, size_t* size, int64_t in) {
@@ -48,20 +75,14 @@ int put_int64(void* value, size_t* size, int64_t in) {
     return 0;
 }
 
+int put_uint64(void* value, size_t* size, uint64_t in) { return put_int64(value, size, static_cast<int64_t>(in)); }
+
 int put_bytes(void* value, size_t* size, const std::string& bytes) {
-    if (*size < bytes.size())
-        return fail(EINVAL);
-    std::memcpy(value, bytes.data(), bytes.size());
-    *size = bytes.size();
-    return 0;
+    return put_bytes_zero_filled(value, size, bytes.data(), bytes.size());
 }
 
 int put_string(void* value, size_t* size, const std::string& text) {
-    if (*size < text.size() + 1)
-        return fail(EINVAL);
-    std::memcpy(value, text.c_str(), text.size() + 1);
-    *size = text.size() + 1;
-    return 0;
+    return put_bytes_zero_filled(value, size, text.c_str(), text.size() + 1);
 }
 
 }  // namespace option_value
@@ -147,6 +168,15 @@ int options::set(int option, const void* value, size_t size, bool& known) {
         return set_positive(value, size, rate);
     case ZMQ_RECOVERY_IVL:
         return set_non_negative(value, size, recovery_ivl);
+    case ZMQ_MULTICAST_HOPS:
+        return set_positive(value, size, multicast_hops);
+    case ZMQ_MULTICAST_MAXTPDU:
+        return set_positive(value, size, multicast_maxtpdu);
+    case ZMQ_AFFINITY:
+        if (size != sizeof(uint64_t) || !value)
+            return fail(EINVAL);
+        std::memcpy(&affinity, value, sizeof affinity);
+        return 0;
     case ZMQ_METADATA:
         return add_metadata(value, size, metadata);
     case ZMQ_CONNECT_ROUTING_ID:
@@ -161,8 +191,15 @@ int options::set(int option, const void* value, size_t size, bool& known) {
         return get_bool(value, size, conflate);
     case ZMQ_IPV6:
         return get_bool(value, size, ipv6);
+    case ZMQ_IPV4ONLY: {  // IPV6's old name, inverted
+        bool ipv4_only;
+        if (get_bool(value, size, ipv4_only) < 0)
+            return -1;
+        ipv6 = !ipv4_only;
+        return 0;
+    }
     case ZMQ_INVERT_MATCHING:
-        return get_bool(value, size, invert_matching);
+        return get_bool_any(value, size, invert_matching);
     default:
         return set_transport_option(transport, option, value, size, known);
     }
@@ -197,6 +234,12 @@ int options::get(int option, void* value, size_t* size, bool& known) const {
         return put_int(value, size, rate);
     case ZMQ_RECOVERY_IVL:
         return put_int(value, size, recovery_ivl);
+    case ZMQ_MULTICAST_HOPS:
+        return put_int(value, size, multicast_hops);
+    case ZMQ_MULTICAST_MAXTPDU:
+        return put_int(value, size, multicast_maxtpdu);
+    case ZMQ_AFFINITY:
+        return put_uint64(value, size, affinity);
     case ZMQ_LAST_ENDPOINT:
         return put_string(value, size, last_endpoint);
     case ZMQ_IMMEDIATE:
@@ -205,6 +248,8 @@ int options::get(int option, void* value, size_t* size, bool& known) const {
         return put_int(value, size, conflate);
     case ZMQ_IPV6:
         return put_int(value, size, ipv6);
+    case ZMQ_IPV4ONLY:
+        return put_int(value, size, !ipv6);
     case ZMQ_THREAD_SAFE:
         return put_int_into_larger(value, size, thread_safe);
     case ZMQ_INVERT_MATCHING:

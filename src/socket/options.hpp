@@ -30,6 +30,11 @@ struct options {
     // socket; zmx has no multicast transport they could apply to.
     int rate = 100;               // kbit/s, > 0
     int recovery_ivl = 10000;     // ms, >= 0
+    int multicast_hops = 1;       // > 0
+    int multicast_maxtpdu = 1500; // bytes, > 0
+    // ZMQ_AFFINITY: the I/O threads libzmq may pick for the socket's
+    // connections; kept and reported, zmx takes its threads in turn.
+    uint64_t affinity = 0;
     // ZMQ_METADATA: "X-" properties our handshake announces.
     std::map<std::string, std::string> metadata;
     transport_options transport;  // heartbeats, tcp tuning, backlog, ...
@@ -52,10 +57,17 @@ struct options {
 // Argument decoding shared by the generic and the per-type option handlers.
 namespace option_value {
 int get_int(const void* value, size_t size, int& out);                  // EINVAL on bad size
+// On/off options: libzmq takes 0 or 1 for some, any value >= 0 for others
+// (the socket types' own), any int for a few; a value other than 0 is on.
 int get_bool(const void* value, size_t size, bool& out);                // int 0 or 1
+int get_bool_non_negative(const void* value, size_t size, bool& out);   // int >= 0
+int get_bool_any(const void* value, size_t size, bool& out);            // any int
 int put_int(void* value, size_t* size, int in);               // exactly sizeof(int)
-int put_int_into_larger(void* value, size_t* size, int in);   // at least sizeof(int)
+// At least sizeof(int), and what follows the value zero-filled; so are the
+// buffers of put_bytes and put_string.
+int put_int_into_larger(void* value, size_t* size, int in);
 int put_int64(void* value, size_t* size, int64_t in);
+int put_uint64(void* value, size_t* size, uint64_t in);
 int put_bytes(void* value, size_t* size, const std::string& bytes);     // binary, no NUL
 int put_string(void* value, size_t* size, const std::string& text);     // with its NUL
 }  // namespace option_value

@@ -146,10 +146,10 @@ void req_socket::xpipe_terminated(pipe* p) {
 int req_socket::xsetsockopt(int option, const void* value, size_t size) {
     switch (option) {
     case ZMQ_REQ_CORRELATE:
-        return option_value::get_bool(value, size, correlate_);
+        return option_value::get_bool_non_negative(value, size, correlate_);
     case ZMQ_REQ_RELAXED: {
         bool relaxed;
-        if (option_value::get_bool(value, size, relaxed) < 0)
+        if (option_value::get_bool_non_negative(value, size, relaxed) < 0)
             return -1;
         strict_ = !relaxed;
         return 0;

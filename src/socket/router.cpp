@@ -121,11 +121,11 @@ bool router_socket::xhas_out() {
 int router_socket::xsetsockopt(int option, const void* value, size_t size) {
     switch (option) {
     case ZMQ_ROUTER_MANDATORY:
-        return option_value::get_bool(value, size, mandatory_);
+        return option_value::get_bool_non_negative(value, size, mandatory_);
     case ZMQ_ROUTER_HANDOVER:
-        return option_value::get_bool(value, size, handover_);
+        return option_value::get_bool_non_negative(value, size, handover_);
     case ZMQ_PROBE_ROUTER:
-        return option_value::get_bool(value, size, probe_router_);
+        return option_value::get_bool_non_negative(value, size, probe_router_);
     default:
         return socket_base::xsetsockopt(option, value, size);
     }

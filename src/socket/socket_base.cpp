@@ -33,8 +33,13 @@ int socket_base::setsockopt(int option, const void* value, size_t size) {
     if (stopped_)
         return fail(ETERM);
     bool known;
-    if (options_.set(option, value, size, known) == 0)
+    if (options_.set(option, value, size, known) == 0) {
+        // As libzmq, new HWMs reach the connections this socket has.
+        if (option == ZMQ_SNDHWM || option == ZMQ_RCVHWM)
+            for (auto& p : pipes_)
+                p->apply_hwms(options_.sndhwm, options_.rcvhwm);
         return 0;
+    }
     if (known)
         return -1;
     return xsetsockopt(option, value, size);

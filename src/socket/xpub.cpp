@@ -47,12 +47,14 @@ void xpub_socket::process(pipe* p, msg& m) {
         return;
     }
     const std::string_view topic(reinterpret_cast<const char*>(data) + 1, size - 1);
+    const bool is_subscribe = data[0] == 1;
     // XPUB_MANUAL passes every request on: the application decides.
-    bool notify = manual_;
-    if (!manual_ && data[0] == 1)
-        notify = subscribe(p, topic) || verbose_subs_;
-    else if (!manual_)
-        notify = unsubscribe(p, topic) || verbose_unsubs_;
+    bool notify = true;
+    topic_table& table = manual_ ? requested_ : subscriptions_;
+    if (is_subscribe)
+        notify = subscribe(table, p, topic) || verbose_subs_ || manual_;
+    else
+        notify = unsubscribe(table, p, topic) || verbose_unsubs_ || manual_;
     if (notify && options_.type != ZMQ_PUB)
         queue_for_app(data, size, p);
     m.close();
@@ -66,40 +68,48 @@ void xpub_socket::queue_for_app(const void* data, size_t size, pipe* from, bool 
     pending_from_.push_back(from);
 }
 
-bool xpub_socket::subscribe(pipe* p, std::string_view topic) {
-    auto& pipes = subscriptions_.at(topic);
+bool xpub_socket::subscribe(topic_table& table, pipe* p, std::string_view topic) {
+    auto& pipes = table.at(topic);
     const bool first = pipes.empty();
     if (std::find(pipes.begin(), pipes.end(), p) == pipes.end())
         pipes.push_back(p);
     return first;
 }
 
-bool xpub_socket::unsubscribe(pipe* p, std::string_view topic) {
-    auto* pipes = subscriptions_.find(topic);
+bool xpub_socket::unsubscribe(topic_table& table, pipe* p, std::string_view topic) {
+    auto* pipes = table.find(topic);
     if (!pipes || std::find(pipes->begin(), pipes->end(), p) == pipes->end())
         return false;
     std::erase(*pipes, p);
     if (!pipes->empty())
         return false;
-    subscriptions_.erase(topic);
+    table.erase(topic);
     return true;
 }
 
-void xpub_socket::xpipe_terminated(pipe* p) {
-    std::vector<std::string> emptied;
-    subscriptions_.for_each([&](const std::string& topic, std::vector<pipe*>& pipes) {
-        if (std::find(pipes.begin(), pipes.end(), p) != pipes.end() && (pipes.size() == 1 || verbose_unsubs_))
-            emptied.push_back(topic);
+std::vector<std::pair<std::string, bool>> xpub_socket::unsubscribe_all(topic_table& table, pipe* p) {
+    std::vector<std::pair<std::string, bool>> left;
+    table.for_each([&](const std::string& topic, std::vector<pipe*>& pipes) {
+        if (std::find(pipes.begin(), pipes.end(), p) != pipes.end())
+            left.emplace_back(topic, pipes.size() == 1);
     });
-    subscriptions_.for_each([&](const std::string&, std::vector<pipe*>& pipes) { std::erase(pipes, p); });
-    for (const auto& topic : emptied) {
-        auto* pipes = subscriptions_.find(topic);
-        if (pipes && pipes->empty())
-            subscriptions_.erase(topic);
-        if (!manual_ && options_.type != ZMQ_PUB) {
-            const std::string cancel = std::string(1, '\0') + topic;
-            queue_for_app(cancel.data(), cancel.size(), nullptr);
-        }
+    for (const auto& [topic, last] : left)
+        unsubscribe(table, p, topic);
+    return left;
+}
+
+void xpub_socket::xpipe_terminated(pipe* p) {
+    // libzmq tells a manual XPUB of every topic the subscriber asked for, and
+    // an automatic one of each topic no subscriber wants any more (of every
+    // one the subscriber had, with XPUB_VERBOSER).
+    auto left = unsubscribe_all(subscriptions_, p);
+    if (manual_)
+        left = unsubscribe_all(requested_, p);
+    for (const auto& [topic, last] : left) {
+        if (options_.type == ZMQ_PUB || !(last || verbose_unsubs_ || manual_))
+            continue;
+        const std::string cancel = std::string(1, '\0') + topic;
+        queue_for_app(cancel.data(), cancel.size(), nullptr);
     }
     out_.terminated(p);
     std::replace(pending_from_.begin(), pending_from_.end(), p, static_cast<pipe*>(nullptr));
@@ -139,7 +149,9 @@ int xpub_socket::xsend(msg& m) {
 int xpub_socket::xrecv(msg& m) {
     if (pending_.empty())
         return fail(EAGAIN);
-    if (manual_ && pending_from_.front())
+    // The subscriber a manual XPUB's next ZMQ_SUBSCRIBE applies to: none
+    // after an unsubscription from one that left.
+    if (manual_)
         last_subscriber_ = pending_from_.front();
     pending_.front().move_to(m);
     pending_.pop_front();
@@ -153,38 +165,44 @@ bool xpub_socket::xhas_out() { return lossy_ || out_.all_have_room(); }
 
 int xpub_socket::xsetsockopt(int option, const void* value, size_t size) {
     switch (option) {
-    case ZMQ_XPUB_VERBOSE:
-        return option_value::get_bool(value, size, verbose_subs_);
+    case ZMQ_XPUB_VERBOSE: {
+        bool on;
+        if (option_value::get_bool_non_negative(value, size, on) < 0)
+            return -1;
+        verbose_subs_ = on;
+        verbose_unsubs_ = false;  // as libzmq: VERBOSE undoes VERBOSER's part
+        return 0;
+    }
     case ZMQ_XPUB_VERBOSER: {
         bool on;
-        if (option_value::get_bool(value, size, on) < 0)
+        if (option_value::get_bool_non_negative(value, size, on) < 0)
             return -1;
         verbose_subs_ = verbose_unsubs_ = on;
         return 0;
     }
     case ZMQ_XPUB_NODROP: {
         bool nodrop;
-        if (option_value::get_bool(value, size, nodrop) < 0)
+        if (option_value::get_bool_non_negative(value, size, nodrop) < 0)
             return -1;
         lossy_ = !nodrop;
         return 0;
     }
     case ZMQ_XPUB_MANUAL:
-        return option_value::get_bool(value, size, manual_);
+        return option_value::get_bool_non_negative(value, size, manual_);
     case ZMQ_XPUB_WELCOME_MSG:
         has_welcome_ = size > 0;
         welcome_.assign(static_cast<const char*>(value), size);
         return 0;
     case ZMQ_SUBSCRIBE:
     case ZMQ_UNSUBSCRIBE:
-        if (!manual_ || !last_subscriber_)
+        if (!manual_)
             return fail(EINVAL);
-        {
+        if (last_subscriber_) {  // else accepted and ignored, as in libzmq
             const std::string_view topic(static_cast<const char*>(value), size);
             if (option == ZMQ_SUBSCRIBE)
-                subscribe(last_subscriber_, topic);
+                subscribe(subscriptions_, last_subscriber_, topic);
             else
-                unsubscribe(last_subscriber_, topic);
+                unsubscribe(subscriptions_, last_subscriber_, topic);
         }
         return 0;
     default:

@@ -10,6 +10,7 @@
 
 #include <deque>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace zmx {
@@ -34,12 +35,22 @@ private:
     void drain(pipe* p);
     void process(pipe* p, msg& m);
     void queue_for_app(const void* data, size_t size, pipe* from, bool more = false);
-    bool subscribe(pipe* p, std::string_view topic);    // true when new to this XPUB
-    bool unsubscribe(pipe* p, std::string_view topic);  // true when no pipe keeps it
+    using topic_table = prefix_table<std::vector<pipe*>>;
+    // Adds p to topic's pipes: true when it is the topic's first.
+    static bool subscribe(topic_table& table, pipe* p, std::string_view topic);
+    // Removes p from topic's pipes: true when p was the last.
+    static bool unsubscribe(topic_table& table, pipe* p, std::string_view topic);
+    // Removes p from every topic: the topics it was in, and whether p was
+    // their last pipe.
+    static std::vector<std::pair<std::string, bool>> unsubscribe_all(topic_table& table, pipe* p);
     void choose_targets(const msg& m);
 
     distributor out_;
-    prefix_table<std::vector<pipe*>> subscriptions_;
+    topic_table subscriptions_;
+    // XPUB_MANUAL: what each subscriber asked for (and did not cancel),
+    // whatever the application made of it: when a subscriber leaves, the
+    // application hears an unsubscription for each of these topics.
+    topic_table requested_;
     std::vector<pipe*> chosen_;
     std::deque<msg> pending_;          // messages waiting for xrecv
     std::deque<pipe*> pending_from_;   // their senders (XPUB_MANUAL)

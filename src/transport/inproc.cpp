@@ -17,6 +17,8 @@ int queue_capacity(int sender_sndhwm, int receiver_rcvhwm) {
 void size_queues(pipe_pair& link, const inproc_peer& connector, const inproc_peer& binder) {
     link.end(0).set_hwms(queue_capacity(connector.sndhwm, binder.rcvhwm),
                          queue_capacity(binder.sndhwm, connector.rcvhwm));
+    link.end(0).remember_peer_hwms(binder.sndhwm, binder.rcvhwm);
+    link.end(1).remember_peer_hwms(connector.sndhwm, connector.rcvhwm);
 }
 
 }  // namespace
@@ -51,6 +53,19 @@ void inproc_registry::unbind_all(const command_mailbox* owner) {
     std::erase_if(bound_, [owner](const auto& entry) { return entry.second.peer.mailbox.get() == owner; });
 }
 
+// A connector that closed before anyone bound leaves its connection
+// waiting while it holds messages (libzmq delivers them to the binder);
+// one that holds nothing more is dropped, so that connecting and closing
+// in a loop does not pile connections up. Under mutex_: the binder's end
+// has no reader yet, so looking at its queue here is safe.
+void inproc_registry::drop_abandoned(const std::string& name) {
+    auto [first, last] = waiting_.equal_range(name);
+    for (auto w = first; w != last;) {
+        pipe& binder_end = w->second.link->end(1);
+        w = binder_end.peer_closed() && binder_end.at_delimiter() ? waiting_.erase(w) : std::next(w);
+    }
+}
+
 std::shared_ptr<pipe> inproc_registry::connect(const std::string& name, const inproc_peer& connector) {
     auto link = pipe_pair::create();
     if (connector.conflate)
@@ -61,10 +76,7 @@ std::shared_ptr<pipe> inproc_registry::connect(const std::string& name, const in
         std::lock_guard lock(mutex_);
         auto it = bound_.find(name);
         if (it == bound_.end()) {
-            // Connectors that gave up before anyone bound leave nothing behind.
-            auto [first, last] = waiting_.equal_range(name);
-            for (auto w = first; w != last;)
-                w = w->second.link->end(1).peer_closed() ? waiting_.erase(w) : std::next(w);
+            drop_abandoned(name);
             link->end(0).set_hwms(connector.sndhwm, connector.rcvhwm);
             waiting_.emplace(name, waiting_connection{link, connector});
             return link->end(0).self();

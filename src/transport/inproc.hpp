@@ -48,6 +48,8 @@ private:
         inproc_peer connector;
     };
 
+    void drop_abandoned(const std::string& name);
+
     std::mutex mutex_;
     std::map<std::string, binding> bound_;
     std::multimap<std::string, waiting_connection> waiting_;

@@ -22,6 +22,8 @@ int resolve_ipc_address(const std::string& path, socket_address& out) {
         return fail(EINVAL);
     if (path.size() >= path_capacity)
         return fail(ENAMETOOLONG);
+    if (path == "@")  // an abstract name needs at least one character
+        return fail(EINVAL);
     out = {};
     auto* un = reinterpret_cast<sockaddr_un*>(&out.storage);
     un->sun_family = AF_UNIX;

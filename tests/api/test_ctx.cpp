@@ -97,6 +97,19 @@ TEST(Ctx, BooleansAreNormalised) {
     EXPECT_EQ(zmq_ctx_get(ctx, ZMQ_BLOCKY), 1);
 }
 
+// A socket takes the context's IPV6 setting when it is created: later
+// changes reach only the sockets created after them.
+TEST(Ctx, Ipv6IsInheritedBySocketsCreatedAfterwards) {
+    zt::context ctx;
+    zt::socket before(ctx, ZMQ_PULL);
+    ASSERT_EQ(zmq_ctx_set(ctx, ZMQ_IPV6, 1), 0);
+    zt::socket after(ctx, ZMQ_PULL);
+    EXPECT_EQ(zt::get_int(before, ZMQ_IPV6), 0);
+    EXPECT_EQ(zt::get_int(after, ZMQ_IPV6), 1);
+    ZT_EXPECT_ERRNO(zmq_bind(before, "tcp://[::1]:*"), ENODEV);
+    EXPECT_EQ(zmq_bind(after, "tcp://[::1]:*"), 0) << zmq_strerror(zmq_errno());
+}
+
 TEST(Ctx, AffinityIsWriteOnly) {
     zt::context ctx;
     EXPECT_EQ(zmq_ctx_set(ctx, ZMQ_THREAD_AFFINITY_CPU_ADD, 0), 0);

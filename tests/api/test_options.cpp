@@ -125,6 +125,37 @@ TEST_F(Options, MulticastRateAndRecoveryIntervalAreKept) {
     ZT_EXPECT_ERRNO(try_set_int(s, ZMQ_RECOVERY_IVL, -1), EINVAL);
 }
 
+TEST_F(Options, MulticastHopsAndMaxTpduAreKept) {
+    raw_socket s(ctx, ZMQ_PUB);
+    EXPECT_EQ(zt::get_int(s, ZMQ_MULTICAST_HOPS), 1);
+    EXPECT_EQ(zt::get_int(s, ZMQ_MULTICAST_MAXTPDU), 1500);
+    ASSERT_EQ(try_set_int(s, ZMQ_MULTICAST_HOPS, 8), 0);
+    EXPECT_EQ(zt::get_int(s, ZMQ_MULTICAST_HOPS), 8);
+    ASSERT_EQ(try_set_int(s, ZMQ_MULTICAST_MAXTPDU, 9000), 0);
+    EXPECT_EQ(zt::get_int(s, ZMQ_MULTICAST_MAXTPDU), 9000);
+    ZT_EXPECT_ERRNO(try_set_int(s, ZMQ_MULTICAST_HOPS, 0), EINVAL);
+    ZT_EXPECT_ERRNO(try_set_int(s, ZMQ_MULTICAST_MAXTPDU, 0), EINVAL);
+}
+
+// Which I/O threads may serve the socket's connections: a bit mask, kept
+// and reported (zmx spreads connections over its threads in turn).
+TEST_F(Options, AffinityIsAnUint64) {
+    raw_socket s(ctx, ZMQ_DEALER);
+    uint64_t mask = 0;
+    size_t size = sizeof mask;
+    ASSERT_EQ(zmq_getsockopt(s, ZMQ_AFFINITY, &mask, &size), 0);
+    EXPECT_EQ(mask, 0u);
+    mask = 0x8000000000000003u;
+    ASSERT_EQ(zmq_setsockopt(s, ZMQ_AFFINITY, &mask, sizeof mask), 0);
+    uint64_t read_back = 0;
+    ASSERT_EQ(zmq_getsockopt(s, ZMQ_AFFINITY, &read_back, &size), 0);
+    EXPECT_EQ(read_back, mask);
+    int as_int = 1;
+    ZT_EXPECT_ERRNO(zmq_setsockopt(s, ZMQ_AFFINITY, &as_int, sizeof as_int), EINVAL);
+    size = sizeof as_int;
+    ZT_EXPECT_ERRNO(zmq_getsockopt(s, ZMQ_AFFINITY, &as_int, &size), EINVAL);
+}
+
 TEST_F(Options, MaxMsgSizeIsAnInt64) {
     raw_socket s(ctx, ZMQ_DEALER);
     int64_t limit = 1 << 20;
@@ -172,6 +203,35 @@ TEST_F(Options, IntGetSizeRules) {
         EXPECT_EQ(zmq_getsockopt(s, option, &wide, &size), 0) << "option " << option;
         EXPECT_EQ(size, sizeof(int)) << "option " << option;
     }
+}
+
+// Where a larger buffer is taken, libzmq zero-fills the bytes past the value:
+// a program reading ZMQ_RCVMORE into an int64_t gets 0 or 1, not garbage.
+TEST_F(Options, LargerBuffersAreZeroFilledPastTheValue) {
+    zt::socket a(ctx, ZMQ_PAIR), b(ctx, ZMQ_PAIR);
+    zt::bind(a, "inproc://zero-fill");
+    zt::connect(b, "inproc://zero-fill");
+    zt::send_multipart(a, {"first", "last"});
+    ASSERT_EQ(zt::recv_str(b), "first");
+    for (int option : {ZMQ_RCVMORE, ZMQ_EVENTS, ZMQ_THREAD_SAFE}) {
+        int64_t wide = -1;
+        size_t size = sizeof wide;
+        ASSERT_EQ(zmq_getsockopt(b, option, &wide, &size), 0) << "option " << option;
+        EXPECT_EQ(size, sizeof(int)) << "option " << option;
+        EXPECT_EQ(wide, zt::get_int(b, option)) << "option " << option;
+    }
+    zt::set_bytes(b, ZMQ_ROUTING_ID, "id");
+    char id[8] = "zzzzzzz";
+    size_t id_size = sizeof id;
+    ASSERT_EQ(zmq_getsockopt(b, ZMQ_ROUTING_ID, id, &id_size), 0);
+    EXPECT_EQ(id_size, 2u);
+    EXPECT_EQ(std::string(id, sizeof id), std::string("id").append(6, '\0'));
+    char endpoint[64];
+    std::memset(endpoint, 'z', sizeof endpoint);
+    size_t size = sizeof endpoint;
+    ASSERT_EQ(zmq_getsockopt(b, ZMQ_LAST_ENDPOINT, endpoint, &size), 0);
+    EXPECT_EQ(size, sizeof "inproc://zero-fill");
+    EXPECT_EQ(std::string(endpoint, sizeof endpoint), std::string("inproc://zero-fill").append(64 - 18, '\0'));
 }
 
 TEST_F(Options, ReadOnlyOptionsCannotBeSet) {

@@ -39,6 +39,26 @@ TEST(Endpoints, ConnectBeforeBindWorksForRequestReply)
     EXPECT_EQ(zt::recv_str(req), "answer");
 }
 
+// Senders that connected, sent and closed before the bind each had their
+// own connection waiting: the binder gets every message, not only the last
+// sender's.
+TEST(Endpoints, ConnectBeforeBindDeliversFromSendersThatAlreadyClosed)
+{
+    constexpr int senders = 5;
+    zt::context ctx;
+    for (int i = 0; i < senders; ++i) {
+        zt::socket push(ctx, ZMQ_PUSH);
+        zt::connect(push, "inproc://closed-early");
+        zt::send_str(push, "from " + std::to_string(i));
+    }
+    zt::socket pull(ctx, ZMQ_PULL);
+    zt::bind(pull, "inproc://closed-early");
+    std::set<std::string> received;
+    for (int i = 0; i < senders; ++i)
+        received.insert(zt::recv_str(pull));
+    EXPECT_EQ(received, (std::set<std::string>{"from 0", "from 1", "from 2", "from 3", "from 4"}));
+}
+
 TEST(Endpoints, BindingANameTwiceFails)
 {
     zt::context ctx;

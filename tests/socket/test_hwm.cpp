@@ -118,7 +118,8 @@ INSTANTIATE_TEST_SUITE_P(Inproc, HwmWakeUp,
                          ::testing::Values(wake_up{1, 1, 1}, wake_up{2, 1, 2}, wake_up{2, 2, 2},
                                            wake_up{3, 2, 3}, wake_up{10, 1, 6},
                                            wake_up{100, 1, 51}, wake_up{1000, 1000, 1000},
-                                           wake_up{1000, 1, 501}, wake_up{2048, 1, 1025}));
+                                           wake_up{1000, 1, 501}, wake_up{2048, 1, 1025},
+                                           wake_up{3000, 1, 1501}, wake_up{5000, 5000, 5000}));
 
 // Connected before the bind, a PUSH can queue its own SNDHWM only; once the
 // PULL binds, the pipe grows by the PULL's RCVHWM.

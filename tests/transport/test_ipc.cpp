@@ -112,6 +112,14 @@ TEST(IpcPaths, AbstractNameLengthLimit) {
     ZT_EXPECT_ERRNO(zmq_bind(s, ("ipc://" + name + "a").c_str()), ENAMETOOLONG);
 }
 
+// "@" alone names no abstract socket: libzmq refuses it.
+TEST(IpcPaths, EmptyAbstractNameIsInvalid) {
+    zt::context ctx;
+    zt::socket s(ctx, ZMQ_PULL);
+    ZT_EXPECT_ERRNO(zmq_bind(s, "ipc://@"), EINVAL);
+    ZT_EXPECT_ERRNO(zmq_connect(s, "ipc://@"), EINVAL);
+}
+
 // Binding in a missing directory fails; a connect to it is accepted (it
 // will retry).
 TEST(IpcPaths, MissingDirectory) {
