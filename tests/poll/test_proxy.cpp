@@ -55,17 +55,6 @@ struct proxied {
     }
 };
 
-// A capture socket bound to inproc://capture and its listener.
-struct capture_pair {
-    zt::socket capture;
-    zt::socket listener;
-
-    capture_pair(void* ctx, int type, int listener_type) : capture(ctx, type), listener(ctx, listener_type) {
-        zt::bind(capture, "inproc://capture");
-        zt::connect(listener, "inproc://capture");
-    }
-};
-
 TEST(Proxy, NullSocketIsEfault) {
     ZT_EXPECT_ERRNO(zmq_proxy(nullptr, nullptr, nullptr), EFAULT);
 }
@@ -199,7 +188,7 @@ TEST(Proxy, RequestsWaitForAWorker) {
 // The capture socket gets each frame with its MORE flag, in both directions.
 TEST(Proxy, CaptureReceivesACopyOfEveryFrame) {
     proxied p(ZMQ_ROUTER, ZMQ_DEALER);
-    capture_pair copies(p.ctx, ZMQ_PUSH, ZMQ_PULL);
+    zt::capture_pair copies(p.ctx, ZMQ_PUSH, ZMQ_PULL);
     auto proxy = p.start(&copies.capture);
     auto worker = start_echo_worker(p.ctx, "inproc://back", "w");
 
@@ -217,7 +206,7 @@ TEST(Proxy, CaptureReceivesACopyOfEveryFrame) {
 
 TEST(Proxy, CaptureOfAStreamerSeesMultipartMessagesWhole) {
     proxied p(ZMQ_PULL, ZMQ_PUSH);
-    capture_pair copies(p.ctx, ZMQ_PAIR, ZMQ_PAIR);
+    zt::capture_pair copies(p.ctx, ZMQ_PAIR, ZMQ_PAIR);
     auto proxy = p.start(&copies.capture);
 
     zt::socket producer(p.ctx, ZMQ_PUSH);

@@ -34,15 +34,27 @@ protected:
     }
 
     std::vector<uint64_t> statistics() { return zt::ask_statistics(steer); }
+
+    // The proxy has returned rc, with errno `error` when rc is -1.
+    void expect_returned(zt::context_thread& proxy, int rc, int error = 0) {
+        proxy.join();
+        EXPECT_EQ(result.rc, rc);
+        if (rc < 0) {
+            EXPECT_EQ(result.error, error);
+        }
+    }
+
+    void terminate(zt::context_thread& proxy) {
+        send_str(steer, "TERMINATE");
+        expect_returned(proxy, 0);
+    }
 };
 
 TEST_F(Steerable, TerminateMakesTheProxyReturnZero) {
     auto proxy = start();
     send_str(producer, "before");
     EXPECT_EQ(recv_str(consumer), "before");
-    send_str(steer, "TERMINATE");
-    proxy.join();
-    EXPECT_EQ(result.rc, 0);
+    terminate(proxy);
 }
 
 TEST_F(Steerable, ContextTerminationMakesTheProxyReturnEterm) {
@@ -70,9 +82,7 @@ TEST_F(Steerable, PauseHoldsMessagesUntilResume) {
 TEST_F(Steerable, PauseAndTerminate) {
     auto proxy = start();
     send_str(steer, "PAUSE");
-    send_str(steer, "TERMINATE");
-    proxy.join();
-    EXPECT_EQ(result.rc, 0);
+    terminate(proxy);
 }
 
 // Counters count messages, not frames, and bytes over all frames.
@@ -100,20 +110,15 @@ TEST_F(Steerable, AMessageForAPeerlessBackendWaitsWhileCommandsAreServed) {
     zt::connect(consumer, "inproc://back");
     EXPECT_EQ(recv_str(consumer), "held");
     EXPECT_EQ(statistics(), (std::vector<uint64_t>{1, 4, 0, 0, 0, 0, 1, 4}));
-    send_str(steer, "TERMINATE");
-    proxy.join();
-    EXPECT_EQ(result.rc, 0);
+    terminate(proxy);
 }
 
 // libzmq copies what the control socket receives to the capture socket too.
 TEST_F(Steerable, CaptureGetsTheCommandsToo) {
-    zt::socket capture(ctx, ZMQ_PAIR);
-    zt::socket listener(ctx, ZMQ_PAIR);
-    zt::bind(capture, "inproc://capture");
-    zt::connect(listener, "inproc://capture");
-    auto proxy = start(&capture);
+    zt::capture_pair copies(ctx, ZMQ_PAIR, ZMQ_PAIR);
+    auto proxy = start(&copies.capture);
     ASSERT_EQ(statistics().size(), 8u);
-    EXPECT_EQ(recv_str(listener), "STATISTICS");
+    EXPECT_EQ(recv_str(copies.listener), "STATISTICS");
 }
 
 // A command is one frame; anything else ends the proxy with -1 (zmx says
@@ -128,18 +133,14 @@ TEST_F(Steerable, AMultipartCommandEndsTheProxy) {
 TEST_F(Steerable, ZmxOnlyAMultipartCommandIsEinval) {
     auto proxy = start();
     zt::send_multipart(steer, {"STATISTICS", ""});
-    proxy.join();
-    EXPECT_EQ(result.rc, -1);
-    EXPECT_EQ(result.error, EINVAL);
+    expect_returned(proxy, -1, EINVAL);
 }
 
 // libzmq aborts the process on an unknown command; zmx ends the proxy.
 TEST_F(Steerable, ZmxOnlyAnUnknownCommandIsEinval) {
     auto proxy = start();
     send_str(steer, "DRAIN");  // zmx_proxy's, not zmq_proxy_steerable's
-    proxy.join();
-    EXPECT_EQ(result.rc, -1);
-    EXPECT_EQ(result.error, EINVAL);
+    expect_returned(proxy, -1, EINVAL);
 }
 
 // REP works as a control socket for STATISTICS, whose answer is its reply.
@@ -165,14 +166,11 @@ TEST(SteerableControl, ARepControlSocketAnswersStatisticsEachTime) {
 }
 
 TEST_F(Steerable, CaptureWorksWhenSteered) {
-    zt::socket capture(ctx, ZMQ_PAIR);
-    zt::socket listener(ctx, ZMQ_PAIR);
-    zt::bind(capture, "inproc://capture");
-    zt::connect(listener, "inproc://capture");
-    auto proxy = start(&capture);
+    zt::capture_pair copies(ctx, ZMQ_PAIR, ZMQ_PAIR);
+    auto proxy = start(&copies.capture);
     send_str(producer, "copied");
     EXPECT_EQ(recv_str(consumer), "copied");
-    EXPECT_EQ(recv_str(listener), "copied");
+    EXPECT_EQ(recv_str(copies.listener), "copied");
 }
 
 } // namespace

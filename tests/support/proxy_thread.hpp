@@ -38,6 +38,17 @@ struct proxy_result {
     int error = 0;
 };
 
+// A capture socket bound to inproc://capture and its listener.
+struct capture_pair {
+    zt::socket capture;
+    zt::socket listener;
+
+    capture_pair(void* ctx, int type, int listener_type) : capture(ctx, type), listener(ctx, listener_type) {
+        zt::bind(capture, "inproc://capture");
+        zt::connect(listener, "inproc://capture");
+    }
+};
+
 // A proxy function: frontend, backend, capture, control.
 using proxy_call = std::function<int(void*, void*, void*, void*)>;
 
