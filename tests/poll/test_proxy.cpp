@@ -113,6 +113,16 @@ TEST(Proxy, XsubXpubForwarderPassesSubscriptionsUpAndMessagesDown) {
     EXPECT_EQ(recv_str(publisher), zt::unsubscription("news"));
 }
 
+// The next message that is not a probe: through a proxy, a probe sent again
+// while the first was on its way may still arrive after it.
+std::string recv_past_probes(void* sub) {
+    std::string message;
+    do
+        message = recv_str(sub);
+    while (message.starts_with("probe "));
+    return message;
+}
+
 TEST(Proxy, ForwarderServesAPlainPublisherAndSeveralSubscribers) {
     proxied p(ZMQ_XSUB, ZMQ_XPUB);
     auto proxy = p.start();
@@ -131,9 +141,9 @@ TEST(Proxy, ForwarderServesAPlainPublisherAndSeveralSubscribers) {
     send_str(publisher, "b1");
     send_str(publisher, "c1");
     send_str(publisher, "a2");
-    EXPECT_EQ(recv_str(sub_a), "a1");
+    EXPECT_EQ(recv_past_probes(sub_a), "a1");
     EXPECT_EQ(recv_str(sub_a), "a2");
-    EXPECT_EQ(recv_str(sub_b), "b1");
+    EXPECT_EQ(recv_past_probes(sub_b), "b1");
 }
 
 TEST(Proxy, PullPushStreamerKeepsOrderAndFrames) {
