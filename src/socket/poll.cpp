@@ -62,17 +62,28 @@ int descriptors_of(std::span<const poll_item> items, std::vector<pollfd>& fds) {
     return 0;
 }
 
+// ZMQ_EVENTS of the socket of items[i]: looked up once per socket and wait.
+// A second look at the same socket could take a wake-up (a command)
+// whose news the first look missed, leaving its descriptor quiet while
+// the first item waits for that very news.
+int events_once(std::span<const poll_item> items, size_t i, std::vector<int>& events) {
+    for (size_t j = 0; j < i; ++j)
+        if (items[j].socket == items[i].socket)
+            return events[i] = events[j];
+    return get_int(*items[i].socket, ZMQ_EVENTS, events[i]) < 0 ? -1 : events[i];
+}
+
 // Fills revents of every item; the number of items with any, or -1.
 int collect(std::span<poll_item> items, const std::vector<pollfd>& fds) {
+    std::vector<int> events(items.size(), 0);
     int ready = 0;
     for (size_t i = 0; i < items.size(); ++i) {
         poll_item& item = items[i];
         item.revents = 0;
         if (item.socket) {
-            int events;
-            if (get_int(*item.socket, ZMQ_EVENTS, events) < 0)
+            if (events_once(items, i, events) < 0)
                 return -1;
-            item.revents = static_cast<short>(events & item.events & (ZMQ_POLLIN | ZMQ_POLLOUT));
+            item.revents = static_cast<short>(events[i] & item.events & (ZMQ_POLLIN | ZMQ_POLLOUT));
         } else {
             item.revents = from_poll_events(fds[i].revents, item.events);
         }
