@@ -54,7 +54,7 @@ private:
     std::string where_;
     zmx_tools::socket steering_;  // the broker's end
     zmx_tools::socket control_;   // the proxy's end
-    proxy_counters counters_;
+    proxy_counters counters_{};
     state state_ = state::relaying;
     size_t poll_index_ = 0;
     std::thread thread_;  // last: started once the rest is ready
