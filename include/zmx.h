@@ -58,6 +58,21 @@ typedef uint32_t (zmx_hash_fn) (const void *key, size_t size, void *hint);
  * 0, or -1 with errno: ENOTSOCK, EINVAL (not a DEALER, PUSH or REQ). */
 ZMX_EXPORT int zmx_set_lb_hash (void *socket, zmx_hash_fn *hash, void *hint);
 
+/* zmq_proxy_steerable with options (flags, ZMX_PROXY_*; control may be
+ * NULL). The control socket also takes "DRAIN": relay until neither side has
+ * a message waiting, then answer as STATISTICS does and return 0.
+ * 0 after TERMINATE or a finished DRAIN; otherwise -1 with errno: EINVAL
+ * (unknown flags, or a control message that is not a command), EFAULT (a
+ * socket missing or invalid), ETERM, EINTR, or a failed send's error. */
+ZMX_EXPORT int zmx_proxy (void *frontend, void *backend, void *capture, void *control, int flags);
+
+/* A message the receiving side refuses at once (ROUTER_MANDATORY's
+ * EHOSTUNREACH, a full peer's EAGAIN) is dropped instead of ending the
+ * proxy: STATISTICS counts it received, not sent. ROUTER, STREAM, PUB and
+ * XPUB are sent to without waiting for room (it is per peer); the other
+ * types are read from only while the other side has room, as in zmq_proxy. */
+#define ZMX_PROXY_DROP_REFUSED 1
+
 #undef ZMX_EXPORT
 
 #ifdef __cplusplus

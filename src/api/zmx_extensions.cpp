@@ -1,9 +1,9 @@
 // C entry points of zmx's extensions (include/zmx.h): per-peer weights and
-// the key hash of the load-balancing policies.
+// the key hash of the load-balancing policies (zmx_proxy is with the other
+// proxies in zmq_proxy.cpp).
 #include "api/handles.hpp"
 #include "base/error.hpp"
 #include "socket/load_balancer.hpp"
-#include "socket/load_balancing.hpp"
 
 #include <zmx.h>
 
@@ -17,12 +17,10 @@ load_balancer* balancer_of(void* s) {
     socket_base* sock = as_socket(s);
     if (!sock)
         return nullptr;
-    auto* balancing = dynamic_cast<load_balancing*>(sock);
-    if (!balancing) {
+    load_balancer* balancer = sock->balancer();
+    if (!balancer)
         errno = EINVAL;
-        return nullptr;
-    }
-    return &balancing->balancer();
+    return balancer;
 }
 
 } // namespace

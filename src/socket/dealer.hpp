@@ -3,18 +3,17 @@
 
 #include "socket/fair_queue.hpp"
 #include "socket/load_balancer.hpp"
-#include "socket/load_balancing.hpp"
 #include "socket/socket_base.hpp"
 
 #include <zmq.h>
 
 namespace zmx {
 
-class dealer_socket : public socket_base, public load_balancing {
+class dealer_socket : public socket_base {
 public:
     // A REQ cannot broadcast: it takes one reply per request.
     dealer_socket(context& ctx, int type) : socket_base(ctx, type), out_(type != ZMQ_REQ) {}
-    load_balancer& balancer() override { return out_; }
+    load_balancer* balancer() override { return &out_; }
 
 protected:
     void xattach_pipe(pipe* p, bool locally_initiated) override;

@@ -1,112 +1,126 @@
-// zmq_proxy, zmq_proxy_steerable and the 2.x zmq_device: forward whole
-// messages between two sockets, copying each frame to an optional capture
-// socket; a control socket may PAUSE, RESUME, TERMINATE or ask STATISTICS.
-#include "base/error.hpp"
+// Each round waits for a control command and, per direction, for input
+// when the destination has room or else for room, then serves what woke it.
+#include "socket/proxy.hpp"
+
+#include "socket/proxy_control.hpp"
+#include "socket/proxy_flow.hpp"
 
 #include <zmq.h>
 
-#include <cstdint>
-#include <cstring>
-#include <string_view>
+#include <vector>
 
-using namespace zmx;
+namespace zmx {
 
 namespace {
 
-struct traffic {
-    uint64_t in_msgs = 0, in_bytes = 0, out_msgs = 0, out_bytes = 0;
+class proxy {
+public:
+    proxy(const proxy_sockets& sockets, const proxy_options& options);
+    int run();
+
+private:
+    // 1 when the drain is over, 0 when not, -1 on error.
+    int drained();
+    // Lists what the next wait is for: the control socket, and each flow
+    // while not paused. -1 on error.
+    int wait_for(std::vector<poll_item>& items);
+    // Serves one control command: 1 to go on, 0 when done, -1 on error.
+    int obey();
+
+    proxy_sockets sockets_;
+    proxy_options options_;
+    socket_traffic frontend_;
+    socket_traffic backend_;
+    std::vector<proxy_flow> flows_;  // frontend to backend, and back unless the same socket
+    bool paused_ = false;
+    bool draining_ = false;
 };
 
-// Moves one whole message from `from` to `to`; 0, or -1 with errno.
-int forward(void* from, void* to, void* capture, traffic& from_stats, traffic& to_stats) {
-    zmq_msg_t frame;
-    zmq_msg_init(&frame);
-    for (bool more = true; more;) {
-        if (zmq_msg_recv(&frame, from, 0) < 0)
-            break;
-        more = zmq_msg_more(&frame);
-        const size_t size = zmq_msg_size(&frame);
-        if (capture) {
-            zmq_msg_t copy;
-            zmq_msg_init(&copy);
-            zmq_msg_copy(&copy, &frame);
-            if (zmq_msg_send(&copy, capture, more ? ZMQ_SNDMORE : 0) < 0)
-                zmq_msg_close(&copy);
-        }
-        if (zmq_msg_send(&frame, to, more ? ZMQ_SNDMORE : 0) < 0)
-            break;
-        from_stats.in_bytes += size;
-        to_stats.out_bytes += size;
-        if (!more) {
-            ++from_stats.in_msgs;
-            ++to_stats.out_msgs;
-            return 0;
-        }
-    }
-    const int error = errno;
-    zmq_msg_close(&frame);
-    return fail(error);
+proxy::proxy(const proxy_sockets& sockets, const proxy_options& options) : sockets_(sockets), options_(options) {
+    flows_.reserve(2);
+    flows_.emplace_back(sockets.frontend, frontend_, sockets.backend, backend_, sockets.capture,
+                        options.drop_refused);
+    if (&sockets.frontend != &sockets.backend)
+        flows_.emplace_back(sockets.backend, backend_, sockets.frontend, frontend_, sockets.capture,
+                            options.drop_refused);
 }
 
-void send_statistics(void* control, const traffic& front, const traffic& back) {
-    const uint64_t values[8] = {front.in_msgs, front.in_bytes, front.out_msgs, front.out_bytes,
-                                back.in_msgs,  back.in_bytes,  back.out_msgs,  back.out_bytes};
-    for (int i = 0; i < 8; ++i)
-        zmq_send(control, &values[i], sizeof values[i], i < 7 ? ZMQ_SNDMORE : 0);
-}
-
-enum class verdict { carry_on, pause, resume, terminate };
-
-verdict read_control(void* control, const traffic& front, const traffic& back) {
-    char command[16];
-    const int size = zmq_recv(control, command, sizeof command, 0);
-    if (size < 0)
-        return verdict::carry_on;
-    const std::string_view text(command, static_cast<size_t>(size) < sizeof command ? size : 0);
-    if (text == "PAUSE")
-        return verdict::pause;
-    if (text == "RESUME")
-        return verdict::resume;
-    if (text == "TERMINATE")
-        return verdict::terminate;
-    if (text == "STATISTICS")
-        send_statistics(control, front, back);
-    return verdict::carry_on;
-}
-
-}  // namespace
-
-int zmq_proxy_steerable(void* frontend, void* backend, void* capture, void* control) {
-    if (!frontend || !backend)
-        return fail(EFAULT);
-    traffic front, back;
-    bool paused = false;
-    zmq_pollitem_t items[3] = {
-        {frontend, 0, ZMQ_POLLIN, 0}, {backend, 0, ZMQ_POLLIN, 0}, {control, 0, ZMQ_POLLIN, 0}};
-    const int count = control ? 3 : 2;
+int proxy::run() {
+    std::vector<poll_item> items;
     for (;;) {
-        if (zmq_poll(items, count, -1) < 0)
+        const int done = drained();
+        if (done != 0)
+            return done < 0 ? -1 : send_statistics(*sockets_.control, frontend_, backend_);
+        if (wait_for(items) < 0 || poll(items, -1) < 0)
             return -1;
-        if (control && (items[2].revents & ZMQ_POLLIN)) {
-            switch (read_control(control, front, back)) {
-            case verdict::pause: paused = true; break;
-            case verdict::resume: paused = false; break;
-            case verdict::terminate: return 0;
-            case verdict::carry_on: break;
-            }
+        const bool flows_waited = !paused_;
+        if (sockets_.control && items[0].revents) {
+            const int go_on = obey();
+            if (go_on <= 0)
+                return go_on;
         }
-        if (paused)
+        if (!flows_waited || paused_)
             continue;
-        if ((items[0].revents & ZMQ_POLLIN) && forward(frontend, backend, capture, front, back) < 0)
-            return -1;
-        if (frontend != backend && (items[1].revents & ZMQ_POLLIN) &&
-            forward(backend, frontend, capture, back, front) < 0)
-            return -1;
+        const size_t first_flow = sockets_.control ? 1 : 0;
+        for (size_t i = 0; i < flows_.size(); ++i)
+            if (items[first_flow + i].revents && flows_[i].forward_burst() < 0)
+                return -1;
     }
 }
 
-int zmq_proxy(void* frontend, void* backend, void* capture) {
-    return zmq_proxy_steerable(frontend, backend, capture, nullptr);
+int proxy::drained() {
+    if (!draining_ || paused_)
+        return 0;
+    for (proxy_flow& flow : flows_) {
+        const int waiting = flow.has_input();
+        if (waiting != 0)
+            return waiting < 0 ? -1 : 0;
+    }
+    return 1;
 }
 
-int zmq_device(int, void* frontend, void* backend) { return zmq_proxy(frontend, backend, nullptr); }
+int proxy::wait_for(std::vector<poll_item>& items) {
+    items.clear();
+    if (sockets_.control)
+        items.push_back({sockets_.control, -1, ZMQ_POLLIN, 0});
+    if (paused_)
+        return 0;
+    for (proxy_flow& flow : flows_) {
+        const int room = flow.has_room();
+        if (room < 0)
+            return -1;
+        items.push_back(flow.wait_item(room != 0));
+    }
+    return 0;
+}
+
+int proxy::obey() {
+    proxy_command command;
+    if (read_command(*sockets_.control, sockets_.capture, options_.drains, command) < 0)
+        return -1;
+    switch (command) {
+    case proxy_command::pause:
+        paused_ = true;
+        return 1;
+    case proxy_command::resume:
+        paused_ = false;
+        return 1;
+    case proxy_command::terminate:
+        return 0;
+    case proxy_command::statistics:
+        return send_statistics(*sockets_.control, frontend_, backend_) < 0 ? -1 : 1;
+    case proxy_command::drain:
+        paused_ = false;
+        draining_ = true;
+        return 1;
+    }
+    return 1;
+}
+
+} // namespace
+
+int run_proxy(const proxy_sockets& sockets, const proxy_options& options) {
+    return proxy(sockets, options).run();
+}
+
+} // namespace zmx

@@ -2,16 +2,15 @@
 #include "socket/socket_types.hpp"
 
 #include "socket/load_balancer.hpp"
-#include "socket/load_balancing.hpp"
 
 namespace zmx {
 
 namespace {
 
-class push_socket final : public socket_base, public load_balancing {
+class push_socket final : public socket_base {
 public:
     using socket_base::socket_base;
-    load_balancer& balancer() override { return out_; }
+    load_balancer* balancer() override { return &out_; }
 
 private:
     void xattach_pipe(pipe* p, bool locally_initiated) override { out_.attach(p, locally_initiated); }

@@ -26,6 +26,7 @@ namespace zmx {
 class context;
 class socket_monitor;
 class io_thread;
+class load_balancer;
 struct endpoint_uri;
 
 class socket_base : public pipe_owner {
@@ -55,6 +56,9 @@ public:
     // The inproc transport hands over a new pipe (owner thread).
     void attach_pipe(std::shared_ptr<pipe> p, const std::string& endpoint, bool locally_initiated);
     const options& opts() const { return options_; }
+    // The load balancer of a type that has one (DEALER, PUSH, REQ), for
+    // zmx's C extensions; null for the others.
+    virtual load_balancer* balancer() { return nullptr; }
     context& context_of() { return ctx_; }
     const std::shared_ptr<command_mailbox>& mailbox() const { return mailbox_; }
 

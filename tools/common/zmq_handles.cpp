@@ -41,14 +41,6 @@ void socket::set_bytes(int option, const std::string& value) {
         throw zmq_failure("zmq_setsockopt " + std::to_string(option));
 }
 
-int socket::events() const {
-    int events = 0;
-    size_t size = sizeof events;
-    if (zmq_getsockopt(handle_, ZMQ_EVENTS, &events, &size) != 0)
-        throw zmq_failure("ZMQ_EVENTS");
-    return events;
-}
-
 std::string socket::bind(const std::string& endpoint) {
     if (zmq_bind(handle_, endpoint.c_str()) != 0)
         throw zmq_failure("bind " + endpoint);

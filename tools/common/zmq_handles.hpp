@@ -46,8 +46,6 @@ public:
 
     void set_int(int option, int value);
     void set_bytes(int option, const std::string& value);
-    // ZMQ_EVENTS, the socket's readiness right now (ZMQ_POLLIN/ZMQ_POLLOUT).
-    int events() const;
     // Binds and returns the endpoint actually bound (ZMQ_LAST_ENDPOINT), so
     // "tcp://127.0.0.1:*" comes back with its port.
     std::string bind(const std::string& endpoint);

@@ -53,12 +53,15 @@ bool broker::serve_once(long timeout_ms) {
     return true;
 }
 
-// Relays what the devices already received, until none is left, the linger
-// has passed (-1: no limit), or another SIGINT/SIGTERM says not to wait.
+// Lets the devices relay what they already received, until none is left,
+// the linger has passed (-1: no limit), or another SIGINT/SIGTERM says not
+// to wait; the devices still relaying are then ended as they are destroyed.
 void broker::drain() {
     log_.info("stopping: relaying the messages in flight (linger ", linger_ms_, " ms)");
     const clock::time_point deadline = clock::now() + std::chrono::milliseconds(linger_ms_);
-    while (has_input()) {
+    for (const auto& d : devices_)
+        d->drain();
+    while (!drained()) {
         const long timeout = linger_ms_ < 0 ? -1 : ms_until(deadline);
         if (timeout == 0) {
             log_.warn("linger passed with messages still waiting; they are dropped");
@@ -69,14 +72,14 @@ void broker::drain() {
     }
 }
 
-bool broker::has_input() const {
+bool broker::drained() const {
     for (const auto& d : devices_)
-        if (d->has_input())
-            return true;
-    return false;
+        if (!d->drained())
+            return false;
+    return true;
 }
 
-std::vector<device_report> broker::reports() const {
+std::vector<device_report> broker::reports() {
     std::vector<device_report> all;
     for (const auto& d : devices_)
         all.push_back(d->report());

@@ -1,5 +1,6 @@
-// A running broker: its devices and control endpoint on one context, served
-// by one poll loop that also takes the signals.
+// A running broker: its devices and control endpoint on one context. Each
+// device's proxy relays on a thread of its own; this thread's poll loop
+// takes the signals, answers the control endpoint and counts the peers.
 #pragma once
 
 #include "config.hpp"
@@ -18,8 +19,8 @@ public:
     // Opens every device and the control endpoint; throws startup_error.
     broker(const broker_config& config, logger& log);
 
-    // Serves until SIGINT or SIGTERM, then relays what is already in flight
-    // for up to the configured linger. The sockets' own LINGER covers what
+    // Serves until SIGINT or SIGTERM, then lets the devices relay what is
+    // already in flight for up to the configured linger. The sockets' own LINGER covers what
     // they still hold when the broker is destroyed.
     void run();
 
@@ -27,8 +28,8 @@ private:
     // One wait and what it woke up; false once a stop was asked for.
     bool serve_once(long timeout_ms);
     void drain();
-    bool has_input() const;
-    std::vector<device_report> reports() const;
+    bool drained() const;
+    std::vector<device_report> reports();
     void print_stats();
 
     logger& log_;

@@ -6,10 +6,9 @@ namespace zmx_broker {
 
 namespace {
 
-// Messages one relay moves before the others get their turn.
-constexpr size_t relay_batch = 256;
-
-bool load_balances(int type) { return type == ZMQ_DEALER || type == ZMQ_PUSH; }
+std::string inproc_address(size_t index, const char* what) {
+    return "inproc://zmx-broker/" + std::to_string(index) + "/" + what;
+}
 
 zmx_tools::socket open_socket(const zmx_tools::context& ctx, int type, const side_config& config, int linger_ms) {
     zmx_tools::socket s(ctx, type);
@@ -47,15 +46,15 @@ device::device(const zmx_tools::context& ctx, const device_config& config, size_
       kind_(config.kind),
       log_(log),
       frontend_(ctx, shape_of(config.kind).frontend_type, config.frontend, linger_ms,
-                "inproc://zmx-broker/monitor/" + std::to_string(index) + "/frontend",
-                "device '" + config.name + "' frontend"),
+                inproc_address(index, "monitor/frontend"), "device '" + config.name + "' frontend"),
       backend_(ctx, shape_of(config.kind).backend_type, config.backend, linger_ms,
-               "inproc://zmx-broker/monitor/" + std::to_string(index) + "/backend",
-               "device '" + config.name + "' backend"),
-      forward_(frontend_.socket.get(), backend_.socket.get(), load_balances(shape_of(config.kind).backend_type)) {
-    if (shape_of(kind_).two_way)
-        backward_.emplace(backend_.socket.get(), frontend_.socket.get(),
-                          load_balances(shape_of(kind_).frontend_type));
+               inproc_address(index, "monitor/backend"), "device '" + config.name + "' backend"),
+      proxy_(ctx, frontend_.socket.get(), backend_.socket.get(), inproc_address(index, "control"),
+             "device '" + config.name + "'", log) {
+    log_endpoints();
+}
+
+void device::log_endpoints() const {
     for (const side* s : {&frontend_, &backend_}) {
         const char* side_name = s == &frontend_ ? "frontend" : "backend";
         for (const auto& endpoint : s->bound)
@@ -68,24 +67,23 @@ device::device(const zmx_tools::context& ctx, const device_config& config, size_
 void device::watch(poll_set& set) {
     frontend_.monitor.watch(set);
     backend_.monitor.watch(set);
-    forward_.watch(set);
-    if (backward_)
-        backward_->watch(set);
+    proxy_.watch(set);
 }
 
 void device::serve(const poll_set& set) {
     frontend_.monitor.serve(set, log_);
     backend_.monitor.serve(set, log_);
-    forward_.serve(set, relay_batch);
-    if (backward_)
-        backward_->serve(set, relay_batch);
+    proxy_.serve(set);
 }
 
-bool device::has_input() const { return forward_.has_input() || (backward_ && backward_->has_input()); }
-
-device_report device::report() const {
-    return {name_, kind_, frontend_.report(), backend_.report(), forward_.counted(),
-            backward_ ? backward_->counted() : traffic{}};
+device_report device::report() {
+    const proxy_counters& counters = proxy_.counters();
+    return {name_,
+            kind_,
+            frontend_.report(),
+            backend_.report(),
+            frontend_to_backend(counters),
+            backend_to_frontend(counters)};
 }
 
 }  // namespace zmx_broker

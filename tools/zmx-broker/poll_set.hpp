@@ -1,5 +1,6 @@
-// The sockets and descriptors one zmq_poll waits on, rebuilt for each wait
-// by whoever needs waking (a device wants input, or room to send).
+// The sockets and descriptors one zmq_poll of the broker's thread waits on
+// (signals, control requests, monitor events, the end of a drain), rebuilt
+// for each wait by whoever needs waking.
 #pragma once
 
 #include <zmq.h>

@@ -6,6 +6,14 @@ namespace zmx_broker {
 
 namespace {
 
+// The direction from the socket whose counters start at `from` to the one
+// whose counters start at `to`.
+traffic direction(const proxy_counters& counters, size_t from, size_t to) {
+    const uint64_t received = counters[from];
+    const uint64_t sent = counters[to + 2];
+    return {sent, counters[to + 3], received - sent};
+}
+
 void append_strings(std::string& out, const std::vector<std::string>& strings) {
     out += '[';
     for (size_t i = 0; i < strings.size(); ++i) {
@@ -35,6 +43,9 @@ std::string traffic_text(const traffic& t) {
 }
 
 }  // namespace
+
+traffic frontend_to_backend(const proxy_counters& counters) { return direction(counters, 0, 4); }
+traffic backend_to_frontend(const proxy_counters& counters) { return direction(counters, 4, 0); }
 
 std::string stats_json(const std::vector<device_report>& devices, int64_t uptime_ms) {
     std::string out = "{\"uptime_ms\":" + std::to_string(uptime_ms) + ",\"devices\":[";

@@ -4,6 +4,7 @@
 
 #include "device_kinds.hpp"
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -17,6 +18,15 @@ struct traffic {
     // Received, but refused by the other side (see docs/tools.md for when).
     uint64_t dropped = 0;
 };
+
+// A proxy's STATISTICS answer (zmq_proxy_steerable(3)): messages in, bytes
+// in, messages out, bytes out of the frontend, then of the backend.
+using proxy_counters = std::array<uint64_t, 8>;
+
+// One direction from the proxy's counters: what the receiving side sent,
+// and what the sending side received beyond that (refused, so dropped).
+traffic frontend_to_backend(const proxy_counters& counters);
+traffic backend_to_frontend(const proxy_counters& counters);
 
 struct side_report {
     int peers = 0;

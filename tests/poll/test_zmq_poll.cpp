@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace {
 
@@ -108,6 +109,36 @@ TEST_F(Poll, SameSocketTwiceIsReportedInBothItems) {
 
 // The poll waits forever; a watchdog writes to a pipe polled alongside the
 // socket only if the message from the other thread failed to wake it.
+// A look at the socket for a later item must not take the wake-up that its
+// first item waits for: a message arriving between the two looks went
+// unnoticed until the timeout (the proxy hung on this: it waits for input
+// and for room on the same socket; libzmq 4.3.4's zmq_poll misses them
+// too). Another thread sends each message as
+// this one goes back to waiting, many times over; the socket's many items
+// widen the window between the first look and the last.
+TEST_F(Poll, ZmxOnlySameSocketInManyItemsMissesNoMessage) {
+    constexpr int rounds = 20000;
+    zt::socket ack_in(ctx, ZMQ_PAIR);
+    zt::socket ack_out(ctx, ZMQ_PAIR);
+    zt::bind(ack_in, "inproc://acks");
+    zt::connect(ack_out, "inproc://acks");
+    std::thread sender([this, &ack_in] {
+        char ack;
+        for (int i = 0; i < rounds; ++i)
+            if (zmq_send(push, "m", 1, 0) < 0 || zmq_recv(ack_in, &ack, 1, 0) < 0)
+                return;  // the receiver gave up: the safety timeouts end this
+    });
+    for (int i = 0; i < rounds; ++i) {
+        std::vector<zmq_pollitem_t> items(64, {pull, 0, ZMQ_POLLOUT, 0});
+        items[0].events = ZMQ_POLLIN;
+        const int ready = zmq_poll(items.data(), static_cast<int>(items.size()), zt::safety_timeout_ms);
+        EXPECT_EQ(ready, 1) << "in round " << i;
+        if (ready != 1 || zmq_recv(pull, nullptr, 0, ZMQ_DONTWAIT) < 0 || zmq_send(ack_out, "", 0, 0) < 0)
+            break;
+    }
+    sender.join();
+}
+
 TEST_F(Poll, InfiniteTimeoutIsWokenByAMessageFromAnotherThread) {
     os_pipe watchdog_pipe;
     std::mutex mutex;
