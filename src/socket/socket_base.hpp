@@ -1,5 +1,6 @@
-// What every socket type shares: options, endpoints, the pipes to its peers,
-// command processing, and blocking send/recv with timeouts.
+// What every socket type shares: options, endpoints (socket_endpoints.cpp),
+// the pipes to its peers, command processing, and blocking send/recv with
+// timeouts.
 //
 // A socket type derives from socket_base and implements the x* hooks with
 // the routing strategies (load_balancer, fair_queue, distributor, ...).

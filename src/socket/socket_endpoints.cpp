@@ -1,0 +1,198 @@
+// socket_base's endpoints: bind, connect, unbind and disconnect over
+// inproc (the context's registry) and tcp/ipc (listeners and connecting
+// sessions on the I/O threads), and what each connection is told of the
+// socket (socket_link).
+#include "socket/socket_base.hpp"
+
+#include "base/error.hpp"
+#include "socket/connection_traits.hpp"
+#include "socket/context.hpp"
+#include "socket/monitor.hpp"
+#include "transport/endpoint_uri.hpp"
+#include "transport/peer_address.hpp"
+#include "transport/session.hpp"
+#include "transport/stream_listener.hpp"
+
+#include <zmq.h>
+
+#include <algorithm>
+#include <utility>
+
+namespace zmx {
+
+bool socket_base::conflates() const {
+    return options_.conflate && connection_traits_of(options_.type).honours_conflate;
+}
+
+inproc_peer socket_base::inproc_self() const { return {mailbox_, options_.sndhwm, options_.rcvhwm, conflates()}; }
+
+int socket_base::bind(const char* uri) {
+    endpoint_uri ep;
+    if (begin_endpoint_call(uri, ep) < 0)
+        return -1;
+    if (ep.protocol != "inproc")
+        return bind_stream(uri, ep);
+    std::vector<std::shared_ptr<pipe>> waiting;
+    if (ctx_.inproc().bind(ep.address, inproc_self(), waiting) < 0)
+        return -1;
+    options_.last_endpoint = uri;
+    for (auto& p : waiting)
+        attach_pipe(std::move(p), {}, false);
+    return 0;
+}
+
+int socket_base::connect(const char* uri) {
+    endpoint_uri ep;
+    if (begin_endpoint_call(uri, ep) < 0)
+        return -1;
+    if (ep.protocol != "inproc")
+        return connect_stream(uri, ep);
+    auto p = ctx_.inproc().connect(ep.address, inproc_self());
+    if (!options_.connect_routing_id.empty())
+        p->preset_peer_routing_id(options_.connect_routing_id);
+    options_.connect_routing_id.clear();
+    options_.last_endpoint = uri;
+    attach_pipe(std::move(p), uri, true);
+    return 0;
+}
+
+int socket_base::unbind(const char* uri) { return term_endpoint(uri); }
+
+int socket_base::disconnect(const char* uri) { return term_endpoint(uri); }
+
+// What bind, connect, unbind and disconnect start with.
+int socket_base::begin_endpoint_call(const char* uri, endpoint_uri& ep) {
+    if (stopped_)
+        return fail(ETERM);
+    if (ep.parse(uri) < 0)
+        return -1;
+    return process_commands(0);
+}
+
+socket_link socket_base::link_for(const std::string& endpoint) const {
+    const connection_traits traits = connection_traits_of(options_.type);
+    return {.mailbox = mailbox_,
+            .events = monitor_,
+            .type = options_.type,
+            .engine = traits.engine,
+            .announces_routing_id = traits.announces_routing_id,
+            .conflate = conflates(),
+            .subscribes_zmtp1_peers = traits.subscribes_zmtp1_peers,
+            .routing_id = options_.routing_id,
+            .connect_routing_id = options_.connect_routing_id,
+            .sndhwm = options_.sndhwm,
+            .rcvhwm = options_.rcvhwm,
+            .maxmsgsize = options_.maxmsgsize,
+            .reconnect_ivl = options_.reconnect_ivl,
+            .reconnect_ivl_max = options_.reconnect_ivl_max,
+            .handshake_ivl = options_.handshake_ivl,
+            .ipv6 = options_.ipv6,
+            .immediate = options_.immediate,
+            .metadata = options_.metadata,
+            .transport = options_.transport,
+            .endpoint = endpoint};
+}
+
+int socket_base::bind_stream(const char* uri, const endpoint_uri& ep) {
+    io_thread& thread = ctx_.pick_io_thread();
+    auto listener = stream_listener::open(thread, link_for(uri), ep);
+    if (!listener) {
+        // libzmq names the address without its protocol here.
+        monitor_->emit(ZMQ_EVENT_BIND_FAILED, static_cast<uint32_t>(errno), ep.address);
+        return -1;
+    }
+    monitor_->emit(ZMQ_EVENT_LISTENING, static_cast<uint32_t>(listener->fd()), listener->bound_endpoint());
+    options_.last_endpoint = listener->bound_endpoint();
+    listeners_.push_back({listener->bound_endpoint(), &thread, listener->object_id(), listener->fd()});
+    thread.adopt(std::move(listener));
+    return 0;
+}
+
+int socket_base::connect_stream(const char* uri, const endpoint_uri& ep) {
+    if (check_peer_address(ep) < 0)
+        return -1;
+    io_thread& thread = ctx_.pick_io_thread();
+    options_.last_endpoint = uri;
+    const socket_link link_to_peer = link_for(uri);
+    options_.connect_routing_id.clear();  // it names this connection only
+    std::unique_ptr<session> connecting;
+    if (options_.immediate) {
+        // The session gives us a pipe once it has a connection.
+        connecting = std::make_unique<session>(thread, link_to_peer, nullptr);
+    } else {
+        // The pipe exists from now on: messages wait in it until a
+        // connection is made (libzmq's default).
+        auto pair = pipe_pair::create();
+        pipe& ours = pair->end(0);
+        ours.set_hwms(options_.sndhwm, options_.rcvhwm);
+        if (link_to_peer.conflate)
+            ours.set_conflate();
+        ours.set_mailbox(mailbox_);
+        if (!link_to_peer.connect_routing_id.empty())
+            ours.preset_peer_routing_id(link_to_peer.connect_routing_id);
+        connecting = std::make_unique<session>(thread, link_to_peer, pair->end(1).self());
+        attach_pipe(ours.self(), uri, true);
+    }
+    connects_.push_back({uri, &thread, connecting->object_id(), -1});
+    thread.adopt(std::move(connecting));
+    return 0;
+}
+
+void socket_base::close_listener(size_t index) {
+    const started_on_io_thread& listener = listeners_[index];
+    // Waited for, as libzmq reports CLOSED once the descriptor is closed:
+    // whoever hears it (or returns from unbind) may bind the address again,
+    // and a closing socket's monitor hears CLOSED before MONITOR_STOPPED.
+    listener.thread->cancel(listener.object).wait();
+    monitor_->emit(ZMQ_EVENT_CLOSED, static_cast<uint32_t>(listener.fd), listener.endpoint);
+    listeners_.erase(listeners_.begin() + static_cast<std::ptrdiff_t>(index));
+}
+
+// As in libzmq, unbind and disconnect are one operation: release the name
+// if we bound it, else close the connections made through it.
+int socket_base::term_endpoint(const char* uri) {
+    endpoint_uri ep;
+    if (begin_endpoint_call(uri, ep) < 0)
+        return -1;
+    if (ep.protocol == "inproc" && ctx_.inproc().unbind(ep.address, mailbox_.get()) == 0)
+        return 0;
+    if (const size_t i = find_listener(uri); i < listeners_.size()) {
+        close_listener(i);
+        // As in libzmq, the connections it accepted end with it.
+        remove_pipes_named(uri);
+        return 0;
+    }
+    const bool was_connected = cancel_connects(uri);
+    if (!remove_pipes_named(uri) && !was_connected)
+        return fail(ENOENT);
+    return 0;
+}
+
+size_t socket_base::find_listener(const std::string& endpoint) const {
+    const auto it = std::find_if(listeners_.begin(), listeners_.end(),
+                                 [&endpoint](const auto& l) { return l.endpoint == endpoint; });
+    return static_cast<size_t>(it - listeners_.begin());
+}
+
+bool socket_base::remove_pipes_named(const std::string& uri) {
+    std::vector<pipe*> through;
+    for (auto& p : pipes_)
+        if (p->endpoint() == uri)
+            through.push_back(p.get());
+    for (pipe* p : through)
+        remove_pipe(p);
+    return !through.empty();
+}
+
+bool socket_base::cancel_connects(const std::string& uri) {
+    const size_t before = connects_.size();
+    std::erase_if(connects_, [&uri](const started_on_io_thread& connect) {
+        if (connect.endpoint != uri)
+            return false;
+        connect.thread->cancel(connect.object);
+        return true;
+    });
+    return connects_.size() != before;
+}
+
+} // namespace zmx
