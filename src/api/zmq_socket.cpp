@@ -95,6 +95,11 @@ int zmq_connect(void* s, const char* endpoint) {
     return sock ? sock->connect(endpoint) : -1;
 }
 
+uint32_t zmq_connect_peer(void* s, const char* endpoint) {
+    socket_base* sock = as_socket(s);
+    return sock ? sock->connect_peer(endpoint) : 0;
+}
+
 int zmq_unbind(void* s, const char* endpoint) {
     socket_base* sock = as_socket(s);
     return sock ? sock->unbind(endpoint) : -1;

@@ -51,6 +51,7 @@ void condvar_signaler::wake() {
     {
         std::lock_guard lock(mutex_);
         woken_ = true;
+        ++wakes_;
     }
     cv_.notify_all();
 }
@@ -67,6 +68,21 @@ int condvar_signaler::wait(int timeout_ms) {
 void condvar_signaler::reset() {
     std::lock_guard lock(mutex_);
     woken_ = false;
+}
+
+uint64_t condvar_signaler::ticket() {
+    std::lock_guard lock(mutex_);
+    return wakes_;
+}
+
+int condvar_signaler::wait_after(uint64_t ticket, int timeout_ms) {
+    std::unique_lock lock(mutex_);
+    const auto woken_since = [this, ticket] { return wakes_ != ticket; };
+    if (timeout_ms < 0) {
+        cv_.wait(lock, woken_since);
+        return 1;
+    }
+    return cv_.wait_for(lock, std::chrono::milliseconds(timeout_ms), woken_since) ? 1 : 0;
 }
 
 } // namespace zmx

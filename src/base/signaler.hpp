@@ -10,6 +10,7 @@
 #include "base/fork_stamp.hpp"
 
 #include <condition_variable>
+#include <cstdint>
 #include <mutex>
 
 namespace zmx {
@@ -51,6 +52,10 @@ private:
     fork_stamp stamp_;
 };
 
+// For thread-safe sockets, where any number of threads may wait at once:
+// besides the one-owner interface, each waiter can take a ticket (how many
+// wake-ups there were so far) and wait for a wake-up after it, so no
+// waiter's reset makes another miss its wake-up.
 class condvar_signaler final : public signaler {
 public:
     void wake() override;
@@ -58,10 +63,16 @@ public:
     void reset() override;
     int fd() const override { return -1; }
 
+    uint64_t ticket();
+    // Waits up to timeout_ms (-1 forever) for a wake() after the ticket: 1
+    // when there was one, 0 on timeout.
+    int wait_after(uint64_t ticket, int timeout_ms);
+
 private:
     std::mutex mutex_;
     std::condition_variable cv_;
     bool woken_ = false;
+    uint64_t wakes_ = 0;
 };
 
 } // namespace zmx

@@ -61,6 +61,8 @@ public:
                 // sure one of the two sides notices the other).
                 must_wake = !spinning_.load(std::memory_order_seq_cst);
                 signaled_ = signaled_ || must_wake;
+                for (signaler* watcher : watchers_)
+                    watcher->wake();  // under the lock: it may be leaving
             }
         }
         if (must_wake)
@@ -115,6 +117,17 @@ public:
 
     signaler& sig() { return *signaler_; }
 
+    // Any thread: a poller waiting on an owner that has no descriptor (a
+    // thread-safe socket) is woken too when a command arrives.
+    void add_watcher(signaler* watcher) {
+        std::lock_guard lock(mutex_);
+        watchers_.push_back(watcher);
+    }
+    void remove_watcher(signaler* watcher) {
+        std::lock_guard lock(mutex_);
+        std::erase(watchers_, watcher);
+    }
+
 private:
     using clock = std::chrono::steady_clock;
     static constexpr auto pause_spin = std::chrono::microseconds(2);
@@ -160,6 +173,7 @@ private:
 
     std::mutex mutex_;
     std::vector<Command> queue_;
+    std::vector<signaler*> watchers_;
     std::atomic<bool> pending_{false};
     std::atomic<bool> spinning_{false};  // the owner is in await_briefly()
     bool signaled_ = false;              // the signaler was woken since the last take

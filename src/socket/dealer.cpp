@@ -17,7 +17,7 @@ void dealer_socket::xpipe_terminated(pipe* p) {
 }
 
 int dealer_socket::xsetsockopt(int option, const void* value, size_t size) {
-    if (option == ZMQ_PROBE_ROUTER)
+    if (option == ZMQ_PROBE_ROUTER && options_.type != ZMQ_CLIENT)
         return option_value::get_bool_non_negative(value, size, probe_router_);
     if (load_balancer::sets(option))
         return out_.setsockopt(option, value, size);
@@ -31,5 +31,9 @@ int dealer_socket::xgetsockopt(int option, void* value, size_t* size) {
 }
 
 socket_base* make_dealer(context& ctx) { return new dealer_socket(ctx, ZMQ_DEALER); }
+
+// CLIENT is a DEALER made thread-safe and single-part (socket_base does
+// both for its type), with no ZMQ_PROBE_ROUTER.
+socket_base* make_client(context& ctx) { return new dealer_socket(ctx, ZMQ_CLIENT); }
 
 } // namespace zmx

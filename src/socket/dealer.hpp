@@ -1,4 +1,5 @@
-// ZMQ_DEALER: load-balances out, fair-queues in. REQ builds on it.
+// ZMQ_DEALER: load-balances out, fair-queues in. REQ builds on it; CLIENT
+// is one.
 #pragma once
 
 #include "socket/fair_queue.hpp"

@@ -1,4 +1,5 @@
 // ZMQ_PAIR: one exclusive peer, both directions; later peers are refused.
+// ZMQ_CHANNEL is its thread-safe, single-part twin.
 #include "socket/socket_types.hpp"
 
 #include "base/error.hpp"
@@ -34,5 +35,6 @@ private:
 }  // namespace
 
 socket_base* make_pair(context& ctx) { return new pair_socket(ctx, ZMQ_PAIR); }
+socket_base* make_channel(context& ctx) { return new pair_socket(ctx, ZMQ_CHANNEL); }
 
 } // namespace zmx

@@ -3,6 +3,7 @@
 #include "socket/poll.hpp"
 
 #include "base/clock.hpp"
+#include "base/signaler.hpp"
 #include "socket/socket_base.hpp"
 
 #include <zmq.h>
@@ -10,6 +11,7 @@
 #include <poll.h>
 
 #include <climits>
+#include <memory>
 #include <vector>
 
 namespace zmx {
@@ -45,8 +47,54 @@ int get_int(socket_base& socket, int option, int& value) {
     return socket.getsockopt(option, &value, &size);
 }
 
+// What stands in for the thread-safe sockets of one wait: the caller's
+// watcher (registered with their mailboxes already), or one of the wait's
+// own, registered with each for as long as the wait lasts.
+class thread_safe_watch {
+public:
+    thread_safe_watch(std::span<const poll_item> items, eventfd_signaler* given) : watcher_(given) {
+        if (given)
+            return;
+        for (const poll_item& item : items) {
+            if (!item.socket || !item.socket->opts().thread_safe || watches(item.socket))
+                continue;
+            if (!own_) {
+                own_ = std::make_unique<eventfd_signaler>();
+                watcher_ = own_.get();
+            }
+            item.socket->mailbox()->add_watcher(watcher_);
+            watched_.push_back(item.socket);
+        }
+    }
+    ~thread_safe_watch() {
+        for (socket_base* socket : watched_)
+            socket->mailbox()->remove_watcher(watcher_);
+    }
+    thread_safe_watch(const thread_safe_watch&) = delete;
+    thread_safe_watch& operator=(const thread_safe_watch&) = delete;
+
+    int fd() const { return watcher_ ? watcher_->fd() : -1; }
+    // Takes the wake-up, before the sockets are looked at again.
+    void reset() {
+        if (watcher_)
+            watcher_->reset();
+    }
+
+private:
+    bool watches(socket_base* socket) const {
+        for (socket_base* s : watched_)
+            if (s == socket)
+                return true;
+        return false;
+    }
+
+    eventfd_signaler* watcher_;
+    std::unique_ptr<eventfd_signaler> own_;
+    std::vector<socket_base*> watched_;
+};
+
 // What poll(2) waits on for each item; -1 when a socket fails.
-int descriptors_of(std::span<const poll_item> items, std::vector<pollfd>& fds) {
+int descriptors_of(std::span<const poll_item> items, const thread_safe_watch& watch, std::vector<pollfd>& fds) {
     fds.resize(items.size());
     for (size_t i = 0; i < items.size(); ++i) {
         const poll_item& item = items[i];
@@ -54,8 +102,8 @@ int descriptors_of(std::span<const poll_item> items, std::vector<pollfd>& fds) {
             fds[i] = {item.fd, to_poll_events(item.events), 0};
             continue;
         }
-        int fd;
-        if (get_int(*item.socket, ZMQ_FD, fd) < 0)
+        int fd = watch.fd();
+        if (!item.socket->opts().thread_safe && get_int(*item.socket, ZMQ_FD, fd) < 0)
             return -1;
         fds[i] = {fd, item.events ? short(POLLIN) : short(0), 0};
     }
@@ -95,15 +143,17 @@ int collect(std::span<poll_item> items, const std::vector<pollfd>& fds) {
 
 } // namespace
 
-int poll(std::span<poll_item> items, long timeout_ms) {
+int poll(std::span<poll_item> items, long timeout_ms, eventfd_signaler* watcher) {
+    thread_safe_watch watch(items, watcher);
     std::vector<pollfd> fds;
-    if (descriptors_of(items, fds) < 0)
+    if (descriptors_of(items, watch, fds) < 0)
         return -1;
     const deadline until(timeout_ms < 0 ? -1 : static_cast<int>(timeout_ms > INT_MAX ? INT_MAX : timeout_ms));
     // The first look does not wait: a socket may be ready with its fd quiet.
     for (bool first = true;; first = false) {
         if (::poll(fds.data(), fds.size(), first ? 0 : until.remaining_ms()) < 0)
             return -1;
+        watch.reset();
         const int ready = collect(items, fds);
         if (ready != 0 || timeout_ms == 0 || (!first && until.expired()))
             return ready;

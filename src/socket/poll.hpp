@@ -1,8 +1,8 @@
 // A wait over socket objects and plain file descriptors together: what
 // zmq_poll does, and how the proxy waits for input and for room.
 //
-// Threading: the calling thread must be the one using every socket of the
-// items (as for any call on a classic socket); it blocks up to the timeout.
+// Threading: the calling thread must be the one using every classic socket
+// of the items (as for any call on one); it blocks up to the timeout.
 #pragma once
 
 #include <cstddef>
@@ -11,6 +11,7 @@
 namespace zmx {
 
 class socket_base;
+class eventfd_signaler;
 
 struct poll_item {
     socket_base* socket;  // or null: then fd is polled
@@ -22,6 +23,11 @@ struct poll_item {
 // Waits until an item is ready or timeout_ms passes (-1: no limit, 0: only
 // looks). The number of items ready, or -1 with the errno of the socket
 // that failed (ETERM, ...) or of poll(2) (EINTR, ...).
-int poll(std::span<poll_item> items, long timeout_ms);
+//
+// A thread-safe socket has no descriptor: an eventfd woken with the
+// mailboxes of all of them stands in: `watcher`, which the caller has
+// registered with each (zmq_poller keeps one for its life), or, without
+// one, the wait's own.
+int poll(std::span<poll_item> items, long timeout_ms, eventfd_signaler* watcher = nullptr);
 
 } // namespace zmx

@@ -1,4 +1,5 @@
-// ZMQ_PULL: fair-queues messages from its PUSH peers.
+// ZMQ_PULL: fair-queues messages from its PUSH peers. ZMQ_GATHER is its
+// thread-safe, single-part twin (from SCATTER peers).
 #include "socket/socket_types.hpp"
 
 #include "socket/fair_queue.hpp"
@@ -24,5 +25,6 @@ private:
 }  // namespace
 
 socket_base* make_pull(context& ctx) { return new pull_socket(ctx, ZMQ_PULL); }
+socket_base* make_gather(context& ctx) { return new pull_socket(ctx, ZMQ_GATHER); }
 
 } // namespace zmx

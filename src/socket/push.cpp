@@ -1,4 +1,5 @@
-// ZMQ_PUSH: load-balances messages to its PULL peers; blocks when none has room.
+// ZMQ_PUSH: load-balances messages to its PULL peers; blocks when none has
+// room. ZMQ_SCATTER is its thread-safe, single-part twin (to GATHER peers).
 #include "socket/socket_types.hpp"
 
 #include "socket/load_balancer.hpp"
@@ -35,5 +36,6 @@ private:
 }  // namespace
 
 socket_base* make_push(context& ctx) { return new push_socket(ctx, ZMQ_PUSH); }
+socket_base* make_scatter(context& ctx) { return new push_socket(ctx, ZMQ_SCATTER); }
 
 } // namespace zmx

@@ -4,6 +4,7 @@
 #include "base/error.hpp"
 #include "socket/context.hpp"
 #include "socket/monitor.hpp"
+#include "socket/socket_types.hpp"
 
 #include <zmq.h>
 
@@ -12,11 +13,27 @@
 
 namespace zmx {
 
+namespace {
+
+// A thread-safe socket is woken through a condition variable, which any
+// number of waiting threads can share; a classic one through an eventfd,
+// which ZMQ_FD hands to event loops.
+std::unique_ptr<signaler> signaler_for(int type) {
+    if (is_thread_safe_type(type))
+        return std::make_unique<condvar_signaler>();
+    return std::make_unique<eventfd_signaler>();
+}
+
+}  // namespace
+
 socket_base::socket_base(context& ctx, int type)
     : ctx_(ctx),
-      mailbox_(std::make_shared<command_mailbox>(std::make_unique<eventfd_signaler>())),
+      mailbox_(std::make_shared<command_mailbox>(signaler_for(type))),
       monitor_(std::make_shared<socket_monitor>(ctx)) {
     options_.type = type;
+    options_.thread_safe = is_thread_safe_type(type);
+    if (options_.thread_safe)
+        shared_wake_ = static_cast<condvar_signaler*>(&mailbox_->sig());
 }
 
 socket_base::~socket_base() = default;
@@ -24,6 +41,7 @@ socket_base::~socket_base() = default;
 // ---------------------------------------------------------------- options
 
 int socket_base::setsockopt(int option, const void* value, size_t size) {
+    const auto lock = enter();
     if (stopped_)
         return fail(ETERM);
     bool known;
@@ -40,6 +58,7 @@ int socket_base::setsockopt(int option, const void* value, size_t size) {
 }
 
 int socket_base::getsockopt(int option, void* value, size_t* size) {
+    const auto lock = enter();
     if (stopped_)
         return fail(ETERM);
     if (!value || !size)
@@ -48,6 +67,8 @@ int socket_base::getsockopt(int option, void* value, size_t* size) {
     case ZMQ_RCVMORE:
         return option_value::put_int_into_larger(value, size, rcvmore_);
     case ZMQ_FD:
+        if (options_.thread_safe)
+            return fail(EINVAL);  // as libzmq: it has no descriptor to poll
         return option_value::put_int_into_larger(value, size, mailbox_->sig().fd());
     case ZMQ_EVENTS: {
         if (*size < sizeof(int))
@@ -117,16 +138,34 @@ void socket_base::remove_pipe(pipe* p) {
 // ---------------------------------------------------------------- commands
 
 int socket_base::process_commands(int timeout_ms) {
-    if (timeout_ms != 0 && !mailbox_->await_briefly()) {
-        if (mailbox_->sig().wait(timeout_ms) < 0)
-            return fail(EINTR);
-    }
+    if (timeout_ms != 0 && wait_for_commands(timeout_ms) < 0)
+        return fail(EINTR);
     mailbox_->take(commands_);
     for (auto& c : commands_)
         run(c);
     commands_.clear();  // drops pipe references outside any lock
     reap_delimited();
+    if (closing_)
+        return fail(ENOTSOCK);  // another thread closed the socket meanwhile
     return stopped_ ? fail(ETERM) : 0;
+}
+
+int socket_base::wait_for_commands(int timeout_ms) {
+    if (!shared_wake_)
+        return mailbox_->await_briefly() ? 0 : std::min(mailbox_->sig().wait(timeout_ms), 0);
+    // A thread-safe socket lets other threads in while this one waits. The
+    // ticket is taken before the last look at the mailbox: a command
+    // posted after that look wakes us, one posted before it is seen.
+    const uint64_t ticket = shared_wake_->ticket();
+    if (mailbox_->pending())
+        return 0;
+    ++waiting_;
+    sync_.unlock();
+    shared_wake_->wait_after(ticket, timeout_ms);
+    sync_.lock();
+    if (--waiting_ == 0 && closing_)
+        all_left_.notify_all();
+    return 0;
 }
 
 void socket_base::run(command& c) {
@@ -164,6 +203,10 @@ void socket_base::run(command& c) {
     }
 }
 
+std::unique_lock<std::mutex> socket_base::enter() {
+    return options_.thread_safe ? std::unique_lock(sync_) : std::unique_lock<std::mutex>();
+}
+
 void socket_base::stop() {
     command c{command::kind::stop, nullptr};
     mailbox_->post(c);
@@ -172,8 +215,11 @@ void socket_base::stop() {
 // ---------------------------------------------------------------- messages
 
 int socket_base::send(msg& m, int flags) {
+    const auto lock = enter();
     if (stopped_)
         return fail(ETERM);
+    if (options_.thread_safe && (flags & ZMQ_SNDMORE))
+        return fail(EINVAL);  // thread-safe types carry single-part messages only
     if (mailbox_->pending() && process_commands(0) < 0)
         return -1;
     if (flags & ZMQ_SNDMORE)
@@ -181,7 +227,7 @@ int socket_base::send(msg& m, int flags) {
     else
         m.clear(msg::more);
     if (xsend(m) == 0)
-        return 0;
+        return done();
     if (errno != EAGAIN || (flags & ZMQ_DONTWAIT) || options_.sndtimeo == 0)
         return -1;
     const deadline until(options_.sndtimeo);
@@ -189,7 +235,7 @@ int socket_base::send(msg& m, int flags) {
         if (process_commands(until.remaining_ms()) < 0)
             return -1;
         if (xsend(m) == 0)
-            return 0;
+            return done();
         if (errno != EAGAIN)
             return -1;
         if (until.expired())
@@ -198,18 +244,19 @@ int socket_base::send(msg& m, int flags) {
 }
 
 int socket_base::recv(msg& m, int flags) {
+    const auto lock = enter();
     if (stopped_)
         return fail(ETERM);
     if (mailbox_->pending() && process_commands(0) < 0)
         return -1;
     m.close();
-    int rc = xrecv(m);
+    int rc = receive_one(m);
     if (rc < 0 && errno == EAGAIN && !(flags & ZMQ_DONTWAIT) && options_.rcvtimeo != 0) {
         const deadline until(options_.rcvtimeo);
         for (;;) {
             if (process_commands(until.remaining_ms()) < 0)
                 return -1;
-            rc = xrecv(m);
+            rc = receive_one(m);
             if (rc == 0 || errno != EAGAIN)
                 break;
             if (until.expired())
@@ -221,12 +268,36 @@ int socket_base::recv(msg& m, int flags) {
         return -1;
     m.clear(msg::subscription);  // ours alone: what the application sends on is a message
     rcvmore_ = m.has(msg::more);
+    return done();
+}
+
+int socket_base::receive_one(msg& m) {
+    int rc = xrecv(m);
+    if (!options_.thread_safe)
+        return rc;
+    // Single-part types drop what a peer sent in several parts, as libzmq's
+    // do: the rest of such a message is always there once its first part is.
+    while (rc == 0 && m.has(msg::more)) {
+        while (rc == 0 && m.has(msg::more))
+            rc = xrecv(m);
+        if (rc == 0)
+            rc = xrecv(m);
+    }
+    return rc;
+}
+
+int socket_base::done() {
+    // Another thread waiting on a thread-safe socket may have been passed
+    // over by the wake-up this call took: let it look again.
+    if (waiting_ > 0)
+        shared_wake_->wake();
     return 0;
 }
 
 // ---------------------------------------------------------------- closing
 
 int socket_base::monitor(const char* address, int events) {
+    const auto lock = enter();
     if (stopped_)
         return fail(ETERM);
     if (!address) {
@@ -237,6 +308,14 @@ int socket_base::monitor(const char* address, int events) {
 }
 
 void socket_base::close() {
+    auto lock = enter();
+    if (waiting_ > 0) {
+        // Threads blocked in this socket's calls return (ENOTSOCK) before
+        // it goes.
+        closing_ = true;
+        shared_wake_->wake();
+        all_left_.wait(lock, [this] { return waiting_ == 0; });
+    }
     ctx_.inproc().unbind_all(mailbox_.get());
     while (!listeners_.empty())
         close_listener(listeners_.size() - 1);

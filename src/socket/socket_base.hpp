@@ -7,7 +7,10 @@
 //
 // Threading: a classic socket is used by one application thread at a time;
 // every member is for that thread, except stop() (any thread, through the
-// mailbox). Peers reach the socket only through its mailbox.
+// mailbox). A thread-safe socket (CLIENT, SERVER, ...) may be called from
+// any number of threads at once: each public call holds its mutex, and a
+// call that blocks lets go of it while it waits. Peers reach the socket
+// only through its mailbox.
 #pragma once
 
 #include "base/msg.hpp"
@@ -17,8 +20,10 @@
 #include "transport/socket_link.hpp"
 #include "io/pipe.hpp"
 
+#include <condition_variable>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -45,11 +50,16 @@ public:
     int disconnect(const char* endpoint);
     int send(msg& m, int flags);
     int recv(msg& m, int flags);
-    // Terminates every pipe and leaves the context; the object may then be deleted.
+    // Terminates every pipe and leaves the context; the object may then be
+    // deleted. Threads blocked in a thread-safe socket's calls return first.
     void close();
     // zmq_socket_monitor: starts (replacing any monitor) or, with a null
     // address, stops publishing this socket's events.
     int monitor(const char* address, int events);
+
+    // zmq_connect_peer: the routing id of the peer a connect reaches, or
+    // 0 with errno (ENOTSUP: only a PEER has one).
+    virtual uint32_t connect_peer(const char* endpoint);
 
     // Any thread: the context is terminating.
     void stop();
@@ -86,13 +96,26 @@ protected:
     // terminated once the current call is done.
     void reject_pipe(pipe* p) { delimited_.push_back(p); }
 
+    // A thread-safe socket's lock for the length of a call (none for a
+    // classic socket).
+    std::unique_lock<std::mutex> enter();
+    // zmq_connect with the call's lock held.
+    int connect_endpoint(const char* endpoint);
+
     options options_;
     context& ctx_;
 
 private:
     // Waits up to timeout_ms for commands and runs them: 0, or -1 with
-    // ETERM (the context is terminating) or EINTR.
+    // ETERM (the context is terminating), ENOTSOCK (another thread closed
+    // a thread-safe socket) or EINTR.
     int process_commands(int timeout_ms);
+    // 0 once commands may have come (or the time is up), -1 on EINTR.
+    int wait_for_commands(int timeout_ms);
+    // xrecv, for a thread-safe type skipping multipart messages.
+    int receive_one(msg& m);
+    // A send or receive succeeded: 0.
+    int done();
     void run(command& c);
     void pipe_delimited(pipe* p) override;
     void reap_delimited();
@@ -131,6 +154,13 @@ private:
     std::shared_ptr<socket_monitor> monitor_;
     bool stopped_ = false;
     bool rcvmore_ = false;
+    // Thread-safe sockets only: the mailbox's signaler, the lock of every
+    // call, and the threads blocked in one.
+    condvar_signaler* shared_wake_ = nullptr;
+    std::mutex sync_;
+    int waiting_ = 0;
+    bool closing_ = false;  // close() waits for the blocked threads to leave
+    std::condition_variable all_left_;
 };
 
 } // namespace zmx

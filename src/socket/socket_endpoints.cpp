@@ -27,6 +27,7 @@ bool socket_base::conflates() const {
 inproc_peer socket_base::inproc_self() const { return {mailbox_, options_.sndhwm, options_.rcvhwm, conflates()}; }
 
 int socket_base::bind(const char* uri) {
+    const auto lock = enter();
     endpoint_uri ep;
     if (begin_endpoint_call(uri, ep) < 0)
         return -1;
@@ -42,6 +43,11 @@ int socket_base::bind(const char* uri) {
 }
 
 int socket_base::connect(const char* uri) {
+    const auto lock = enter();
+    return connect_endpoint(uri);
+}
+
+int socket_base::connect_endpoint(const char* uri) {
     endpoint_uri ep;
     if (begin_endpoint_call(uri, ep) < 0)
         return -1;
@@ -56,9 +62,20 @@ int socket_base::connect(const char* uri) {
     return 0;
 }
 
-int socket_base::unbind(const char* uri) { return term_endpoint(uri); }
+uint32_t socket_base::connect_peer(const char*) {
+    errno = ENOTSUP;
+    return 0;
+}
 
-int socket_base::disconnect(const char* uri) { return term_endpoint(uri); }
+int socket_base::unbind(const char* uri) {
+    const auto lock = enter();
+    return term_endpoint(uri);
+}
+
+int socket_base::disconnect(const char* uri) {
+    const auto lock = enter();
+    return term_endpoint(uri);
+}
 
 // What bind, connect, unbind and disconnect start with.
 int socket_base::begin_endpoint_call(const char* uri, endpoint_uri& ep) {

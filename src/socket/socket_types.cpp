@@ -19,7 +19,29 @@ socket_base* make_socket(context& ctx, int type) {
     case ZMQ_PUSH: return make_push(ctx);
     case ZMQ_PULL: return make_pull(ctx);
     case ZMQ_STREAM: return make_stream(ctx);
+    case ZMQ_CLIENT: return make_client(ctx);
+    case ZMQ_SERVER: return make_server(ctx);
+    case ZMQ_SCATTER: return make_scatter(ctx);
+    case ZMQ_GATHER: return make_gather(ctx);
+    case ZMQ_PEER: return make_peer(ctx);
+    case ZMQ_CHANNEL: return make_channel(ctx);
     default: return nullptr;
+    }
+}
+
+bool is_thread_safe_type(int type) {
+    switch (type) {
+    case ZMQ_CLIENT:
+    case ZMQ_SERVER:
+    case ZMQ_RADIO:
+    case ZMQ_DISH:
+    case ZMQ_SCATTER:
+    case ZMQ_GATHER:
+    case ZMQ_PEER:
+    case ZMQ_CHANNEL:
+        return true;
+    default:
+        return false;
     }
 }
 

@@ -18,8 +18,18 @@ socket_base* make_dealer(context& ctx);
 socket_base* make_router(context& ctx);
 socket_base* make_push(context& ctx);
 socket_base* make_pull(context& ctx);
+socket_base* make_client(context& ctx);
+socket_base* make_server(context& ctx);
+socket_base* make_scatter(context& ctx);
+socket_base* make_gather(context& ctx);
+socket_base* make_peer(context& ctx);
+socket_base* make_channel(context& ctx);
 
 // ZMQ_PROBE_ROUTER: an empty message to a new peer, so a ROUTER learns of us.
 void send_probe(pipe& p);
+
+// CLIENT, SERVER, SCATTER, GATHER, PEER, CHANNEL (and RADIO, DISH): any
+// number of threads may use one at once; messages are single-part.
+bool is_thread_safe_type(int type);
 
 } // namespace zmx

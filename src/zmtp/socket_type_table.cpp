@@ -19,6 +19,15 @@ std::string_view socket_type_name(int type) {
     case ZMQ_PUSH: return "PUSH";
     case ZMQ_XPUB: return "XPUB";
     case ZMQ_XSUB: return "XSUB";
+    case ZMQ_SERVER: return "SERVER";
+    case ZMQ_CLIENT: return "CLIENT";
+    case ZMQ_RADIO: return "RADIO";
+    case ZMQ_DISH: return "DISH";
+    case ZMQ_GATHER: return "GATHER";
+    case ZMQ_SCATTER: return "SCATTER";
+    case ZMQ_DGRAM: return "DGRAM";
+    case ZMQ_PEER: return "PEER";
+    case ZMQ_CHANNEL: return "CHANNEL";
     default: return {};
     }
 }
@@ -42,7 +51,15 @@ bool compatible(int our_type, std::string_view peer) {
     case ZMQ_ROUTER: return one_of({"REQ", "DEALER", "ROUTER"});
     case ZMQ_PUSH: return one_of({"PULL"});
     case ZMQ_PULL: return one_of({"PUSH"});
-    default: return false;
+    case ZMQ_SERVER: return one_of({"CLIENT"});
+    case ZMQ_CLIENT: return one_of({"SERVER"});
+    case ZMQ_RADIO: return one_of({"DISH"});
+    case ZMQ_DISH: return one_of({"RADIO"});
+    case ZMQ_GATHER: return one_of({"SCATTER"});
+    case ZMQ_SCATTER: return one_of({"GATHER"});
+    case ZMQ_PEER: return one_of({"PEER"});
+    case ZMQ_CHANNEL: return one_of({"CHANNEL"});
+    default: return false;  // DGRAM speaks no ZMTP
     }
 }
 

@@ -37,7 +37,7 @@ namespace {
 using zmx::fuzz::byte_span;
 namespace zmtp = zmx::zmtp;
 
-constexpr int socket_type_count = ZMQ_XSUB + 1;  // PAIR (0) to XSUB (10)
+constexpr int socket_type_count = ZMQ_CHANNEL + 1;  // PAIR (0) to CHANNEL (20), drafts included
 const std::string our_routing_id = "fuzz";
 
 std::string_view socket_type_of(const zmtp::property_list& properties) {
