@@ -95,7 +95,7 @@ void io_thread::on_readable() {
     mailbox_->take(commands_);
     for (auto& c : commands_)
         run(c);
-    commands_.clear();  // drops pipe references after the batch, not inside a handler
+    command_mailbox::recycle(commands_);  // drops pipe references after the batch, not inside a handler
 }
 
 void io_thread::run(command& c) {

@@ -107,6 +107,18 @@ public:
         }
     }
 
+    // Empties a batch take() filled, once its commands have run. The batch
+    // and the queue trade buffers at each take, so a burst (a flood of
+    // connections ending) would keep its memory for good: a buffer grown
+    // past a few dozen commands is let go.
+    static void recycle(std::vector<Command>& batch) {
+        constexpr size_t kept_capacity = 64;
+        if (batch.capacity() > kept_capacity)
+            std::vector<Command>().swap(batch);
+        else
+            batch.clear();
+    }
+
     // Refuses later posts and returns what was queued, for the caller to drop.
     std::vector<Command> close() {
         std::lock_guard lock(mutex_);

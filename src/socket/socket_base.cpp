@@ -143,7 +143,7 @@ int socket_base::process_commands(int timeout_ms) {
     mailbox_->take(commands_);
     for (auto& c : commands_)
         run(c);
-    commands_.clear();  // drops pipe references outside any lock
+    command_mailbox::recycle(commands_);  // drops pipe references outside any lock
     reap_delimited();
     if (closing_)
         return fail(ENOTSOCK);  // another thread closed the socket meanwhile

@@ -48,6 +48,20 @@ public:
         return zt::recv_str(good_peer_) == text;
     }
 
+    // Lets the library finish with the connections it has reported closed:
+    // a session is freed by a task its I/O thread runs after the
+    // DISCONNECTED event, and the router lets go of its pipe in its next
+    // call. An unbind waits for the I/O thread to run a task posted after
+    // those; the last call then takes the router's commands.
+    void settle() {
+        zt::bind(router_, "tcp://127.0.0.1:*");
+        char spare[256] = {};
+        size_t size = sizeof spare;
+        EXPECT_EQ(zmq_getsockopt(router_, ZMQ_LAST_ENDPOINT, spare, &size), 0);
+        EXPECT_EQ(zmq_unbind(router_, spare), 0);
+        tt::process_commands(router_);
+    }
+
     // Waits for the monitor to report a connection closed.
     bool saw_disconnect() {
         return events_.wait_for(ZMQ_EVENT_DISCONNECTED, zt::safety_timeout_ms,

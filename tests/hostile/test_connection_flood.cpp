@@ -47,6 +47,7 @@ void flood_and_wait_until_closed(ht::attacked_router& server) {
         EXPECT_TRUE(client->closed_by_peer());
     EXPECT_TRUE(count_events(server.events(), ZMQ_EVENT_DISCONNECTED, flood_size));
     EXPECT_TRUE(server.serves_good_peer("after the flood"));
+    server.settle();
 }
 
 TEST(ConnectionFlood, IdleConnectionsCostLittleAndAreClosedAfterTheInterval) {

@@ -1,7 +1,8 @@
 // A libzmq peer in a separate process (two libzmq.so.5 cannot share one):
-// tests/interop/libzmq_peer.py, run by /usr/bin/python3 with Debian's pyzmq.
-// Lines from its stdout are read with a safety timeout; closing its stdin
-// tells a publishing peer to stop.
+// tests/interop/libzmq_peer.py, run by /usr/bin/python3 with Debian's pyzmq,
+// or any program (tests/threadsafe's peer on the reference libzmq). Lines
+// from its stdout are read with a safety timeout; closing its stdin tells a
+// publishing peer to stop.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -19,9 +20,17 @@ namespace interop {
 
 class peer_process {
 public:
-    // env: "NAME=value" settings for the peer only (e.g. TMPDIR, where
-    // libzmq puts the socket of an ipc://* bind).
-    explicit peer_process(const std::vector<std::string>& args, const std::vector<std::string>& env = {}) {
+#ifdef ZMX_INTEROP_PEER
+    // The python peer with these arguments. env: "NAME=value" settings for
+    // the peer only (e.g. TMPDIR, where libzmq puts the socket of an
+    // ipc://* bind).
+    explicit peer_process(const std::vector<std::string>& args, const std::vector<std::string>& env = {})
+        : peer_process(python_command(args), env, program{}) {}
+#endif
+
+    // Any program: command[0] is its path, the rest its arguments.
+    struct program {};
+    peer_process(std::vector<std::string> command, const std::vector<std::string>& env, program) {
         // Close-on-exec, so the child keeps only its stdin and stdout (dup2
         // clears the flag on those): it must see EOF when we close its stdin.
         int to_child[2], from_child[2];
@@ -31,13 +40,11 @@ public:
         if (pid_ == 0) {
             dup2(to_child[0], 0);
             dup2(from_child[1], 1);
-            std::vector<std::string> all{"/usr/bin/python3", ZMX_INTEROP_PEER};
-            all.insert(all.end(), args.begin(), args.end());
             std::vector<char*> argv;
-            for (auto& a : all)
+            for (auto& a : command)
                 argv.push_back(a.data());
             argv.push_back(nullptr);
-            // The peer must load Debian's libzmq, never ours.
+            // The peer must load its own libzmq, never ours.
             unsetenv("LD_LIBRARY_PATH");
             for (const auto& setting : env) {
                 const size_t equals = setting.find('=');
@@ -122,6 +129,14 @@ public:
     }
 
 private:
+#ifdef ZMX_INTEROP_PEER
+    static std::vector<std::string> python_command(const std::vector<std::string>& args) {
+        std::vector<std::string> command{"/usr/bin/python3", ZMX_INTEROP_PEER};
+        command.insert(command.end(), args.begin(), args.end());
+        return command;
+    }
+#endif
+
     pid_t pid_ = -1;
     int stdin_ = -1;
     int stdout_ = -1;
