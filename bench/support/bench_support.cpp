@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <thread>
 
+#include <time.h>
+
 namespace bench {
 
 namespace {
@@ -51,7 +53,21 @@ void receive_message(void* socket, zmq_msg_t* msg, size_t expected_size)
     }
 }
 
+double process_cpu_seconds()
+{
+    timespec now{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
+}
+
 }  // namespace
+
+cpu_meter::cpu_meter() : start_seconds_(process_cpu_seconds()) {}
+
+double cpu_meter::micros_per(long items) const
+{
+    return (process_cpu_seconds() - start_seconds_) / double(items) * 1e6;
+}
 
 void die(const char* what)
 {
@@ -102,6 +118,7 @@ void push_pull_throughput(void* context, const bind_fresh& bind, size_t size, lo
         zmq_msg_close(&msg);
     });
 
+    const cpu_meter cpu;
     const auto start = bench_clock::now();
     for (long i = 0; i < count; i++) send_message(push, size);
     receiver.join();
@@ -109,6 +126,7 @@ void push_pull_throughput(void* context, const bind_fresh& bind, size_t size, lo
 
     std::printf("push/pull %zu B msg/s\t%.0f\n", size, count / seconds);
     std::printf("push/pull %zu B MB/s\t%.1f\n", size, count * double(size) / seconds / 1e6);
+    std::printf("push/pull %zu B cpu us/msg\t%.3f\n", size, cpu.micros_per(count));
     std::fflush(stdout);
     zmq_close(push);
     zmq_close(pull);
@@ -140,6 +158,7 @@ void req_rep_latency(void* context, const bind_fresh& bind, size_t size, long ro
         zmq_msg_close(&request);
     });
 
+    const cpu_meter cpu;
     const auto start = bench_clock::now();
     for (long i = 0; i < round_trips; i++) {
         send_message(req, size);
@@ -150,6 +169,7 @@ void req_rep_latency(void* context, const bind_fresh& bind, size_t size, long ro
     zmq_msg_close(&msg);
 
     std::printf("req/rep %zu B round trip us\t%.2f\n", size, seconds / round_trips * 1e6);
+    std::printf("req/rep %zu B cpu us/round trip\t%.2f\n", size, cpu.micros_per(round_trips));
     std::fflush(stdout);
     zmq_close(req);
     zmq_close(rep);
