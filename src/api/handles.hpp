@@ -34,13 +34,19 @@ inline socket_handle* as_handle(void* s) {
     return h;
 }
 
-// The open socket behind s, or nullptr with ENOTSOCK.
-inline socket_base* as_socket(void* s) {
+// The handle of an open socket, or nullptr with ENOTSOCK.
+inline socket_handle* as_open_handle(void* s) {
     socket_handle* h = as_handle(s);
     if (h && !h->socket) {
         errno = ENOTSOCK;
         return nullptr;
     }
+    return h;
+}
+
+// The open socket behind s, or nullptr with ENOTSOCK.
+inline socket_base* as_socket(void* s) {
+    socket_handle* h = as_open_handle(s);
     return h ? h->socket : nullptr;
 }
 

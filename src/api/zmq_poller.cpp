@@ -63,19 +63,19 @@ int zmq_poller_size(void* p) {
 
 int zmq_poller_add(void* p, void* s, void* user_data, short events) {
     poller* checked = as_poller(p);
-    socket_base* socket = checked ? as_socket(s) : nullptr;
-    return socket && valid_events(events) ? checked->add(socket, s, user_data, events) : -1;
+    socket_handle* socket = checked ? as_open_handle(s) : nullptr;
+    return socket && valid_events(events) ? checked->add(socket, user_data, events) : -1;
 }
 
 int zmq_poller_modify(void* p, void* s, short events) {
     poller* checked = as_poller(p);
-    socket_base* socket = checked ? as_socket(s) : nullptr;
+    socket_handle* socket = checked ? as_open_handle(s) : nullptr;
     return socket && valid_events(events) ? checked->modify(socket, events) : -1;
 }
 
 int zmq_poller_remove(void* p, void* s) {
     poller* checked = as_poller(p);
-    socket_base* socket = checked ? as_socket(s) : nullptr;
+    socket_handle* socket = checked ? as_open_handle(s) : nullptr;
     return socket ? checked->remove(socket) : -1;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cerrno>
+#include <cstddef>
 
 namespace zmx {
 
@@ -9,6 +10,12 @@ namespace zmx {
 inline int fail(int error) {
     errno = error;
     return -1;
+}
+
+// The same for functions that give a pointer: `return fail_null(EMFILE);`.
+inline std::nullptr_t fail_null(int error) {
+    errno = error;
+    return nullptr;
 }
 
 } // namespace zmx

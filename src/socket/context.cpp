@@ -23,35 +23,54 @@ context::~context() {
 }
 
 socket_handle* context::create_socket(int type) {
-    std::lock_guard lock(mutex_);
-    if (terminating_) {
-        errno = ETERM;
-        return nullptr;
+    // Made and set up outside the context's lock: a thread-safe socket's
+    // setsockopt takes the socket's lock, and a bind holding that one
+    // takes the context's (for an I/O thread).
+    bool blocky = false, ipv6 = false;
+    {
+        std::lock_guard lock(mutex_);
+        if (const int error = admission_error())
+            return fail_null(error);
+        blocky = settings_.blocky;
+        ipv6 = settings_.ipv6;
     }
-    if (static_cast<int>(live_.size()) >= settings_.max_sockets) {
-        errno = EMFILE;
+    std::unique_ptr<socket_base> s = make_configured_socket(type, blocky, ipv6);
+    if (!s)
         return nullptr;
-    }
-    socket_base* s = make_socket(*this, type);
+    std::lock_guard lock(mutex_);  // released before s would be deleted
+    if (const int error = admission_error())  // checked again: it was let go of
+        return fail_null(error);
+    live_.push_back(s.get());
+    handles_.push_back({socket_handle::live_tag, s.release()});
+    return &handles_.back();
+}
+
+int context::admission_error() const {
+    if (terminating_)
+        return ETERM;
+    if (static_cast<int>(live_.size()) >= settings_.max_sockets)
+        return EMFILE;
+    return 0;
+}
+
+std::unique_ptr<socket_base> context::make_configured_socket(int type, bool blocky, bool ipv6) {
+    std::unique_ptr<socket_base> s(make_socket(*this, type));
     if (!s) {
         errno = EINVAL;
         return nullptr;
     }
     if (const int error = s->mailbox()->sig().error()) {  // no descriptor left
-        delete s;
         errno = error;
         return nullptr;
     }
     // The context's settings a socket starts with, as in libzmq.
-    if (!settings_.blocky) {
+    if (!blocky) {
         const int no_linger = 0;
         s->setsockopt(ZMQ_LINGER, &no_linger, sizeof no_linger);
     }
-    const int ipv6 = settings_.ipv6;
-    s->setsockopt(ZMQ_IPV6, &ipv6, sizeof ipv6);
-    live_.push_back(s);
-    handles_.push_back({socket_handle::live_tag, s});
-    return &handles_.back();
+    const int ipv6_option = ipv6;
+    s->setsockopt(ZMQ_IPV6, &ipv6_option, sizeof ipv6_option);
+    return s;
 }
 
 void context::close_socket(socket_handle& handle) {

@@ -63,6 +63,11 @@ public:
     io_thread& pick_io_thread();
 
 private:
+    // A new socket with the context's defaults, or nullptr with errno.
+    std::unique_ptr<socket_base> make_configured_socket(int type, bool blocky, bool ipv6);
+    // Under the lock: why no socket may be made now (ETERM, EMFILE), or 0.
+    int admission_error() const;
+
     uint32_t tag_ = live_tag;  // first, as for socket handles
     fork_stamp stamp_;
     std::mutex mutex_;

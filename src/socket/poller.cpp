@@ -13,11 +13,15 @@ namespace zmx {
 poller::~poller() {
     tag_ = 0;
     for (const item& i : items_)
-        if (i.socket && i.socket->opts().thread_safe)
-            i.socket->mailbox()->remove_watcher(watcher_.get());
+        unwatch(i);
 }
 
-poller::item* poller::find(const socket_base* socket) {
+void poller::unwatch(const item& i) {
+    if (i.watched)
+        i.watched->remove_watcher(watcher_.get());
+}
+
+poller::item* poller::find(const socket_handle* socket) {
     const auto it = std::find_if(items_.begin(), items_.end(), [socket](const item& i) { return i.socket == socket; });
     return it == items_.end() ? nullptr : &*it;
 }
@@ -27,17 +31,19 @@ poller::item* poller::find_fd(int fd) {
     return it == items_.end() ? nullptr : &*it;
 }
 
-int poller::add(socket_base* socket, void* handle, void* user_data, short events) {
+int poller::add(socket_handle* socket, void* user_data, short events) {
     if (find(socket))
         return fail(EINVAL);
-    if (socket->opts().thread_safe) {
+    std::shared_ptr<command_mailbox> watched;
+    if (socket->socket->opts().thread_safe) {
         if (!watcher_)
             watcher_ = std::make_unique<eventfd_signaler>();
         if (watcher_->error())
             return fail(watcher_->error());
-        socket->mailbox()->add_watcher(watcher_.get());
+        watched = socket->socket->mailbox();
+        watched->add_watcher(watcher_.get());
     }
-    items_.push_back({socket, handle, -1, user_data, events});
+    items_.push_back({socket, std::move(watched), -1, user_data, events});
     return 0;
 }
 
@@ -48,7 +54,7 @@ int poller::add_fd(int fd, void* user_data, short events) {
     return 0;
 }
 
-int poller::modify(const socket_base* socket, short events) {
+int poller::modify(const socket_handle* socket, short events) {
     item* i = find(socket);
     if (!i)
         return fail(EINVAL);
@@ -64,12 +70,11 @@ int poller::modify_fd(int fd, short events) {
     return 0;
 }
 
-int poller::remove(socket_base* socket) {
+int poller::remove(const socket_handle* socket) {
     item* i = find(socket);
     if (!i)
         return fail(EINVAL);
-    if (socket->opts().thread_safe)
-        socket->mailbox()->remove_watcher(watcher_.get());
+    unwatch(*i);
     items_.erase(items_.begin() + (i - items_.data()));
     return 0;
 }
@@ -100,8 +105,11 @@ int poller::wait(event* out, int n, long timeout_ms) {
     }
     std::vector<poll_item> polled;
     polled.reserve(items_.size());
-    for (const item& i : items_)
-        polled.push_back({i.socket, i.fd, i.events, 0});
+    for (const item& i : items_) {
+        if (i.socket && !i.socket->socket)
+            return fail(ENOTSOCK);
+        polled.push_back({i.socket ? i.socket->socket : nullptr, i.fd, i.events, 0});
+    }
     const int ready = poll(polled, timeout_ms, watcher_.get());
     if (ready < 0)
         return -1;
@@ -112,7 +120,7 @@ int poller::wait(event* out, int n, long timeout_ms) {
         if (polled[k].revents == 0)
             continue;
         const item& i = items_[k];
-        out[found++] = {i.handle, i.socket ? -1 : i.fd, i.user_data, polled[k].revents};
+        out[found++] = {i.socket, i.socket ? -1 : i.fd, i.user_data, polled[k].revents};
     }
     std::fill(out + found, out + n, event{nullptr, -1, nullptr, 0});  // as libzmq clears the rest
     return found;

@@ -9,14 +9,14 @@
 #pragma once
 
 #include "base/signaler.hpp"
+#include "io/command.hpp"
+#include "socket/context.hpp"
 
 #include <cstdint>
 #include <memory>
 #include <vector>
 
 namespace zmx {
-
-class socket_base;
 
 class poller {
 public:
@@ -39,17 +39,19 @@ public:
     int size() const { return static_cast<int>(items_.size()); }
 
     // 0, or -1 with EINVAL (already there, or not there to change), EMFILE.
-    // handle: how the application names the socket, for its events.
-    int add(socket_base* socket, void* handle, void* user_data, short events);
+    // Sockets are named by their handles: those outlive a close, so a set
+    // whose socket was closed can still be destroyed or waited on.
+    int add(socket_handle* socket, void* user_data, short events);
     int add_fd(int fd, void* user_data, short events);
-    int modify(const socket_base* socket, short events);
+    int modify(const socket_handle* socket, short events);
     int modify_fd(int fd, short events);
-    int remove(socket_base* socket);
+    int remove(const socket_handle* socket);
     int remove_fd(int fd);
 
     // Up to n ready items into out (the rest of its n cleared), waiting up
     // to timeout_ms (-1: no limit): how many, or -1 with EAGAIN (nothing in
-    // time), EFAULT (nothing to wait for, for ever), ETERM, EINTR.
+    // time), EFAULT (nothing to wait for, for ever), ENOTSOCK (a socket of
+    // the set was closed), ETERM, EINTR.
     int wait(event* out, int n, long timeout_ms);
     // The eventfd standing for the thread-safe sockets: 0, or -1 with
     // EINVAL while there has been none.
@@ -57,14 +59,17 @@ public:
 
 private:
     struct item {
-        socket_base* socket;
-        void* handle;
+        socket_handle* socket;  // null: fd
+        // A thread-safe socket's mailbox, which the watcher is registered
+        // with: held, so that it can be left after the socket is gone.
+        std::shared_ptr<command_mailbox> watched;
         int fd;
         void* user_data;
         short events;
     };
 
-    item* find(const socket_base* socket);
+    item* find(const socket_handle* socket);
+    void unwatch(const item& i);
     item* find_fd(int fd);
 
     uint32_t tag_ = live_tag;  // first, for the C API's check

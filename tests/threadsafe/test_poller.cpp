@@ -131,6 +131,25 @@ TEST_F(Poller, DestroyClearsTheHandle) {
     ZT_EXPECT_ERRNO(zmq_poller_destroy(&second), EFAULT);
 }
 
+// A set may outlive its sockets (as when a fixture closes them first): the
+// socket is not touched once closed (ASan watches), a wait names the
+// closed one as no socket, and a new socket is not mistaken for it.
+TEST_F(Poller, ZmxOnlyOutlivesTheSocketsClosedInIt) {
+    void* classic = zmq_socket(ctx, ZMQ_PULL);
+    void* safe = zmq_socket(ctx, ZMQ_GATHER);
+    ASSERT_EQ(zmq_poller_add(poller_, classic, nullptr, ZMQ_POLLIN), 0);
+    ASSERT_EQ(zmq_poller_add(poller_, safe, nullptr, ZMQ_POLLIN), 0);
+    ASSERT_EQ(zmq_close(classic), 0);
+    ASSERT_EQ(zmq_close(safe), 0);
+    zmq_poller_event_t event;
+    ZT_EXPECT_ERRNO(zmq_poller_wait(poller_, &event, 0), ENOTSOCK);
+    ZT_EXPECT_ERRNO(zmq_poller_remove(poller_, safe), ENOTSOCK);
+    zt::socket next(ctx, ZMQ_GATHER);
+    ZT_EXPECT_ERRNO(zmq_poller_modify(poller_, next, ZMQ_POLLOUT), EINVAL);  // not in the set
+    ASSERT_EQ(zmq_poller_add(poller_, next, nullptr, ZMQ_POLLIN), 0);
+    EXPECT_EQ(zmq_poller_size(poller_), 3);
+}
+
 TEST(ZmqPollOverThreadSafe, IsWokenByAMessageFromAnotherThread) {
     zt::context ctx;
     zt::socket server(ctx, ZMQ_SERVER), client(ctx, ZMQ_CLIENT);
