@@ -1,16 +1,14 @@
 #!/bin/sh
 # Builds bench-threadsafe-libzmq against the reference libzmq 4.3.4 with its
-# draft API (Debian's build has no CLIENT or SERVER), made once into
-# build-reference/ at the repository root by
-# ../shared/reference/build-libzmq-draft.sh, with the same optimisation as a
-# Release build of zmx.
+# draft API (Debian's build has no CLIENT or SERVER; scripts/reference_libzmq
+# makes it once), with the same optimisation as a Release build of zmx.
 # Usage: build_against_reference.sh OUTPUT SOURCE...
 set -eu
 output=$1
 shift
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-paths=$("$root/../shared/reference/build-libzmq-draft.sh" "$root/build-reference")
+paths=$("$root/scripts/reference_libzmq")
 lib=$(echo "$paths" | sed -n 1p)
 include=$(echo "$paths" | sed -n 2p)
 library=$(readlink -f "$lib/libzmq.so.5")

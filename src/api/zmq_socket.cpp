@@ -14,7 +14,20 @@ using namespace zmx::api;
 
 // ---------------------------------------------------------------- contexts
 
-void* zmq_ctx_new(void) { return new (std::nothrow) context; }
+void* zmq_ctx_new(void) {
+    context* c = new (std::nothrow) context;
+    if (!c) {
+        errno = ENOMEM;
+        return nullptr;
+    }
+    // Out of descriptors: NULL with EMFILE (or ENFILE), as libzmq.
+    if (const int error = c->error()) {
+        delete c;
+        errno = error;
+        return nullptr;
+    }
+    return c;
+}
 
 int zmq_ctx_term(void* ctx) {
     context* c = as_context(ctx);

@@ -40,6 +40,10 @@ socket_handle* context::create_socket(int type) {
     std::lock_guard lock(mutex_);  // released before s would be deleted
     if (const int error = admission_error())  // checked again: it was let go of
         return fail_null(error);
+    // The I/O thread pool is sized by the setting in force at the first
+    // socket; later changes of ZMQ_IO_THREADS do not reach it (libzmq).
+    if (handles_.empty())
+        io_thread_count_ = settings_.io_threads;
     live_.push_back(s.get());
     handles_.push_back({socket_handle::live_tag, s.release()});
     return &handles_.back();
@@ -85,21 +89,28 @@ void context::close_socket(socket_handle& handle) {
         handle.socket = nullptr;
         handle.tag = socket_handle::closed_tag;
         std::erase(live_, s);
+        // Woken under the lock: once it is released, terminate() may
+        // return and the context be deleted.
         if (live_.empty())
-            all_closed_.notify_all();
+            all_closed_.wake();
     }
     if (!inherited)
         delete s;
 }
 
-io_thread& context::pick_io_thread() {
+io_thread* context::pick_io_thread() {
     std::lock_guard lock(mutex_);
     if (io_threads_.empty()) {
-        const int count = settings_.io_threads > 0 ? settings_.io_threads : 1;
-        for (int i = 0; i < count; ++i)
+        // ZMQ_IO_THREADS 0 leaves tcp and ipc without a thread: EMTHREAD,
+        // as libzmq (inproc needs none).
+        if (io_thread_count_ == 0) {
+            errno = EMTHREAD;
+            return nullptr;
+        }
+        for (int i = 0; i < io_thread_count_; ++i)
             io_threads_.push_back(std::make_unique<io_thread>());
     }
-    return *io_threads_[next_io_thread_++ % io_threads_.size()];
+    return io_threads_[next_io_thread_++ % io_threads_.size()].get();
 }
 
 void context::shutdown() {
@@ -116,9 +127,16 @@ int context::terminate() {
     if (stamp_.inherited())
         return fail(EINTR);
     shutdown();
-    std::unique_lock lock(mutex_);
-    all_closed_.wait(lock, [this] { return live_.empty(); });
-    return 0;
+    for (;;) {
+        {
+            std::lock_guard lock(mutex_);
+            if (live_.empty())
+                return 0;
+        }
+        if (all_closed_.wait(-1) < 0)
+            return -1;  // EINTR: a signal; the context stays terminating
+        all_closed_.reset();
+    }
 }
 
 int context::set(int option, int value) {

@@ -11,9 +11,9 @@
 
 #include "transport/inproc.hpp"
 #include "base/fork_stamp.hpp"
+#include "base/signaler.hpp"
 #include "io/io_thread.hpp"
 
-#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <memory>
@@ -41,6 +41,9 @@ public:
     ~context();
 
     bool is_live() const { return tag_ == live_tag; }
+    // 0, or the errno (EMFILE, ENFILE) that kept the context from getting
+    // the descriptor zmq_ctx_term waits on: zmq_ctx_new then fails.
+    int error() const { return all_closed_.error(); }
 
     // A new socket's handle, or nullptr with EINVAL (bad type), EMFILE
     // (MAX_SOCKETS reached) or ETERM (terminating).
@@ -51,7 +54,8 @@ public:
     // zmq_ctx_shutdown: every socket's calls give ETERM from now on.
     void shutdown();
     // zmq_ctx_term: shutdown, then wait until every socket is closed. 0, or
-    // -1 with EINTR in a forked child (the context is the parent's).
+    // -1 with EINTR when a signal interrupts the wait (the caller may call
+    // it again) or in a forked child (the context is the parent's).
     int terminate();
 
     int set(int option, int value);
@@ -59,8 +63,9 @@ public:
 
     inproc_registry& inproc() { return inproc_; }
     // The I/O thread for a new listener or connection, round-robin; the
-    // threads (ZMQ_IO_THREADS of them, at least one) start on first use.
-    io_thread& pick_io_thread();
+    // threads (ZMQ_IO_THREADS of them) start on first use. nullptr with
+    // EMTHREAD when ZMQ_IO_THREADS was 0 then.
+    io_thread* pick_io_thread();
 
 private:
     // A new socket with the context's defaults, or nullptr with errno.
@@ -71,13 +76,16 @@ private:
     uint32_t tag_ = live_tag;  // first, as for socket handles
     fork_stamp stamp_;
     std::mutex mutex_;
-    std::condition_variable all_closed_;
+    // Woken when the last socket closes. An eventfd, not a condition
+    // variable, so a signal interrupts zmq_ctx_term as in libzmq.
+    eventfd_signaler all_closed_;
     std::deque<socket_handle> handles_;
     std::vector<socket_base*> live_;
     bool terminating_ = false;
     inproc_registry inproc_;
     std::vector<std::unique_ptr<io_thread>> io_threads_;
     size_t next_io_thread_ = 0;
+    int io_thread_count_ = 1;  // ZMQ_IO_THREADS as it was at the first socket
 
     struct settings {
         int io_threads = 1;

@@ -180,8 +180,9 @@ int options::set(int option, const void* value, size_t size, bool& known) {
     case ZMQ_METADATA:
         return add_metadata(value, size, metadata);
     case ZMQ_CONNECT_ROUTING_ID:
-        // Only a ROUTER (or STREAM) names the peers it connects to.
-        if ((type != ZMQ_ROUTER && type != ZMQ_STREAM) || size == 0 || !value)
+        // Only a ROUTER (or STREAM, or REP, a ROUTER underneath in libzmq)
+        // names the peers it connects to.
+        if ((type != ZMQ_ROUTER && type != ZMQ_STREAM && type != ZMQ_REP) || size == 0 || !value)
             return fail(EINVAL);
         connect_routing_id.assign(static_cast<const char*>(value), size);
         return 0;

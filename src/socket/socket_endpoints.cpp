@@ -111,7 +111,10 @@ socket_link socket_base::link_for(const std::string& endpoint) const {
 }
 
 int socket_base::bind_stream(const char* uri, const endpoint_uri& ep) {
-    io_thread& thread = ctx_.pick_io_thread();
+    io_thread* const picked = ctx_.pick_io_thread();
+    if (!picked)
+        return -1;  // EMTHREAD
+    io_thread& thread = *picked;
     auto listener = stream_listener::open(thread, link_for(uri), ep);
     if (!listener) {
         // libzmq names the address without its protocol here.
@@ -128,7 +131,10 @@ int socket_base::bind_stream(const char* uri, const endpoint_uri& ep) {
 int socket_base::connect_stream(const char* uri, const endpoint_uri& ep) {
     if (check_peer_address(ep) < 0)
         return -1;
-    io_thread& thread = ctx_.pick_io_thread();
+    io_thread* const picked = ctx_.pick_io_thread();
+    if (!picked)
+        return -1;  // EMTHREAD
+    io_thread& thread = *picked;
     options_.last_endpoint = uri;
     const socket_link link_to_peer = link_for(uri);
     options_.connect_routing_id.clear();  // it names this connection only

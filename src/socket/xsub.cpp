@@ -9,7 +9,12 @@
 
 namespace zmx {
 
-xsub_socket::xsub_socket(context& ctx, int type) : socket_base(ctx, type) { prefetched_.init(); }
+xsub_socket::xsub_socket(context& ctx, int type) : socket_base(ctx, type) {
+    prefetched_.init();
+    // libzmq 4.3.4 starts SUB and XSUB at LINGER 0: subscriptions still
+    // queued at close are not worth holding zmq_ctx_term for.
+    options_.linger = 0;
+}
 
 xsub_socket::~xsub_socket() { prefetched_.close(); }
 
