@@ -80,51 +80,46 @@ void* zmq_socket(void* ctx, int type) {
 
 int zmq_close(void* s) {
     socket_handle* h = as_handle(s);
-    if (!h)
-        return -1;
-    if (!h->socket)
-        return fail(ENOTSOCK);
-    h->socket->context_of().close_socket(*h);
-    return 0;
+    return h ? h->owner.close_socket(*h) : -1;
 }
 
 int zmq_setsockopt(void* s, int option, const void* value, size_t size) {
-    socket_base* sock = as_socket(s);
+    const socket_call sock(s);
     return sock ? sock->setsockopt(option, value, size) : -1;
 }
 
 int zmq_getsockopt(void* s, int option, void* value, size_t* size) {
-    socket_base* sock = as_socket(s);
+    const socket_call sock(s);
     return sock ? sock->getsockopt(option, value, size) : -1;
 }
 
 int zmq_bind(void* s, const char* endpoint) {
-    socket_base* sock = as_socket(s);
+    const socket_call sock(s);
     return sock ? sock->bind(endpoint) : -1;
 }
 
 int zmq_connect(void* s, const char* endpoint) {
-    socket_base* sock = as_socket(s);
+    const socket_call sock(s);
     return sock ? sock->connect(endpoint) : -1;
 }
 
 uint32_t zmq_connect_peer(void* s, const char* endpoint) {
-    socket_base* sock = as_socket(s);
+    const socket_call sock(s);
     return sock ? sock->connect_peer(endpoint) : 0;
 }
 
 int zmq_unbind(void* s, const char* endpoint) {
-    socket_base* sock = as_socket(s);
+    const socket_call sock(s);
     return sock ? sock->unbind(endpoint) : -1;
 }
 
 int zmq_disconnect(void* s, const char* endpoint) {
-    socket_base* sock = as_socket(s);
+    const socket_call sock(s);
     return sock ? sock->disconnect(endpoint) : -1;
 }
 
 int zmq_socket_monitor(void* s, const char* address, int events) {
-    socket_base* sock = as_socket(s);
+    const socket_call sock(s);
     return sock ? sock->monitor(address, events) : -1;
 }
 
@@ -147,7 +142,7 @@ int send_owned(socket_base* sock, msg& m, int flags) {
 }  // namespace
 
 int zmq_send(void* s, const void* buf, size_t len, int flags) {
-    socket_base* sock = as_socket(s);
+    const socket_call sock(s);
     if (!sock)
         return -1;
     if (len && !buf)
@@ -155,22 +150,22 @@ int zmq_send(void* s, const void* buf, size_t len, int flags) {
     msg m;
     if (m.init_copy_of(buf, len) < 0)
         return -1;
-    return send_owned(sock, m, flags);
+    return send_owned(sock.get(), m, flags);
 }
 
 int zmq_send_const(void* s, const void* buf, size_t len, int flags) {
-    socket_base* sock = as_socket(s);
+    const socket_call sock(s);
     if (!sock)
         return -1;
     if (len && !buf)
         return fail(EFAULT);
     msg m;
     m.init_constant(buf, len);
-    return send_owned(sock, m, flags);
+    return send_owned(sock.get(), m, flags);
 }
 
 int zmq_recv(void* s, void* buf, size_t len, int flags) {
-    socket_base* sock = as_socket(s);
+    const socket_call sock(s);
     if (!sock)
         return -1;
     if (len && !buf)
@@ -190,7 +185,7 @@ int zmq_recv(void* s, void* buf, size_t len, int flags) {
 // ZMQ_SNDMORE each is a message of its own; with it they form one message,
 // whose last frame has ZMQ_SNDMORE cleared. Returns the last send's result.
 int zmq_sendiov(void* s, struct iovec* iov, size_t count, int flags) {
-    socket_base* sock = as_socket(s);
+    const socket_call sock(s);
     if (!sock)
         return -1;
     if (count == 0 || !iov)
@@ -200,7 +195,7 @@ int zmq_sendiov(void* s, struct iovec* iov, size_t count, int flags) {
         msg m;
         if (m.init_copy_of(iov[i].iov_base, iov[i].iov_len) < 0)
             return -1;
-        rc = send_owned(sock, m, i + 1 < count ? flags : flags & ~ZMQ_SNDMORE);
+        rc = send_owned(sock.get(), m, i + 1 < count ? flags : flags & ~ZMQ_SNDMORE);
     }
     return rc;
 }
@@ -210,7 +205,7 @@ int zmq_sendiov(void* s, struct iovec* iov, size_t count, int flags) {
 // what it returns, as libzmq does (-1 on failure, *count still telling
 // how many frames were read before it).
 int zmq_recviov(void* s, struct iovec* iov, size_t* count, int flags) {
-    socket_base* sock = as_socket(s);
+    const socket_call sock(s);
     if (!sock)
         return -1;
     if (!iov || !count || *count == 0)
@@ -237,7 +232,7 @@ int zmq_recviov(void* s, struct iovec* iov, size_t* count, int flags) {
 }
 
 int zmq_msg_send(zmq_msg_t* zm, void* s, int flags) {
-    socket_base* sock = as_socket(s);
+    const socket_call sock(s);
     if (!sock)
         return -1;
     msg* m = as_valid_msg(zm);
@@ -250,7 +245,7 @@ int zmq_msg_send(zmq_msg_t* zm, void* s, int flags) {
 }
 
 int zmq_msg_recv(zmq_msg_t* zm, void* s, int flags) {
-    socket_base* sock = as_socket(s);
+    const socket_call sock(s);
     if (!sock)
         return -1;
     msg* m = as_valid_msg(zm);

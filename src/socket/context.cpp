@@ -6,6 +6,7 @@
 #include <zmq.h>
 
 #include <algorithm>
+#include <thread>
 
 namespace zmx {
 
@@ -45,7 +46,8 @@ socket_handle* context::create_socket(int type) {
     if (handles_.empty())
         io_thread_count_ = settings_.io_threads;
     live_.push_back(s.get());
-    handles_.push_back({socket_handle::live_tag, s.release()});
+    const bool thread_safe = s->opts().thread_safe;
+    handles_.emplace_back(*this, s.release(), thread_safe);
     return &handles_.back();
 }
 
@@ -77,16 +79,23 @@ std::unique_ptr<socket_base> context::make_configured_socket(int type, bool bloc
     return s;
 }
 
-void context::close_socket(socket_handle& handle) {
-    socket_base* s = handle.socket;
+int context::close_socket(socket_handle& handle) {
+    // Taken from the handle first, so no call that comes now reaches it.
+    socket_base* const s = handle.socket.exchange(nullptr);
+    if (!s)
+        return fail(ENOTSOCK);
     // In a forked child the socket's I/O threads are not there to wait
     // for: it is let go of, untouched (libzmq's child leaves it too).
     const bool inherited = stamp_.inherited();
-    if (!inherited)
-        s->close();
+    if (!inherited) {
+        s->close();  // blocked calls leave it; calls that come late find it closed
+        // Calls that had the socket before the handle let go of it and
+        // have not entered it yet: they are on their way out.
+        while (handle.calls.load() != 0)
+            std::this_thread::yield();
+    }
     {
         std::lock_guard lock(mutex_);
-        handle.socket = nullptr;
         handle.tag = socket_handle::closed_tag;
         std::erase(live_, s);
         // Woken under the lock: once it is released, terminate() may
@@ -96,6 +105,7 @@ void context::close_socket(socket_handle& handle) {
     }
     if (!inherited)
         delete s;
+    return 0;
 }
 
 io_thread* context::pick_io_thread() {

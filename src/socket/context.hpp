@@ -14,6 +14,7 @@
 #include "base/signaler.hpp"
 #include "io/io_thread.hpp"
 
+#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <memory>
@@ -25,11 +26,24 @@ namespace zmx {
 
 class socket_base;
 
+// What the application holds for a socket. Handles are kept until the
+// context goes, so a closed one can still be checked (ENOTSOCK). Another
+// thread may close a thread-safe socket while calls are under way on it:
+// those calls are counted, and the socket is deleted only once they left.
+class context;
+
 struct socket_handle {
     static constexpr uint32_t live_tag = 0x5eca11ed;
     static constexpr uint32_t closed_tag = 0xc105ed00;
-    uint32_t tag;           // first, so the C API can check any pointer it is given
-    socket_base* socket;    // null once closed
+
+    socket_handle(context& ctx, socket_base* s, bool is_thread_safe)
+        : socket(s), owner(ctx), thread_safe(is_thread_safe) {}
+
+    std::atomic<uint32_t> tag{live_tag};  // first, so the C API can check any pointer it is given
+    std::atomic<socket_base*> socket;     // null once closed
+    context& owner;
+    const bool thread_safe;
+    std::atomic<int> calls{0};  // thread-safe sockets: API calls under way
 };
 
 class context {
@@ -48,8 +62,9 @@ public:
     // A new socket's handle, or nullptr with EINVAL (bad type), EMFILE
     // (MAX_SOCKETS reached) or ETERM (terminating).
     socket_handle* create_socket(int type);
-    // Closes the socket behind a live handle and marks the handle closed.
-    void close_socket(socket_handle& handle);
+    // Closes the socket behind a handle: 0, or -1 with ENOTSOCK if it is
+    // closed already (of two threads closing it, one gets this).
+    int close_socket(socket_handle& handle);
 
     // zmq_ctx_shutdown: every socket's calls give ETERM from now on.
     void shutdown();

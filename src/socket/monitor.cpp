@@ -22,10 +22,10 @@ int socket_monitor::start(const char* address, int events) {
     if (!pair)
         return -1;
     const int no_linger = 0;
-    pair->socket->setsockopt(ZMQ_LINGER, &no_linger, sizeof no_linger);
+    pair->socket.load()->setsockopt(ZMQ_LINGER, &no_linger, sizeof no_linger);
     std::lock_guard lock(mutex_);
     stop_locked();
-    if (pair->socket->bind(address) < 0) {
+    if (pair->socket.load()->bind(address) < 0) {
         const int error = errno;
         ctx_.close_socket(*pair);
         return fail(error);
@@ -62,12 +62,12 @@ void socket_monitor::emit_locked(int event, uint32_t value, const std::string& e
     std::memcpy(header + 2, &value, sizeof value);
     msg frame;
     frame.init_copy_of(header, sizeof header);
-    if (pair_->socket->send(frame, ZMQ_SNDMORE | ZMQ_DONTWAIT) < 0) {
+    if (pair_->socket.load()->send(frame, ZMQ_SNDMORE | ZMQ_DONTWAIT) < 0) {
         frame.close();
         return;
     }
     frame.init_copy_of(endpoint.data(), endpoint.size());
-    if (pair_->socket->send(frame, ZMQ_DONTWAIT) < 0)
+    if (pair_->socket.load()->send(frame, ZMQ_DONTWAIT) < 0)
         frame.close();
 }
 

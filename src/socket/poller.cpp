@@ -35,12 +35,12 @@ int poller::add(socket_handle* socket, void* user_data, short events) {
     if (find(socket))
         return fail(EINVAL);
     std::shared_ptr<command_mailbox> watched;
-    if (socket->socket->opts().thread_safe) {
+    if (socket->thread_safe) {
         if (!watcher_)
             watcher_ = std::make_unique<eventfd_signaler>();
         if (watcher_->error())
             return fail(watcher_->error());
-        watched = socket->socket->mailbox();
+        watched = socket->socket.load()->mailbox();
         watched->add_watcher(watcher_.get());
     }
     items_.push_back({socket, std::move(watched), -1, user_data, events});
@@ -106,9 +106,10 @@ int poller::wait(event* out, int n, long timeout_ms) {
     std::vector<poll_item> polled;
     polled.reserve(items_.size());
     for (const item& i : items_) {
-        if (i.socket && !i.socket->socket)
+        socket_base* const open = i.socket ? i.socket->socket.load() : nullptr;
+        if (i.socket && !open)
             return fail(ENOTSOCK);
-        polled.push_back({i.socket ? i.socket->socket : nullptr, i.fd, i.events, 0});
+        polled.push_back({open, i.fd, i.events, 0});
     }
     const int ready = poll(polled, timeout_ms, watcher_.get());
     if (ready < 0)

@@ -42,8 +42,8 @@ socket_base::~socket_base() = default;
 
 int socket_base::setsockopt(int option, const void* value, size_t size) {
     const auto lock = enter();
-    if (stopped_)
-        return fail(ETERM);
+    if (const int error = refusal())
+        return fail(error);
     bool known;
     if (options_.set(option, value, size, known) == 0) {
         // As libzmq, new HWMs reach the connections this socket has.
@@ -59,8 +59,8 @@ int socket_base::setsockopt(int option, const void* value, size_t size) {
 
 int socket_base::getsockopt(int option, void* value, size_t* size) {
     const auto lock = enter();
-    if (stopped_)
-        return fail(ETERM);
+    if (const int error = refusal())
+        return fail(error);
     if (!value || !size)
         return fail(EFAULT);
     switch (option) {
@@ -145,9 +145,14 @@ int socket_base::process_commands(int timeout_ms) {
         run(c);
     command_mailbox::recycle(commands_);  // drops pipe references outside any lock
     reap_delimited();
+    const int error = refusal();
+    return error ? fail(error) : 0;
+}
+
+int socket_base::refusal() const {
     if (closing_)
-        return fail(ENOTSOCK);  // another thread closed the socket meanwhile
-    return stopped_ ? fail(ETERM) : 0;
+        return ENOTSOCK;  // another thread closed the socket meanwhile
+    return stopped_ ? ETERM : 0;
 }
 
 int socket_base::wait_for_commands(int timeout_ms) {
@@ -216,8 +221,8 @@ void socket_base::stop() {
 
 int socket_base::send(msg& m, int flags) {
     const auto lock = enter();
-    if (stopped_)
-        return fail(ETERM);
+    if (const int error = refusal())
+        return fail(error);
     if (options_.thread_safe && (flags & ZMQ_SNDMORE))
         return fail(EINVAL);  // thread-safe types carry single-part messages only
     if (mailbox_->pending() && process_commands(0) < 0)
@@ -245,8 +250,8 @@ int socket_base::send(msg& m, int flags) {
 
 int socket_base::recv(msg& m, int flags) {
     const auto lock = enter();
-    if (stopped_)
-        return fail(ETERM);
+    if (const int error = refusal())
+        return fail(error);
     if (mailbox_->pending() && process_commands(0) < 0)
         return -1;
     m.close();
@@ -298,8 +303,8 @@ int socket_base::done() {
 
 int socket_base::monitor(const char* address, int events) {
     const auto lock = enter();
-    if (stopped_)
-        return fail(ETERM);
+    if (const int error = refusal())
+        return fail(error);
     if (!address) {
         monitor_->stop();
         return 0;
@@ -309,10 +314,10 @@ int socket_base::monitor(const char* address, int events) {
 
 void socket_base::close() {
     auto lock = enter();
+    closing_ = true;  // a call that comes in after this gives ENOTSOCK
     if (waiting_ > 0) {
         // Threads blocked in this socket's calls return (ENOTSOCK) before
         // it goes.
-        closing_ = true;
         shared_wake_->wake();
         all_left_.wait(lock, [this] { return waiting_ == 0; });
     }

@@ -110,6 +110,10 @@ private:
     // ETERM (the context is terminating), ENOTSOCK (another thread closed
     // a thread-safe socket) or EINTR.
     int process_commands(int timeout_ms);
+    // Why a call is refused now: ENOTSOCK once closed (a thread-safe
+    // socket's call that came in late), ETERM once the context is
+    // terminating; else 0.
+    int refusal() const;
     // 0 once commands may have come (or the time is up), -1 on EINTR.
     int wait_for_commands(int timeout_ms);
     // xrecv, for a thread-safe type skipping multipart messages.
@@ -159,7 +163,7 @@ private:
     condvar_signaler* shared_wake_ = nullptr;
     std::mutex sync_;
     int waiting_ = 0;
-    bool closing_ = false;  // close() waits for the blocked threads to leave
+    bool closing_ = false;  // closed: close() waits for the blocked threads to leave
     std::condition_variable all_left_;
 };
 

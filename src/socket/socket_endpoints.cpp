@@ -79,8 +79,8 @@ int socket_base::disconnect(const char* uri) {
 
 // What bind, connect, unbind and disconnect start with.
 int socket_base::begin_endpoint_call(const char* uri, endpoint_uri& ep) {
-    if (stopped_)
-        return fail(ETERM);
+    if (const int error = refusal())
+        return fail(error);
     if (ep.parse(uri) < 0)
         return -1;
     return process_commands(0);

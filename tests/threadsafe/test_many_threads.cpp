@@ -142,4 +142,39 @@ TEST_F(BlockedReceive, ZmxOnlyEndsWithEnotsockWhenAnotherThreadCloses) {
     EXPECT_EQ(error_, ENOTSOCK);
 }
 
+// Calls from four threads race a close from a fifth, round after round:
+// each call either runs before the close or ends with ENOTSOCK, blocked
+// ones included, and none touches the socket once it is gone (ASan and
+// TSan watch). libzmq leaves a blocked receive waiting for ever.
+TEST(CloseRace, ZmxOnlyCallsUnderWayEndWhenAnotherThreadCloses) {
+    for (int round = 0; round < 50; ++round) {
+        zt::context ctx;
+        void* server = zmq_socket(ctx, ZMQ_SERVER);
+        ASSERT_EQ(zmq_bind(server, "inproc://close-race"), 0);
+        std::vector<std::thread> callers;
+        std::atomic<int> refused{0};
+        for (int t = 0; t < threads; ++t)
+            callers.emplace_back([server, t, &refused] {
+                char buffer[8];
+                int events = 0;
+                size_t size = sizeof events;
+                const bool blocks = t == 0;
+                for (;;) {
+                    const int rc = blocks ? zmq_recv(server, buffer, sizeof buffer, 0)
+                                          : t == 1 ? zmq_recv(server, buffer, sizeof buffer, ZMQ_DONTWAIT)
+                                                   : zmq_getsockopt(server, ZMQ_EVENTS, &events, &size);
+                    if (rc < 0 && zmq_errno() != EAGAIN)
+                        break;
+                }
+                if (zmq_errno() == ENOTSOCK)
+                    ++refused;
+            });
+        ASSERT_EQ(zmq_close(server), 0);
+        for (auto& caller : callers)
+            caller.join();
+        EXPECT_EQ(refused, threads);
+        ZT_EXPECT_ERRNO(zmq_close(server), ENOTSOCK);
+    }
+}
+
 } // namespace
