@@ -37,9 +37,10 @@ public:
     bool active() const override { return state_ == state::active && !stopped(); }
     void send(msg& m) override;
     void resume_input() override;
+    void zap_reply(const zmtp::frame_list& reply) override;
 
 private:
-    enum class state { greeting, handshake, legacy_identity, active };
+    enum class state { greeting, handshake, awaiting_zap, legacy_identity, active };
 
     void on_readable() override;
     void on_timer(int id) override;
@@ -61,6 +62,10 @@ private:
     // Hands a handshake command to the mechanism: false once the engine
     // failed.
     bool take_handshake_command(zmtp::byte_view body);
+    // Acts on what the mechanism answered: false once the engine failed.
+    bool take_mechanism_outcome(zmtp::mechanism::outcome result);
+    // The ZAP handler answered: the peer's waiting commands go on.
+    void resume_after_zap();
     // The mechanism failed: its last word, the monitor's event, the end.
     void end_handshake_in_failure();
     // Hands a subscription to the socket in its message form.
