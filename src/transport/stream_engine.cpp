@@ -155,7 +155,11 @@ bool stream_engine::process_greeting() {
     if (greeting_.peer().version != zmtp::peer_version::zmtp3)
         return start_legacy();
     if (greeting_.peer().mechanism != mechanism_->name()) {
-        fail(ZMQ_PROTOCOL_ERROR_ZMTP_MECHANISM_MISMATCH);
+        // The rest of our greeting first: the peer then sees the mismatch
+        // too and, as with libzmq, does not connect again.
+        flush();
+        if (!stopped())
+            fail(ZMQ_PROTOCOL_ERROR_ZMTP_MECHANISM_MISMATCH);
         return false;
     }
     // Only now, with the peer's whole greeting in, does the handshake start.

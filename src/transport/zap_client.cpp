@@ -32,6 +32,13 @@ bool zap_client::send(inproc_registry& registry, const std::shared_ptr<command_m
             return false;
         }
     }
+    // A pipe's reader starts awake: only a look that finds nothing makes
+    // the handler's reply wake us. If the reply beat us to it, wake
+    // ourselves, so that it is taken once the engine waits for it.
+    if (pipe_->check_read()) {
+        command wake{command::kind::activate_read, pipe_};
+        mailbox->post(wake);
+    }
     return true;
 }
 

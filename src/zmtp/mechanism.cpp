@@ -31,9 +31,11 @@ mechanism::outcome mechanism::take_zap_reply(const frame_list& frames, bytes& ou
         return fail(ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL, *code);
     auto& reply = std::get<zap_reply>(parsed);
     if (reply.status != 200) {
-        // As libzmq: the peer hears the status code in an ERROR.
+        // The peer hears the status code in an ERROR, except 300: a
+        // temporary failure, after which libzmq drops the client without a
+        // word, so that it connects again.
         bytes error;
-        if (encode_error(error, std::to_string(reply.status)))
+        if (reply.status != 300 && encode_error(error, std::to_string(reply.status)))
             append_command(out, error);
         return fail(ZMQ_EVENT_HANDSHAKE_FAILED_AUTH, static_cast<uint32_t>(reply.status));
     }
