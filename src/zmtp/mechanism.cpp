@@ -34,14 +34,19 @@ mechanism::outcome mechanism::take_zap_reply(const frame_list& frames, bytes& ou
         // The peer hears the status code in an ERROR, except 300: a
         // temporary failure, after which libzmq drops the client without a
         // word, so that it connects again.
-        bytes error;
-        if (reply.status != 300 && encode_error(error, std::to_string(reply.status)))
-            append_command(out, error);
+        if (reply.status != 300)
+            append_refusal(out, std::to_string(reply.status));
         return fail(ZMQ_EVENT_HANDSHAKE_FAILED_AUTH, static_cast<uint32_t>(reply.status));
     }
     zap_properties_ = std::move(reply.metadata);
     zap_properties_.emplace_back("User-Id", reply.user_id);
     return zap_approved(out);
+}
+
+void mechanism::append_refusal(bytes& out, std::string_view status) const {
+    bytes error;
+    if (encode_error(error, status))
+        append_command(out, error);
 }
 
 mechanism::outcome mechanism::peer_refused(byte_view data) {

@@ -75,6 +75,8 @@ protected:
     outcome ask_zap(const our_properties& us, std::string_view mechanism, frame_list credentials);
     // The handler said 200: the mechanism carries on.
     virtual outcome zap_approved(bytes& out) = 0;
+    // The ERROR that tells the peer the handler's status code.
+    virtual void append_refusal(bytes& out, std::string_view status) const;
     // A peer's ERROR: its reason, when a ZAP status code, is reported as
     // HANDSHAKE_FAILED_AUTH (libzmq's client side); else as a
     // disconnection only. malformed_error if the body is not an ERROR's.

@@ -4,6 +4,7 @@
 
 #include <zmq.h>
 
+#include <algorithm>
 #include <cerrno>
 
 namespace zmx::zmtp {
@@ -35,6 +36,18 @@ bool take_short_string(byte_view& data, std::string& out) {
 
 constexpr uint32_t unexpected = ZMQ_PROTOCOL_ERROR_ZMTP_UNEXPECTED_COMMAND;
 
+// libzmq 4.3's PLAIN writes its ERROR's name as the C literal "\x05ERROR",
+// which the compiler reads as the byte 0x5e then "RROR": a PLAIN server
+// sends that, and a PLAIN client knows an ERROR by it alone (a well-formed
+// one is an unexpected command to it). We send that form so that libzmq's
+// clients hear why they were refused, and take either.
+constexpr std::string_view libzmq_plain_error_prefix = "\x5e" "RROR";
+
+bool is_libzmq_plain_error(byte_view body) {
+    return body.size() >= libzmq_plain_error_prefix.size() &&
+           std::equal(libzmq_plain_error_prefix.begin(), libzmq_plain_error_prefix.end(), body.begin());
+}
+
 }  // namespace
 
 bool encode_plain_hello(bytes& out, std::string_view username, std::string_view password) {
@@ -58,6 +71,8 @@ mechanism::outcome plain_client::start(bytes& out) {
 }
 
 mechanism::outcome plain_client::take_command(byte_view body, bytes& out) {
+    if (is_libzmq_plain_error(body))
+        return peer_refused(body.subspan(libzmq_plain_error_prefix.size()));
     const auto command = parse_command(body);
     if (!command)
         return fail(ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL, ZMQ_PROTOCOL_ERROR_ZMTP_MALFORMED_COMMAND_UNSPECIFIED);
@@ -107,6 +122,13 @@ mechanism::outcome plain_server::no_zap_handler(bytes&) {
     // PLAIN without a handler to check the password protects nothing:
     // libzmq 4.3.4 fails the handshake, and so do we.
     return fail(ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL, EFAULT);
+}
+
+void plain_server::append_refusal(bytes& out, std::string_view status) const {
+    bytes error(libzmq_plain_error_prefix.begin(), libzmq_plain_error_prefix.end());
+    error.push_back(static_cast<uint8_t>(status.size()));  // a status code: 3 bytes
+    error.insert(error.end(), status.begin(), status.end());
+    append_command(out, error);
 }
 
 mechanism::outcome plain_server::zap_approved(bytes& out) {

@@ -9,7 +9,8 @@
 //                            <-  READY metadata
 //
 // A server with no ZAP handler bound refuses every client, as libzmq 4.3.4
-// does (HANDSHAKE_FAILED_NO_DETAIL with EFAULT).
+// does (HANDSHAKE_FAILED_NO_DETAIL with EFAULT). A refused client hears the
+// ZAP status in an ERROR spelt as libzmq 4.3 spells it (see the .cpp).
 //
 // Threading: one connection's, on its I/O thread.
 #pragma once
@@ -53,6 +54,7 @@ public:
 
 private:
     outcome zap_approved(bytes& out) override;
+    void append_refusal(bytes& out, std::string_view status) const override;
     outcome take_hello(byte_view data);
 
     enum class state { expect_hello, awaiting_zap, expect_initiate };

@@ -24,8 +24,10 @@ int status_of(const std::string& code) {
 std::variant<zap_reply, uint32_t> parse_zap_reply(const frame_list& frames) {
     // Checked in the order libzmq checks them, so the monitor hears the
     // same code for the same broken reply.
-    if (frames.size() != 7 || !frames[0].empty())
+    if (frames.size() != 7)
         return uint32_t{ZMQ_PROTOCOL_ERROR_ZAP_MALFORMED_REPLY};
+    if (!frames[0].empty())
+        return uint32_t{ZMQ_PROTOCOL_ERROR_ZAP_UNSPECIFIED};  // a delimiter that is not one
     if (frames[1] != "1.0")
         return uint32_t{ZMQ_PROTOCOL_ERROR_ZAP_BAD_VERSION};
     if (frames[2] != "1")
