@@ -44,7 +44,11 @@ std::unique_ptr<zmtp::mechanism> mechanism_for(const socket_link& link, const st
 stream_engine::stream_engine(reactor& loop, int fd, const socket_link& link, events& sink)
     : fd_engine(loop, fd, link, sink),
       mechanism_(mechanism_for(link, peer_address())),
-      greeting_({std::string(mechanism_->name()), zmtp::announces_server(link.security), static_cast<uint8_t>(link.type), link.routing_id}),
+      greeting_({.mechanism = std::string(mechanism_->name()),
+                 .as_server = zmtp::announces_server(link.security),
+                 .socket_type = static_cast<uint8_t>(link.type),
+                 .routing_id = link.routing_id,
+                 .asks_zap = !link.security.zap_domain.empty()}),
       decoder_(handshake_limit(link.maxmsgsize)),
       in_(handshake_read_size),
       heartbeat_(loop, link.transport.heartbeat, *this) {}

@@ -8,6 +8,8 @@
 
 #include <unistd.h>
 
+#include <cerrno>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -61,6 +63,53 @@ TEST_P(Zap, TheUserIdAndMetadataOfTheReplyComeWithEachMessage) {
         zt::send_str(server, "ok");
         EXPECT_EQ(zt::recv_str(client), "ok");
     }
+}
+
+// NULL asks the handler too, but only with a ZAP domain set (libzmq 4.3's
+// rule): no credentials follow the mechanism's name.
+TEST_P(Zap, ANullServerWithADomainAsksTheHandler) {
+    tt::zap_handler zap(ctx, [](const tt::zap_request&) { return tt::zap_answer{"200", "anonymous", ""}; });
+    zt::set_bytes(server, ZMQ_ZAP_DOMAIN, "global");
+    endpoint = tt::bind_any(server, GetParam());
+    zt::connect(client, endpoint.c_str());
+    zt::send_str(client, "hello");
+    tt::received_message request(server);
+    ASSERT_TRUE(request.ok());
+    EXPECT_EQ(request.property("User-Id"), "anonymous");
+    const tt::zap_request expected{"1.0", "1", "global", zap_address_of_this_process(GetParam()), "", "NULL"};
+    ASSERT_EQ(zap.requests().size(), 1u);
+    EXPECT_EQ(zap.requests()[0], expected);
+}
+
+TEST_P(Zap, ANullServerWithADomainRefusesWhomTheHandlerRefuses) {
+    tt::zap_handler zap(ctx, [](const tt::zap_request&) { return tt::zap_answer{"400", "", ""}; });
+    zt::set_bytes(server, ZMQ_ZAP_DOMAIN, "global");
+    endpoint = tt::bind_any(server, GetParam());
+    zt::connect(client, endpoint.c_str());
+    const auto client_heard = client_events.wait_for(ZMQ_EVENT_HANDSHAKE_FAILED_AUTH);
+    const auto server_heard = server_events.wait_for(ZMQ_EVENT_HANDSHAKE_FAILED_AUTH);
+    ASSERT_TRUE(client_heard && server_heard);
+    EXPECT_EQ(client_heard->value, 400u);
+    EXPECT_EQ(server_heard->value, 400u);
+}
+
+TEST_P(Zap, ANullServerWithoutADomainDoesNotAsk) {
+    tt::zap_handler zap(ctx, [](const tt::zap_request&) { return tt::zap_answer{"400", "", ""}; });
+    endpoint = tt::bind_any(server, GetParam());
+    zt::connect(client, endpoint.c_str());
+    zt::send_str(client, "hello");
+    EXPECT_EQ(zt::recv_str(server), "hello");
+    EXPECT_TRUE(zap.requests().empty());
+}
+
+// Without a handler a NULL server with a domain lets everyone in (unless
+// ZMQ_ZAP_ENFORCE_DOMAIN, draft API: test_zap_draft.cpp).
+TEST_P(Zap, ADomainWithoutAHandlerLetsNullClientsIn) {
+    zt::set_bytes(server, ZMQ_ZAP_DOMAIN, "global");
+    endpoint = tt::bind_any(server, GetParam());
+    zt::connect(client, endpoint.c_str());
+    zt::send_str(client, "hello");
+    EXPECT_EQ(zt::recv_str(server), "hello");
 }
 
 // A PLAIN server and client of their own for each status code.
