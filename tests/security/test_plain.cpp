@@ -9,6 +9,7 @@
 
 #include <cerrno>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -109,6 +110,22 @@ TEST_P(Plain, AServerWithoutAZapHandlerRefusesEveryClient) {
         EXPECT_TRUE(client_events.wait_for(ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL)) << "attempt " << attempt;
     }
     EXPECT_FALSE(zt::wait_readable(server, 0));
+}
+
+// A handler that takes requests and never answers holds a handshake only
+// until ZMQ_HANDSHAKE_IVL: the connection is then dropped as any slow
+// handshake is, and the client, not told why, connects again.
+TEST_P(Plain, AHandlerThatNeverAnswersHoldsAClientOnlyUntilTheHandshakeInterval) {
+    zt::socket silent_handler(ctx, ZMQ_REP);
+    zt::bind(silent_handler, "inproc://zeromq.zap.01");
+    zt::set_int(server, ZMQ_HANDSHAKE_IVL, 100);
+    bind_server();
+    connect_client("admin", "secret");
+    const std::vector<tt::event> events = server_events.until(ZMQ_EVENT_DISCONNECTED);
+    ASSERT_GE(events.size(), 2u) << tt::describe(events);
+    EXPECT_EQ(events[events.size() - 2].type, ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL) << tt::describe(events);
+    EXPECT_EQ(events.back().type, ZMQ_EVENT_DISCONNECTED);
+    EXPECT_TRUE(client_events.wait_for(ZMQ_EVENT_CONNECT_RETRIED));
 }
 
 TEST_P(Plain, ANullClientCannotTalkToAPlainServer) {
