@@ -66,7 +66,7 @@ void stream_engine::start() {
     flush();
 }
 
-void stream_engine::fail(uint32_t protocol_error) {
+void stream_engine::fail(uint32_t protocol_error, int os_error) {
     if (stopped())
         return;
     if (framing_ != zmtp::framing::zmtp3) {
@@ -74,10 +74,12 @@ void stream_engine::fail(uint32_t protocol_error) {
         // legacy connection is a failed handshake to it, a protocol error
         // goes unreported.
         if (protocol_error == 0)
-            emit(ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL, 0);
+            emit(ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL, static_cast<uint32_t>(os_error));
     } else if (state_ != state::active) {
-        emit(protocol_error ? ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL : ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL,
-             protocol_error);
+        if (protocol_error != 0)
+            emit(ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL, protocol_error);
+        else
+            emit(ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL, static_cast<uint32_t>(os_error));
     }
     close_connection(protocol_error != 0);
 }
@@ -124,7 +126,7 @@ void stream_engine::on_readable() {
         in_.resize(read_size);
     const ssize_t n = ::recv(fd_, in_.data(), in_.size(), 0);
     if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
-        fail();
+        fail(0, n == 0 ? EPIPE : errno);
         return;
     }
     if (n < 0)

@@ -21,6 +21,7 @@
 #include "zmtp/greeting_exchange.hpp"
 #include "zmtp/mechanism.hpp"
 
+#include <cerrno>
 #include <cstdint>
 #include <memory>
 #include <string_view>
@@ -44,7 +45,7 @@ private:
 
     void on_readable() override;
     void on_timer(int id) override;
-    void write_failed() override { fail(); }
+    void write_failed() override { fail(0, errno); }
     // heartbeat::owner
     void heartbeat_ping(uint16_t ttl) override;
     // A silent peer is lost (libzmq reconnects) unless we are the silent
@@ -75,8 +76,10 @@ private:
     bool take_legacy_identity(msg& frame);
     // Ends the connection; a handshake that fails reports protocol_error
     // (a ZMQ_PROTOCOL_ERROR_* code, 0 for none) to the monitor. Any code
-    // makes it a protocol failure, not reconnected to.
-    void fail(uint32_t protocol_error = 0);
+    // makes it a protocol failure, not reconnected to. Without one, a lost
+    // connection's errno goes with HANDSHAKE_FAILED_NO_DETAIL, as libzmq
+    // reports it (EPIPE when the peer closed).
+    void fail(uint32_t protocol_error = 0, int os_error = 0);
     void close_connection(bool protocol_error);
 
     static constexpr int handshake_timer = 1;
