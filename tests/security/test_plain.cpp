@@ -114,6 +114,21 @@ TEST_P(Plain, AServerWithoutAZapHandlerRefusesEveryClient) {
     EXPECT_FALSE(zt::wait_readable(server, 0));
 }
 
+// The PLAIN server is the socket set as one, whichever side binds.
+TEST_P(Plain, AConnectingServerAuthenticatesABindingClient) {
+    tt::zap_handler zap(ctx, tt::accept_plain("admin", "secret", "admin-id"));
+    zt::set_bytes(client, ZMQ_PLAIN_USERNAME, "admin");
+    zt::set_bytes(client, ZMQ_PLAIN_PASSWORD, "secret");
+    endpoint = tt::bind_any(client, GetParam());
+    zt::set_int(server, ZMQ_PLAIN_SERVER, 1);
+    zt::connect(server, endpoint.c_str());
+    zt::send_str(client, "hello");
+    tt::received_message request(server);
+    ASSERT_TRUE(request.ok());
+    EXPECT_EQ(request.property("User-Id"), "admin-id");
+    ASSERT_EQ(zap.requests().size(), 1u);
+}
+
 // A handler that takes requests and never answers holds a handshake only
 // until ZMQ_HANDSHAKE_IVL: the connection is then dropped as any slow
 // handshake is, and the client, not told why, connects again.

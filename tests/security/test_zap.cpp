@@ -65,6 +65,26 @@ TEST_P(Zap, TheUserIdAndMetadataOfTheReplyComeWithEachMessage) {
     }
 }
 
+// A ROUTER serves as handler too: it sees each request behind the
+// connection's routing id and the empty delimiter.
+TEST_P(Zap, ARouterCanBeTheHandler) {
+    zt::socket handler(ctx, ZMQ_ROUTER);
+    zt::bind(handler, "inproc://zeromq.zap.01");
+    bind_server();
+    connect_client("admin", "secret");
+    const std::vector<std::string> request = zt::recv_multipart(handler);
+    ASSERT_EQ(request.size(), 10u);
+    EXPECT_EQ(request[1], "");
+    EXPECT_EQ(request[2], "1.0");
+    EXPECT_EQ(request[7], "PLAIN");
+    EXPECT_EQ(request[8], "admin");
+    zt::send_multipart(handler, {request[0], "", "1.0", request[3], "200", "OK", "router-user", ""});
+    zt::send_str(client, "hello");
+    tt::received_message message(server);
+    ASSERT_TRUE(message.ok());
+    EXPECT_EQ(message.property("User-Id"), "router-user");
+}
+
 // NULL asks the handler too, but only with a ZAP domain set (libzmq 4.3's
 // rule): no credentials follow the mechanism's name.
 TEST_P(Zap, ANullServerWithADomainAsksTheHandler) {
