@@ -3,12 +3,14 @@
 // pyzmq's ThreadAuthenticator, and a libzmq PLAIN client to a zmx PLAIN
 // server with a zmx ZAP handler. The right password gets messages through
 // both ways; a wrong one is refused with HANDSHAKE_FAILED_AUTH 400 on both
-// sides' monitors, and nothing gets through.
+// sides' monitors, and nothing gets through. PUSH/PULL and PUB/SUB streams
+// go over PLAIN too.
 #include "interop_fixture.hpp"
 #include "monitor_events.hpp"
 #include "zap_handler.hpp"
 
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -97,6 +99,48 @@ TEST_P(PlainInterop, ALibzmqClientWithAWrongPasswordIsRefusedByAZmxServer) {
     ASSERT_TRUE(refusing);
     EXPECT_EQ(refusing->value, 400u);
     EXPECT_FALSE(zt::wait_readable(s, 0)) << "nothing gets through a refused handshake";
+    EXPECT_EQ(peer->wait(), 0);
+}
+
+// The other patterns over PLAIN, a thousand messages each: a zmx PUSH
+// client to a libzmq PULL server, and a libzmq SUB client to a zmx PUB
+// server (which repeats b"probe" until the subscription is in, as
+// test_streams.cpp does).
+constexpr int pattern_stream_length = 1000;
+
+void send_counted_stream(void* s) {
+    for (int i = 0; i < pattern_stream_length; ++i)
+        zt::send_str(s, std::to_string(i));
+    zt::send_str(s, "end");
+}
+
+TEST_P(PlainInterop, AZmxPushClientStreamsToALibzmqPullServer) {
+    interop::endpoint_place place(GetParam());
+    zt::socket s(ctx, ZMQ_PUSH);
+    set_credentials(s, "admin", "secret");
+    std::vector<std::string> options = libzmq_plain_server;
+    options.push_back("count=" + std::to_string(pattern_stream_length));
+    auto peer = interop::meet(s, place, false, "stream-recv", "PULL", options);
+    ASSERT_TRUE(peer);
+    send_counted_stream(s);
+    EXPECT_EQ(peer->line(), "STREAM " + std::to_string(pattern_stream_length) + " OK");
+    EXPECT_EQ(peer->wait(), 0);
+}
+
+TEST_P(PlainInterop, AZmxPubServerStreamsToALibzmqSubClient) {
+    tt::zap_handler zap(ctx, tt::accept_plain("admin", "secret"));
+    interop::endpoint_place place(GetParam());
+    zt::socket s(ctx, ZMQ_PUB);
+    zt::set_int(s, ZMQ_PLAIN_SERVER, 1);
+    zt::set_int(s, ZMQ_SNDHWM, 0);  // a PUB drops what does not fit: no limit
+    auto peer = interop::meet(s, place, true, "stream-recv", "SUB",
+                              {"plain=admin:secret", "hwm=0", "count=" + std::to_string(pattern_stream_length)});
+    ASSERT_TRUE(peer);
+    while (!peer->has_line(10))
+        zt::send_str(s, "probe");
+    ASSERT_EQ(peer->line(), "SUBSCRIBED");
+    send_counted_stream(s);
+    EXPECT_EQ(peer->line(), "STREAM " + std::to_string(pattern_stream_length) + " OK");
     EXPECT_EQ(peer->wait(), 0);
 }
 
