@@ -14,6 +14,13 @@ namespace {
 
 constexpr int max_events = 256;
 
+// epoll reports EPOLLHUP and EPOLLERR whatever we ask for. Level-triggered,
+// a peer that hung up while we are not reading (the pipe is full, a ZAP
+// handler has not answered yet) would wake epoll_wait without end; with no
+// interest the descriptor is edge-triggered, so that wakes it once, and
+// the hang-up is seen when reading resumes.
+uint32_t epoll_events(uint32_t interest) { return interest != 0 ? interest : uint32_t{EPOLLET}; }
+
 }  // namespace
 
 reactor::reactor() : epoll_fd_(epoll_create1(EPOLL_CLOEXEC)) {
@@ -25,6 +32,7 @@ reactor::~reactor() { ::close(epoll_fd_); }
 
 void reactor::add_fd(int fd, io_handler* handler) {
     epoll_event ev{};
+    ev.events = epoll_events(0);
     ev.data.u64 = static_cast<uint64_t>(fd);
     if (epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, fd, &ev) < 0)
         throw std::system_error(errno, std::generic_category(), "epoll_ctl add");
@@ -45,7 +53,7 @@ void reactor::update(int fd, uint32_t flag, bool on) {
         return;
     it->second.events = events;
     epoll_event ev{};
-    ev.events = events;
+    ev.events = epoll_events(events);
     ev.data.u64 = static_cast<uint64_t>(fd);
     epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, fd, &ev);
 }

@@ -1,6 +1,7 @@
 #include "socket/options.hpp"
 
 #include "base/error.hpp"
+#include "socket/security_option_values.hpp"
 #include "socket/transport_option_values.hpp"
 
 #include <zmq.h>
@@ -202,6 +203,8 @@ int options::set(int option, const void* value, size_t size, bool& known) {
     case ZMQ_INVERT_MATCHING:
         return get_bool_any(value, size, invert_matching);
     default:
+        if (const int rc = set_security_option(security, option, value, size, known); known)
+            return rc;
         return set_transport_option(transport, option, value, size, known);
     }
 }
@@ -256,6 +259,8 @@ int options::get(int option, void* value, size_t* size, bool& known) const {
     case ZMQ_INVERT_MATCHING:
         return put_int(value, size, invert_matching);
     default:
+        if (const int rc = get_security_option(security, option, value, size, known); known)
+            return rc;
         return get_transport_option(transport, option, value, size, known);
     }
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "transport/transport_options.hpp"
+#include "zmtp/security_options.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -38,6 +39,7 @@ struct options {
     // ZMQ_METADATA: "X-" properties our handshake announces.
     std::map<std::string, std::string> metadata;
     transport_options transport;  // heartbeats, tcp tuning, backlog, ...
+    zmtp::security_options security;  // mechanism, credentials, ZAP domain
     std::string routing_id;
     std::string connect_routing_id;  // consumed by the next connect
     std::string last_endpoint;

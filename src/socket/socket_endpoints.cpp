@@ -107,6 +107,8 @@ socket_link socket_base::link_for(const std::string& endpoint) const {
             .immediate = options_.immediate,
             .metadata = options_.metadata,
             .transport = options_.transport,
+            .security = options_.security,
+            .inproc = &ctx_.inproc(),
             .endpoint = endpoint};
 }
 

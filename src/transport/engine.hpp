@@ -7,6 +7,7 @@
 
 #include "base/msg.hpp"
 #include "zmtp/commands.hpp"
+#include "zmtp/zap.hpp"
 
 #include <cstddef>
 #include <string>
@@ -35,6 +36,9 @@ public:
         // ERROR command) or is of an incompatible type; libzmq does not
         // connect to it again, unlike after a lost connection or timeout.
         virtual void engine_failed(bool protocol_error) = 0;
+        // The handshake asks the ZAP handler (inproc://zeromq.zap.01):
+        // false when none is bound. The reply comes back by zap_reply().
+        virtual bool engine_zap_request(const zmtp::frame_list& request) = 0;
 
     protected:
         ~events() = default;
@@ -55,6 +59,8 @@ public:
     virtual size_t buffered() const = 0;
     // The pipe has room again: deliver what was held back, read on.
     virtual void resume_input() = 0;
+    // The ZAP handler's reply to engine_zap_request().
+    virtual void zap_reply(const zmtp::frame_list& /*reply*/) {}
     virtual const std::string& peer_address() const = 0;
     virtual int fd() const = 0;
 };

@@ -67,6 +67,15 @@ void inproc_registry::drop_abandoned(const std::string& name) {
 }
 
 std::shared_ptr<pipe> inproc_registry::connect(const std::string& name, const inproc_peer& connector) {
+    return connect(name, connector, true);
+}
+
+std::shared_ptr<pipe> inproc_registry::connect_if_bound(const std::string& name, const inproc_peer& connector) {
+    return connect(name, connector, false);
+}
+
+std::shared_ptr<pipe> inproc_registry::connect(const std::string& name, const inproc_peer& connector,
+                                               bool wait_for_binder) {
     auto link = pipe_pair::create();
     if (connector.conflate)
         link->end(0).set_conflate();
@@ -76,6 +85,8 @@ std::shared_ptr<pipe> inproc_registry::connect(const std::string& name, const in
         std::lock_guard lock(mutex_);
         auto it = bound_.find(name);
         if (it == bound_.end()) {
+            if (!wait_for_binder)
+                return nullptr;
             drop_abandoned(name);
             link->end(0).set_hwms(connector.sndhwm, connector.rcvhwm);
             waiting_.emplace(name, waiting_connection{link, connector});

@@ -38,6 +38,9 @@ public:
     void unbind_all(const command_mailbox* owner);
     // Returns the connector's end. A bound peer is sent an attach command.
     std::shared_ptr<pipe> connect(const std::string& name, const inproc_peer& connector);
+    // As connect, but only to a name bound now: null otherwise (a ZAP
+    // client does not wait for its handler).
+    std::shared_ptr<pipe> connect_if_bound(const std::string& name, const inproc_peer& connector);
 
 private:
     struct binding {
@@ -49,6 +52,7 @@ private:
     };
 
     void drop_abandoned(const std::string& name);
+    std::shared_ptr<pipe> connect(const std::string& name, const inproc_peer& connector, bool wait_for_binder);
 
     std::mutex mutex_;
     std::map<std::string, binding> bound_;

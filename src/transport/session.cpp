@@ -81,6 +81,7 @@ void session::start_engine(int fd) {
 }
 
 void session::drop_engine() {
+    zap_.close();
     // The engine may be inside its own call stack: stop it now, destroy it later.
     engine_->stop();
     std::shared_ptr<engine> doomed(engine_.release());
@@ -214,7 +215,29 @@ void session::pull_from_pipe() {
 // Reading stops at the delimiter by itself; what follows asks at_delimiter().
 void session::pipe_delimited(pipe*) {}
 
+bool session::engine_zap_request(const zmtp::frame_list& request) {
+    if (!link_.inproc)
+        return false;
+    return zap_.send(*link_.inproc, thread_.mailbox(), *this, request);
+}
+
+void session::zap_command(command& c) {
+    zmtp::frame_list reply;
+    if (c.what == command::kind::activate_read && zap_.take_reply(reply)) {
+        zap_.close();  // one request per handshake
+        if (engine_)
+            engine_->zap_reply(reply);  // may fail the engine, and drop it
+    } else if (c.what == command::kind::pipe_term) {
+        // The handler went away unanswered: HANDSHAKE_IVL ends the wait.
+        zap_.close();
+    }
+}
+
 void session::pipe_command(command& c) {
+    if (state_ != state::finished && zap_.owns(c.target.get())) {
+        zap_command(c);
+        return;
+    }
     if (state_ == state::finished || c.target != pipe_)
         return;
     switch (c.what) {

@@ -26,6 +26,7 @@
 #include "transport/connecter.hpp"
 #include "transport/engine.hpp"
 #include "transport/socket_link.hpp"
+#include "transport/zap_client.hpp"
 
 #include <memory>
 
@@ -71,6 +72,8 @@ private:
     void engine_input_done() override;
     void engine_drained() override;
     void engine_failed(bool protocol_error) override;
+    bool engine_zap_request(const zmtp::frame_list& request) override;
+    void zap_command(command& c);
     // connecter::owner
     void connected(int fd) override;
     void connect_abandoned() override { finish(); }
@@ -105,6 +108,7 @@ private:
     std::shared_ptr<pipe> pipe_;
     std::unique_ptr<connecter> connecter_;  // connecting sessions only
     std::unique_ptr<engine> engine_;
+    zap_client zap_;  // the engine's line to the ZAP handler, while it asks
     metadata* properties_ = nullptr;  // the peer's, given to each message
     state state_;
     bool lingering_ = false;  // the socket closed its end

@@ -8,6 +8,7 @@
 #include "io/command.hpp"
 #include "transport/event_sink.hpp"
 #include "transport/transport_options.hpp"
+#include "zmtp/security_options.hpp"
 
 #include <cstdint>
 #include <map>
@@ -15,6 +16,8 @@
 #include <string>
 
 namespace zmx {
+
+class inproc_registry;
 
 // What speaks over a connection.
 enum class engine_kind : uint8_t {
@@ -44,6 +47,8 @@ struct socket_link {
     bool immediate;         // connecting: a pipe only while connected
     std::map<std::string, std::string> metadata;  // our "X-" properties
     transport_options transport;
+    zmtp::security_options security;
+    inproc_registry* inproc = nullptr;  // the context's: where a ZAP handler is bound
     std::string endpoint;  // as the application named it (for disconnect)
 };
 

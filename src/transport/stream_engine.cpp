@@ -1,7 +1,7 @@
 #include "transport/stream_engine.hpp"
 
 #include "zmtp/encoder.hpp"
-#include "zmtp/null_mechanism.hpp"
+#include "zmtp/mechanism_factory.hpp"
 
 #include <zmq.h>
 
@@ -27,18 +27,28 @@ int64_t handshake_limit(int64_t max_message_size) {
                                  : zmtp::handshake_frame_limit;
 }
 
-std::unique_ptr<zmtp::mechanism> mechanism_for(const socket_link& link) {
+std::unique_ptr<zmtp::mechanism> mechanism_for(const socket_link& link, const std::string& peer_address) {
     zmtp::property_list metadata(link.metadata.begin(), link.metadata.end());
-    return std::make_unique<zmtp::null_mechanism>(
-        zmtp::our_properties{link.type, link.announces_routing_id, link.routing_id, std::move(metadata)});
+    zmtp::our_properties us{.socket_type = link.type,
+                            .announce_routing_id = link.announces_routing_id,
+                            .routing_id = link.routing_id,
+                            .metadata = std::move(metadata),
+                            .peer_address = peer_address,
+                            .zap_domain = link.security.zap_domain,
+                            .zap_enforce_domain = link.security.zap_enforce_domain};
+    return zmtp::make_mechanism(link.security, std::move(us));
 }
 
 }  // namespace
 
 stream_engine::stream_engine(reactor& loop, int fd, const socket_link& link, events& sink)
     : fd_engine(loop, fd, link, sink),
-      mechanism_(mechanism_for(link)),
-      greeting_({std::string(mechanism_->name()), false, static_cast<uint8_t>(link.type), link.routing_id}),
+      mechanism_(mechanism_for(link, peer_address())),
+      greeting_({.mechanism = std::string(mechanism_->name()),
+                 .as_server = zmtp::announces_server(link.security),
+                 .socket_type = static_cast<uint8_t>(link.type),
+                 .routing_id = link.routing_id,
+                 .asks_zap = !link.security.zap_domain.empty()}),
       decoder_(handshake_limit(link.maxmsgsize)),
       in_(handshake_read_size),
       heartbeat_(loop, link.transport.heartbeat, *this) {}
@@ -56,7 +66,7 @@ void stream_engine::start() {
     flush();
 }
 
-void stream_engine::fail(uint32_t protocol_error) {
+void stream_engine::fail(uint32_t protocol_error, int os_error) {
     if (stopped())
         return;
     if (framing_ != zmtp::framing::zmtp3) {
@@ -64,10 +74,12 @@ void stream_engine::fail(uint32_t protocol_error) {
         // legacy connection is a failed handshake to it, a protocol error
         // goes unreported.
         if (protocol_error == 0)
-            emit(ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL, 0);
+            emit(ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL, static_cast<uint32_t>(os_error));
     } else if (state_ != state::active) {
-        emit(protocol_error ? ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL : ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL,
-             protocol_error);
+        if (protocol_error != 0)
+            emit(ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL, protocol_error);
+        else
+            emit(ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL, static_cast<uint32_t>(os_error));
     }
     close_connection(protocol_error != 0);
 }
@@ -106,14 +118,15 @@ void stream_engine::send(msg& m) {
 }
 
 void stream_engine::on_readable() {
-    // What is left of the last read must be handled first (a full pipe).
-    if (in_offset_ < in_end_ || holding())
+    // What is left of the last read must be handled first (a full pipe,
+    // or a ZAP handler still to answer).
+    if (in_offset_ < in_end_ || holding() || state_ == state::awaiting_zap)
         return;
     if (state_ == state::active && in_.size() < read_size)
         in_.resize(read_size);
     const ssize_t n = ::recv(fd_, in_.data(), in_.size(), 0);
     if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
-        fail();
+        fail(0, n == 0 ? EPIPE : errno);
         return;
     }
     if (n < 0)
@@ -148,18 +161,20 @@ bool stream_engine::process_greeting() {
     if (greeting_.peer().version != zmtp::peer_version::zmtp3)
         return start_legacy();
     if (greeting_.peer().mechanism != mechanism_->name()) {
-        fail(ZMQ_PROTOCOL_ERROR_ZMTP_MECHANISM_MISMATCH);
+        // The rest of our greeting first: the peer then sees the mismatch
+        // too and, as with libzmq, does not connect again.
+        flush();
+        if (!stopped())
+            fail(ZMQ_PROTOCOL_ERROR_ZMTP_MECHANISM_MISMATCH);
         return false;
     }
     // Only now, with the peer's whole greeting in, does the handshake start.
-    mechanism_->start(out_);
     state_ = state::handshake;
-    flush();
-    return !stopped();
+    return take_mechanism_outcome(mechanism_->start(out_));
 }
 
 bool stream_engine::process_frames() {
-    while (in_offset_ < in_end_) {
+    while (in_offset_ < in_end_ && state_ != state::awaiting_zap) {
         size_t consumed = 0;
         const auto result =
             decoder_.decode(std::span<const uint8_t>(in_.data() + in_offset_, in_end_ - in_offset_), consumed);
@@ -193,7 +208,8 @@ bool stream_engine::process_frames() {
 }
 
 void stream_engine::resume_input() {
-    const bool read_on = release_held() && !stopped() && process_input() && !holding();
+    const bool read_on =
+        release_held() && !stopped() && process_input() && !holding() && state_ != state::awaiting_zap;
     sink_.engine_input_done();
     if (read_on)
         loop_.want_read(fd_, true);
@@ -232,7 +248,35 @@ bool stream_engine::handle_command(const msg& body) {
 }
 
 bool stream_engine::take_handshake_command(zmtp::byte_view body) {
-    switch (mechanism_->take_command(body, out_)) {
+    return take_mechanism_outcome(mechanism_->take_command(body, out_));
+}
+
+void stream_engine::zap_reply(const zmtp::frame_list& reply) {
+    if (state_ != state::awaiting_zap || stopped())
+        return;
+    state_ = state::handshake;
+    if (take_mechanism_outcome(mechanism_->take_zap_reply(reply, out_)))
+        resume_after_zap();
+}
+
+void stream_engine::resume_after_zap() {
+    // What the peer sent meanwhile waited in in_.
+    const bool read_on = process_input() && !holding() && !stopped();
+    sink_.engine_input_done();
+    if (read_on && state_ != state::awaiting_zap)
+        loop_.want_read(fd_, true);
+}
+
+bool stream_engine::take_mechanism_outcome(zmtp::mechanism::outcome result) {
+    switch (result) {
+    case zmtp::mechanism::outcome::awaiting_zap:
+        if (!sink_.engine_zap_request(mechanism_->zap_request()))
+            return take_mechanism_outcome(mechanism_->no_zap_handler(out_));
+        // The peer's next commands wait until the handler has answered.
+        state_ = state::awaiting_zap;
+        loop_.want_read(fd_, false);
+        flush();
+        return !stopped();
     case zmtp::mechanism::outcome::handshaking:
         flush();
         return !stopped();

@@ -21,6 +21,7 @@
 #include "zmtp/greeting_exchange.hpp"
 #include "zmtp/mechanism.hpp"
 
+#include <cerrno>
 #include <cstdint>
 #include <memory>
 #include <string_view>
@@ -37,13 +38,14 @@ public:
     bool active() const override { return state_ == state::active && !stopped(); }
     void send(msg& m) override;
     void resume_input() override;
+    void zap_reply(const zmtp::frame_list& reply) override;
 
 private:
-    enum class state { greeting, handshake, legacy_identity, active };
+    enum class state { greeting, handshake, awaiting_zap, legacy_identity, active };
 
     void on_readable() override;
     void on_timer(int id) override;
-    void write_failed() override { fail(); }
+    void write_failed() override { fail(0, errno); }
     // heartbeat::owner
     void heartbeat_ping(uint16_t ttl) override;
     // A silent peer is lost (libzmq reconnects) unless we are the silent
@@ -61,6 +63,10 @@ private:
     // Hands a handshake command to the mechanism: false once the engine
     // failed.
     bool take_handshake_command(zmtp::byte_view body);
+    // Acts on what the mechanism answered: false once the engine failed.
+    bool take_mechanism_outcome(zmtp::mechanism::outcome result);
+    // The ZAP handler answered: the peer's waiting commands go on.
+    void resume_after_zap();
     // The mechanism failed: its last word, the monitor's event, the end.
     void end_handshake_in_failure();
     // Hands a subscription to the socket in its message form.
@@ -70,8 +76,10 @@ private:
     bool take_legacy_identity(msg& frame);
     // Ends the connection; a handshake that fails reports protocol_error
     // (a ZMQ_PROTOCOL_ERROR_* code, 0 for none) to the monitor. Any code
-    // makes it a protocol failure, not reconnected to.
-    void fail(uint32_t protocol_error = 0);
+    // makes it a protocol failure, not reconnected to. Without one, a lost
+    // connection's errno goes with HANDSHAKE_FAILED_NO_DETAIL, as libzmq
+    // reports it (EPIPE when the peer closed).
+    void fail(uint32_t protocol_error = 0, int os_error = 0);
     void close_connection(bool protocol_error);
 
     static constexpr int handshake_timer = 1;

@@ -12,7 +12,9 @@ constexpr std::string_view null_mechanism = "NULL";
 bool is_legacy(peer_version version) { return version != peer_version::zmtp3; }
 } // namespace
 
-bool accepts_legacy_peers(std::string_view mechanism) { return mechanism == null_mechanism; }
+bool accepts_legacy_peers(std::string_view mechanism, bool asks_zap) {
+    return mechanism == null_mechanism && !asks_zap;
+}
 
 void greeting_exchange::start(bytes& out) const {
     std::array<uint8_t, signature_size> signature;
@@ -25,7 +27,7 @@ greeting_exchange::status greeting_exchange::feed(byte_view in, size_t& consumed
         return status_;
     const bool complete = parser_.feed(in, consumed) == greeting_parser::status::complete;
     const bool version_known = complete || parser_.received().size() >= greeting_version_size;
-    if (version_known && is_legacy(peer().version) && !accepts_legacy_peers(us_.mechanism))
+    if (version_known && is_legacy(peer().version) && !accepts_legacy_peers(us_.mechanism, us_.asks_zap))
         return status_ = status::refused;
     send_version_stages(out);
     if (!complete)

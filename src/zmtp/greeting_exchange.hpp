@@ -10,10 +10,12 @@
 //      legacy peer expects. An unversioned 1.0 peer took our signature as
 //      that frame's header, so it gets the body alone.
 //
-// A socket whose security mechanism is not NULL refuses every 1.0/2.0 peer:
-// those versions cannot authenticate, so accepting them would let anyone
-// skip the mechanism by claiming an old version (the downgrade class of
-// CVE-2014-9721). This is the one place that rule lives.
+// A socket whose security mechanism is not NULL, or that asks a ZAP
+// handler about its peers (a NULL socket with a ZAP domain), refuses every
+// 1.0/2.0 peer: those versions cannot authenticate, so accepting them
+// would let anyone skip the mechanism or the handler by claiming an old
+// version (the downgrade class of CVE-2014-9721). This is the one place
+// that rule lives.
 //
 // After the greeting, the peer's first frame is its identity (1.0/2.0) or
 // its first command (3.x); that is the engine's business.
@@ -35,7 +37,7 @@ namespace zmx::zmtp {
 
 // Whether a socket with this security mechanism ("NULL", "PLAIN", "CURVE")
 // may talk to a ZMTP 1.0 or 2.0 peer.
-bool accepts_legacy_peers(std::string_view mechanism);
+bool accepts_legacy_peers(std::string_view mechanism, bool asks_zap);
 
 class greeting_exchange {
 public:
@@ -44,12 +46,13 @@ public:
         bool as_server = false;
         uint8_t socket_type = 0;  // ZMQ_PUSH, ...: what a 2.0 greeting carries
         std::string routing_id;  // ZMQ_ROUTING_ID, sent to a legacy peer first
+        bool asks_zap = false;   // a ZAP domain is set (ZMQ_ZAP_DOMAIN)
     };
 
     enum class status {
         need_more,  // everything offered was consumed; feed more
         complete,   // peer() says what it speaks; final
-        refused,    // a 1.0/2.0 peer and a mechanism other than NULL; final
+        refused,    // a 1.0/2.0 peer and a mechanism other than NULL, or ZAP; final
     };
 
     explicit greeting_exchange(our_side us) : us_(std::move(us)) {}

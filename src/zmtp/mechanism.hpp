@@ -9,6 +9,7 @@
 #pragma once
 
 #include "zmtp/commands.hpp"
+#include "zmtp/zap.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -23,6 +24,9 @@ struct our_properties {
     bool announce_routing_id = false;
     std::string routing_id;       // the Identity property, when announced
     property_list metadata;       // the application's "X-" properties (ZMQ_METADATA)
+    std::string peer_address;     // the peer's address without port, for ZAP
+    std::string zap_domain;       // ZMQ_ZAP_DOMAIN
+    bool zap_enforce_domain = false;
 };
 
 // Why a handshake failed, as the monitor hears it. A failure the peer
@@ -40,6 +44,10 @@ public:
         handshaking,  // more commands to come
         ready,        // peer_properties() holds what the peer announced
         failed,       // failure() says why; anything appended is the last word
+        // The mechanism asks the ZAP handler: the engine hands zap_request()
+        // to it and answers with take_zap_reply(), or no_zap_handler() when
+        // none is bound. Commands from the peer wait meanwhile.
+        awaiting_zap,
     };
 
     virtual ~mechanism() = default;
@@ -47,15 +55,32 @@ public:
     // The mechanism's name in the greeting ("NULL", "PLAIN", "CURVE").
     virtual std::string_view name() const = 0;
     // Appends the framed commands that open our side of the handshake.
-    virtual void start(bytes& out) = 0;
+    virtual outcome start(bytes& out) = 0;
     // The body of the peer's next command frame: appends the framed
     // commands to send in answer.
     virtual outcome take_command(byte_view body, bytes& out) = 0;
 
+    // The ZAP handler's reply to zap_request().
+    outcome take_zap_reply(const frame_list& reply, bytes& out);
+    // No handler is bound at inproc://zeromq.zap.01.
+    virtual outcome no_zap_handler(bytes& out) = 0;
+
+    const frame_list& zap_request() const { return zap_request_; }
+    // With the User-Id and the metadata a ZAP handler gave, if one did.
     const property_list& peer_properties() const { return peer_; }
     const handshake_failure& failure() const { return failure_; }
 
 protected:
+    // Asks the ZAP handler about the peer; outcome::awaiting_zap.
+    outcome ask_zap(const our_properties& us, std::string_view mechanism, frame_list credentials);
+    // The handler said 200: the mechanism carries on.
+    virtual outcome zap_approved(bytes& out) = 0;
+    // The ERROR that tells the peer the handler's status code.
+    virtual void append_refusal(bytes& out, std::string_view status) const;
+    // A peer's ERROR: its reason, when a ZAP status code, is reported as
+    // HANDSHAKE_FAILED_AUTH (libzmq's client side); else as a
+    // disconnection only. malformed_error if the body is not an ERROR's.
+    outcome peer_refused(byte_view data);
     // Records the peer's properties; outcome::ready.
     outcome succeed(property_list peer);
     // Records why; outcome::failed.
@@ -69,6 +94,8 @@ protected:
     outcome check_peer_properties(byte_view data, int our_type, uint32_t malformed_error, bytes& out);
 
 private:
+    frame_list zap_request_;
+    property_list zap_properties_;  // User-Id and the handler's metadata
     property_list peer_;
     handshake_failure failure_;
 };

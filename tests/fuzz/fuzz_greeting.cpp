@@ -4,8 +4,8 @@
 // what we send back at each stage, and the refusal of a legacy peer by a
 // socket with a security mechanism.
 //
-// Input: [max read size] [our mechanism: bits 0-1 NULL/PLAIN/CURVE/NULL,
-// bit 2 as-server] [our socket type] [our routing id's size] then the
+// Input: [max read size] [our mechanism: bits 0-1 NULL/PLAIN/CURVE/NULL
+// with a ZAP domain, bit 2 as-server] [our socket type] [our routing id's size] then the
 // peer's first bytes, fed in reads of varying size. Checked against the
 // rules restated here (RFC 13/15/23/37 and libzmq 4.3's detection, as
 // greeting.hpp and greeting_exchange.hpp document them):
@@ -14,7 +14,7 @@
 //   - at every point, what we have sent is exactly what the peer's bytes
 //     so far call for; a whole 3.x exchange sends our 64-byte greeting
 //     (its padding holds our routing id's size, as the signature did);
-//   - a legacy peer is refused iff our mechanism is not NULL;
+//   - a legacy peer is refused iff our mechanism is not NULL or we ask ZAP;
 //   - the peer's fields are read from the right bytes; final is final.
 #include "fuzz_support.hpp"
 
@@ -40,6 +40,7 @@ zmtp::greeting_exchange::our_side our_side_from(zmx::fuzz::input_reader& input) 
     const uint8_t mechanism = input.take_byte();
     zmtp::greeting_exchange::our_side us;
     us.mechanism = mechanisms[mechanism & 3];
+    us.asks_zap = (mechanism & 3) == 3;
     us.as_server = mechanism & 4;
     us.socket_type = input.take_byte();
     us.routing_id.resize(input.take_byte());
@@ -164,7 +165,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         const byte_span received = stream.first(reads.position());
         FUZZ_REQUIRE(zmx::fuzz::same_bytes(exchange.received(), received));
         const detection peer = detect(received);
-        const bool refuse = peer.known && is_legacy(peer.version) && us.mechanism != "NULL";
+        const bool refuse = peer.known && is_legacy(peer.version) && (us.mechanism != "NULL" || us.asks_zap);
         FUZZ_REQUIRE((status == exchange_status::refused) == refuse);
         if (refuse) {
             // What was sent before the refusal depends on how the reads fell;

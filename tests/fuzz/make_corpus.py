@@ -283,11 +283,49 @@ def null_handshake_seeds():
     }
 
 
+def plain_handshake_seeds():
+    """[role] then events: [0, size] a command body, [2, size] a ZAP reply
+    (frames, each a length byte then its bytes), [3, 0] no handler."""
+    server, client = 1 | (REP << 1), REQ << 1
+
+    def cmd(body):
+        return bytes([0, len(body)]) + body
+
+    def zap(*frames):
+        payload = b"".join(bytes([len(f)]) + f for f in frames)
+        return bytes([2, len(payload)]) + payload
+
+    def reply(status, metadata=b""):
+        return zap(b"", b"1.0", b"1", status, b"text", b"user-id", metadata)
+
+    hello = cmd(command_body(b"HELLO", b"\x04user\x08password"))
+    initiate = cmd(command_body(b"INITIATE", properties((b"Socket-Type", b"REQ"))))
+    return {
+        "server-approved": bytes([server]) + hello + reply(b"200", properties((b"Role", b"x"))) + initiate,
+        "server-refused-400": bytes([server]) + hello + reply(b"400"),
+        "server-temporary-300": bytes([server]) + hello + reply(b"300"),
+        "server-failed-500": bytes([server]) + hello + reply(b"500"),
+        "server-no-handler": bytes([server]) + hello + b"\x03\x00",
+        "server-malformed-hello": bytes([server]) + cmd(command_body(b"HELLO", b"\x05us")),
+        "server-bad-zap-version": bytes([server]) + hello + zap(b"", b"2.0", b"1", b"200", b"", b"", b""),
+        "server-zap-delimiter": bytes([server]) + hello + zap(b"x", b"1.0", b"1", b"200", b"", b"", b""),
+        "server-zap-short": bytes([server]) + hello + zap(b"", b"1.0", b"1", b"200"),
+        "server-zap-metadata": bytes([server]) + hello + reply(b"200", b"\x05Ro"),
+        "server-initiate-first": bytes([server]) + initiate,
+        "client-ready": bytes([client]) + cmd(command_body(b"WELCOME")) + cmd(ready(b"REP")),
+        "client-libzmq-error": bytes([client]) + cmd(b"\x5eRROR\x03400"),
+        "client-rfc-error": bytes([client]) + cmd(command_body(b"ERROR", b"\x03400")),
+        "client-welcome-data": bytes([client]) + cmd(command_body(b"WELCOME", b"x")),
+        "client-incompatible": bytes([client]) + cmd(command_body(b"WELCOME")) + cmd(ready(b"PUB")),
+    }
+
+
 def main():
     for target, seeds in (("frame_decoder", frame_decoder_seeds()),
                           ("greeting", greeting_seeds()),
                           ("commands", command_seeds()),
-                          ("null_handshake", null_handshake_seeds())):
+                          ("null_handshake", null_handshake_seeds()),
+                          ("plain_handshake", plain_handshake_seeds())):
         directory = CORPUS / target
         directory.mkdir(parents=True, exist_ok=True)
         for name, data in seeds.items():

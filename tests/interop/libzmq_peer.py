@@ -22,6 +22,12 @@ Options, applied before bind/connect:
   metadata=X-a:1,X-b:2  ZMQ_METADATA, once per comma-separated property
   heartbeat=IVL:TIMEOUT:TTL  ZMQ_HEARTBEAT_IVL, _TIMEOUT and _TTL (ms)
   reconnect_ivl=MS  ZMQ_RECONNECT_IVL
+  plain_server=1    ZMQ_PLAIN_SERVER
+  plain=USER:PASS   ZMQ_PLAIN_USERNAME and ZMQ_PLAIN_PASSWORD (a PLAIN client)
+  zap=USER:PASS     a ZAP handler (pyzmq's ThreadAuthenticator) that lets
+                    only this PLAIN user and password in
+  watch=1           a monitor on the socket from before bind/connect, for
+                    the handshake-result role
 """
 import sys
 
@@ -279,6 +285,28 @@ def router_hello(s, opts):
     s.send_multipart([routing_id, b"welcome"])
 
 
+HANDSHAKE_OUTCOMES = {
+    zmq.EVENT_HANDSHAKE_SUCCEEDED: "SUCCEEDED",
+    zmq.EVENT_HANDSHAKE_FAILED_AUTH: "FAILED_AUTH",
+    zmq.EVENT_HANDSHAKE_FAILED_PROTOCOL: "FAILED_PROTOCOL",
+    zmq.EVENT_HANDSHAKE_FAILED_NO_DETAIL: "FAILED_NO_DETAIL",
+}
+
+
+def handshake_result(s, opts):
+    """Print the first handshake outcome the monitor (watch=1) reports, as
+    "HANDSHAKE <SUCCEEDED|FAILED_AUTH|...> <value>"."""
+    from zmq.utils.monitor import recv_monitor_message
+
+    monitor = opts["monitor"]
+    monitor.rcvtimeo = TIMEOUT_MS
+    while True:
+        event = recv_monitor_message(monitor)
+        if event["event"] in HANDSHAKE_OUTCOMES:
+            say("HANDSHAKE", HANDSHAKE_OUTCOMES[event["event"]], event["value"])
+            return
+
+
 ROLES = {
     "echo": echo,
     "client": client,
@@ -295,7 +323,26 @@ ROLES = {
     "metadata-report": metadata_report,
     "dealer-hello": dealer_hello,
     "router-hello": router_hello,
+    "handshake-result": handshake_result,
 }
+
+
+def secure(ctx, s, opts):
+    """Applies the PLAIN options; returns the ZAP handler it started, if any."""
+    if opts.get("plain_server") == "1":
+        s.plain_server = True
+    if "plain" in opts:
+        user, password = opts["plain"].split(":", 1)
+        s.plain_username, s.plain_password = user.encode(), password.encode()
+    if "zap" not in opts:
+        return None
+    from zmq.auth.thread import ThreadAuthenticator
+
+    user, password = opts["zap"].split(":", 1)
+    authenticator = ThreadAuthenticator(ctx)
+    authenticator.start()  # bound once this returns
+    authenticator.configure_plain(domain="*", passwords={user: password})
+    return authenticator
 
 
 def main():
@@ -320,6 +367,9 @@ def main():
         s.reconnect_ivl = int(opts["reconnect_ivl"])
     if "hwm" in opts:
         s.sndhwm = s.rcvhwm = int(opts["hwm"])
+    authenticator = secure(ctx, s, opts)
+    if opts.get("watch") == "1":
+        opts["monitor"] = s.get_monitor_socket()
     if how == "bind":
         s.bind(endpoint)
         say("PEER", s.last_endpoint.decode())
@@ -331,6 +381,10 @@ def main():
     except zmq.Again:
         say("FAIL timed out in", role)
         sys.exit(1)
+    if "monitor" in opts:
+        opts["monitor"].close()
+    if authenticator:
+        authenticator.stop()
     s.close()
     ctx.term()
 

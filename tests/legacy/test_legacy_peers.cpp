@@ -3,9 +3,8 @@
 // expectation was checked against Debian's libzmq 4.3.4 with these same
 // sources (check_against_libzmq.sh).
 //
-// Not here: a socket with PLAIN or CURVE refuses legacy peers. zmx has no
-// such mechanism yet; the rule is tested on the codec
-// (tests/zmtp/test_greeting_exchange.cpp) until it does.
+// Not here: a socket that authenticates (PLAIN, CURVE, or NULL with a ZAP
+// domain) refuses legacy peers: test_legacy_secure.cpp.
 #include "legacy_client.hpp"
 #include "monitor_events.hpp"
 

@@ -148,10 +148,11 @@ TEST(zmtp_greeting_exchange, AFinishedExchangeTakesNothingMore) {
     EXPECT_TRUE(out.empty());
 }
 
-TEST(zmtp_greeting_exchange, OnlyTheNullMechanismAcceptsLegacyPeers) {
-    EXPECT_TRUE(accepts_legacy_peers("NULL"));
-    EXPECT_FALSE(accepts_legacy_peers("PLAIN"));
-    EXPECT_FALSE(accepts_legacy_peers("CURVE"));
+TEST(zmtp_greeting_exchange, OnlyTheNullMechanismWithoutZapAcceptsLegacyPeers) {
+    EXPECT_TRUE(accepts_legacy_peers("NULL", false));
+    EXPECT_FALSE(accepts_legacy_peers("NULL", true)) << "a legacy peer would skip the ZAP handler";
+    EXPECT_FALSE(accepts_legacy_peers("PLAIN", false));
+    EXPECT_FALSE(accepts_legacy_peers("CURVE", false));
 }
 
 TEST(zmtp_greeting_exchange, ASecureSocketRefusesEveryLegacyPeer) {

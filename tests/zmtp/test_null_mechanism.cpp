@@ -31,14 +31,21 @@ std::string body_of_framed(const bytes& framed) {
     return {reinterpret_cast<const char*>(framed.data()) + 2, framed.size() - 2};
 }
 
-null_mechanism dealer() { return null_mechanism({ZMQ_DEALER, true, "me", {{"X-Colour", "blue"}}}); }
+null_mechanism dealer() {
+    our_properties us;
+    us.socket_type = ZMQ_DEALER;
+    us.announce_routing_id = true;
+    us.routing_id = "me";
+    us.metadata = {{"X-Colour", "blue"}};
+    return null_mechanism(us);
+}
 
 } // namespace
 
 TEST(zmtp_null_mechanism, StartsWithReadyAnnouncingUs) {
     null_mechanism m = dealer();
     bytes out;
-    m.start(out);
+    EXPECT_EQ(m.start(out), outcome::handshaking);
     bytes expected_body;
     ASSERT_TRUE(encode_ready(expected_body, {{"Socket-Type", "DEALER"}, {"Identity", "me"}, {"X-Colour", "blue"}}));
     EXPECT_EQ(body_of_framed(out), std::string(expected_body.begin(), expected_body.end()));

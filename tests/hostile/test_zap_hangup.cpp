@@ -1,0 +1,61 @@
+// A peer that resets its connection while the server waits for the ZAP
+// handler (so it is not reading from that peer) costs nothing: the reset
+// is seen once reading resumes, and meanwhile the I/O thread sleeps. Before
+// the fix, epoll reported the hang-up level-triggered and the I/O thread
+// spun until the handler answered or HANDSHAKE_IVL ran out.
+// Checked against libzmq 4.3.4 (tests/support/check_against_libzmq.sh).
+#include "endpoints.hpp"
+#include "raw_peer.hpp"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+
+#include <string>
+
+namespace {
+
+double cpu_seconds() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+// Closes with a reset (SO_LINGER 0) instead of a FIN.
+void reset(int fd) {
+    linger abort_on_close{1, 0};
+    setsockopt(fd, SOL_SOCKET, SO_LINGER, &abort_on_close, sizeof abort_on_close);
+    ::close(fd);
+}
+
+TEST(ZapHangup, APeerThatResetsWhileTheHandlerThinksCostsNoCpu) {
+    zt::context ctx;
+    zt::socket silent_handler(ctx, ZMQ_REP);  // takes the request, never answers
+    zt::bind(silent_handler, "inproc://zeromq.zap.01");
+    zt::socket server(ctx, ZMQ_REP);
+    zt::set_int(server, ZMQ_PLAIN_SERVER, 1);
+    const std::string endpoint = tt::bind_any(server, tt::transport::tcp);
+
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = htons(static_cast<uint16_t>(std::stoi(endpoint.substr(endpoint.rfind(':') + 1))));
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_EQ(::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address), 0);
+    const std::string hello = tt::raw_peer::command("HELLO", std::string("\x05" "admin\x06" "secret"));
+    const std::string bytes = tt::raw_peer::greeting("PLAIN") + hello;
+    ASSERT_EQ(::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL), static_cast<ssize_t>(bytes.size()));
+    ASSERT_TRUE(zt::wait_readable(silent_handler)) << "the server asks the handler";
+    reset(fd);
+
+    // A negative check needs a window: half a second, in which a spinning
+    // I/O thread would burn most of a core.
+    const double before = cpu_seconds();
+    zmq_pollitem_t nothing{nullptr, -1, 0, 0};
+    zmq_poll(&nothing, 0, 500);
+    EXPECT_LT(cpu_seconds() - before, 0.1);
+}
+
+} // namespace
