@@ -8,24 +8,8 @@
 
 namespace {
 
-// A socket straight from zmq_socket, so the defaults are untouched
-// (zt::socket sets LINGER and the timeouts).
-class raw_socket {
-public:
-    raw_socket(void* ctx, int type) : handle_(zmq_socket(ctx, type)) {
-        EXPECT_NE(handle_, nullptr) << zmq_strerror(zmq_errno());
-    }
-    ~raw_socket() {
-        int linger = 0;
-        zmq_setsockopt(handle_, ZMQ_LINGER, &linger, sizeof linger);
-        zmq_close(handle_);
-    }
-    raw_socket(const raw_socket&) = delete;
-    raw_socket& operator=(const raw_socket&) = delete;
-    operator void*() const { return handle_; }
-private:
-    void* handle_;
-};
+using zt::raw_socket;
+
 
 int try_set_int(void* s, int option, int value) {
     return zmq_setsockopt(s, option, &value, sizeof value);

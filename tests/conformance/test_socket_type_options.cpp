@@ -7,24 +7,8 @@
 
 namespace {
 
-// A socket as zmq_socket makes it, defaults untouched; closed without
-// lingering.
-class raw_socket {
-public:
-    raw_socket(void* ctx, int type) : handle_(zmq_socket(ctx, type)) {
-        EXPECT_NE(handle_, nullptr) << zmq_strerror(zmq_errno());
-    }
-    ~raw_socket() {
-        int linger = 0;
-        zmq_setsockopt(handle_, ZMQ_LINGER, &linger, sizeof linger);
-        zmq_close(handle_);
-    }
-    raw_socket(const raw_socket&) = delete;
-    raw_socket& operator=(const raw_socket&) = delete;
-    operator void*() const { return handle_; }
-private:
-    void* handle_;
-};
+using zt::raw_socket;
+
 
 constexpr int classic_types[] = {ZMQ_PAIR, ZMQ_PUB,  ZMQ_SUB,  ZMQ_REQ,
                                  ZMQ_REP,  ZMQ_DEALER, ZMQ_ROUTER, ZMQ_PULL,

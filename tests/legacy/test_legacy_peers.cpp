@@ -21,13 +21,7 @@ using lt::version;
 
 const std::string signature_no_id = std::string("\xff\0\0\0\0\0\0\0\x01\x7f", 10);
 
-std::string bind_tcp(void* s) {
-    zt::bind(s, "tcp://127.0.0.1:*");
-    char endpoint[256] = {};
-    size_t size = sizeof endpoint;
-    EXPECT_EQ(zmq_getsockopt(s, ZMQ_LAST_ENDPOINT, endpoint, &size), 0);
-    return endpoint;
-}
+using zt::bind_tcp;
 
 std::string text(size_t size, char seed) {
     std::string bytes(size, '\0');

@@ -15,13 +15,7 @@ namespace {
 using lt::legacy_client;
 using lt::version;
 
-std::string bind_tcp(void* s) {
-    zt::bind(s, "tcp://127.0.0.1:*");
-    char endpoint[256] = {};
-    size_t size = sizeof endpoint;
-    EXPECT_EQ(zmq_getsockopt(s, ZMQ_LAST_ENDPOINT, endpoint, &size), 0);
-    return endpoint;
-}
+using zt::bind_tcp;
 
 class LegacyPeerOfASecureSocket : public ::testing::TestWithParam<version> {
 protected:

@@ -26,12 +26,7 @@ namespace {
 // A routing id a STREAM socket makes up: a zero byte and a 32-bit counter.
 bool looks_generated(const std::string& id) { return id.size() == 5 && id[0] == '\0'; }
 
-std::string last_endpoint(void* s) {
-    char buffer[256];
-    size_t size = sizeof buffer;
-    EXPECT_EQ(zmq_getsockopt(s, ZMQ_LAST_ENDPOINT, buffer, &size), 0);
-    return buffer;
-}
+using zt::last_endpoint;
 
 int port_of(const std::string& endpoint) { return std::atoi(endpoint.substr(endpoint.rfind(':') + 1).c_str()); }
 

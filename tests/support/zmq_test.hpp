@@ -49,6 +49,25 @@ private:
     void* handle_;
 };
 
+// A socket straight from zmq_socket, its defaults untouched (socket above
+// sets LINGER and the timeouts); closed without lingering on scope exit.
+class raw_socket {
+public:
+    raw_socket(void* ctx, int type) : handle_(zmq_socket(ctx, type)) {
+        EXPECT_NE(handle_, nullptr) << zmq_strerror(zmq_errno());
+    }
+    ~raw_socket() {
+        int linger = 0;
+        zmq_setsockopt(handle_, ZMQ_LINGER, &linger, sizeof linger);
+        zmq_close(handle_);
+    }
+    raw_socket(const raw_socket&) = delete;
+    raw_socket& operator=(const raw_socket&) = delete;
+    operator void*() const { return handle_; }
+private:
+    void* handle_;
+};
+
 inline void set_int(void* s, int option, int value) {
     ASSERT_EQ(zmq_setsockopt(s, option, &value, sizeof value), 0) << zmq_strerror(zmq_errno());
 }
@@ -67,6 +86,20 @@ inline void set_bytes(void* s, int option, std::string_view value) {
 
 inline void bind(void* s, const char* endpoint) {
     ASSERT_EQ(zmq_bind(s, endpoint), 0) << endpoint << ": " << zmq_strerror(zmq_errno());
+}
+
+// ZMQ_LAST_ENDPOINT: what the socket's last bind or connect reached.
+inline std::string last_endpoint(void* s) {
+    char endpoint[256] = {};
+    size_t size = sizeof endpoint;
+    EXPECT_EQ(zmq_getsockopt(s, ZMQ_LAST_ENDPOINT, endpoint, &size), 0) << zmq_strerror(zmq_errno());
+    return endpoint;
+}
+
+// Binds s to a free tcp port on loopback; the endpoint it got.
+inline std::string bind_tcp(void* s) {
+    bind(s, "tcp://127.0.0.1:*");
+    return last_endpoint(s);
 }
 
 inline void connect(void* s, const char* endpoint) {
