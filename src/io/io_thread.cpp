@@ -12,7 +12,8 @@ namespace zmx {
 
 io_object::io_object(io_thread& thread) : thread_(thread), id_(thread.new_object_id()) {}
 
-io_thread::io_thread(const thread_settings& settings, int index) : mailbox_(std::make_shared<command_mailbox>(std::make_unique<eventfd_signaler>())) {
+io_thread::io_thread(const thread_settings& settings, int index)
+    : mailbox_(std::make_shared<command_mailbox>(std::make_unique<eventfd_signaler>())) {
     if (const int error = mailbox_->sig().error())
         throw std::system_error(error, std::generic_category(), "eventfd");
     reactor_.add_fd(mailbox_->sig().fd(), this);

@@ -36,6 +36,7 @@ struct accept_filters {
     std::vector<uid_t> uids;
     std::vector<gid_t> gids;  // also matches a user who is a member of the group
 
+    bool empty() const { return tcp.empty() && pids.empty() && uids.empty() && gids.empty(); }
     // Whether a tcp peer at this address may stay.
     bool admits_tcp_peer(const sockaddr* peer) const;
     // Whether the process at the other end of a connected unix socket may stay.
