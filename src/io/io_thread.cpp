@@ -12,7 +12,8 @@ namespace zmx {
 
 io_object::io_object(io_thread& thread) : thread_(thread), id_(thread.new_object_id()) {}
 
-io_thread::io_thread() : mailbox_(std::make_shared<command_mailbox>(std::make_unique<eventfd_signaler>())) {
+io_thread::io_thread(const thread_settings& settings, int index)
+    : mailbox_(std::make_shared<command_mailbox>(std::make_unique<eventfd_signaler>())) {
     if (const int error = mailbox_->sig().error())
         throw std::system_error(error, std::generic_category(), "eventfd");
     reactor_.add_fd(mailbox_->sig().fd(), this);
@@ -24,8 +25,14 @@ io_thread::io_thread() : mailbox_(std::make_shared<command_mailbox>(std::make_un
     sigset_t all, previous;
     sigfillset(&all);
     pthread_sigmask(SIG_SETMASK, &all, &previous);
-    thread_ = std::thread([this] { reactor_.run(); });
+    std::promise<void> set_up;
+    thread_ = std::thread([this, &settings, &set_up, name = settings.io_thread_name(index)] {
+        settings.apply_to_current_thread(name);
+        set_up.set_value();
+        reactor_.run();
+    });
     pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    set_up.get_future().wait();
 }
 
 io_thread::~io_thread() {

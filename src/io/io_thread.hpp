@@ -11,6 +11,7 @@
 #include "io/command.hpp"
 #include "io/io_object.hpp"
 #include "io/reactor.hpp"
+#include "io/thread_settings.hpp"
 
 #include <atomic>
 #include <functional>
@@ -24,7 +25,9 @@ namespace zmx {
 
 class io_thread final : private io_handler {
 public:
-    io_thread();  // throws std::system_error when out of descriptors or threads
+    // Throws std::system_error when out of descriptors or threads. The
+    // thread is named and scheduled as settings say before this returns.
+    io_thread(const thread_settings& settings = {}, int index = 0);
     // Lets every object finish (sessions deliver what closed sockets left
     // behind, within their linger), then stops the thread. The context's
     // sockets must all be closed.

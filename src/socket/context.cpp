@@ -6,6 +6,8 @@
 #include <zmq.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <string>
 #include <thread>
 
 namespace zmx {
@@ -108,7 +110,7 @@ int context::close_socket(socket_handle& handle) {
     return 0;
 }
 
-io_thread* context::pick_io_thread() {
+io_thread* context::pick_io_thread(uint64_t affinity) {
     std::lock_guard lock(mutex_);
     if (io_threads_.empty()) {
         // ZMQ_IO_THREADS 0 leaves tcp and ipc without a thread: EMTHREAD,
@@ -118,9 +120,16 @@ io_thread* context::pick_io_thread() {
             return nullptr;
         }
         for (int i = 0; i < io_thread_count_; ++i)
-            io_threads_.push_back(std::make_unique<io_thread>());
+            io_threads_.push_back(std::make_unique<io_thread>(settings_.io_threads_as, i));
     }
-    return io_threads_[next_io_thread_++ % io_threads_.size()].get();
+    const size_t count = io_threads_.size();
+    for (size_t tried = 0; tried < count; ++tried) {
+        const size_t i = next_io_thread_++ % count;
+        if (affinity == 0 || (i < 64 && (affinity >> i) & 1))
+            return io_threads_[i].get();
+    }
+    errno = EMTHREAD;
+    return nullptr;
 }
 
 void context::shutdown() {
@@ -168,7 +177,7 @@ int context::set(int option, int value) {
         settings_.max_msgsz = value;
         return 0;
     case ZMQ_THREAD_NAME_PREFIX:
-        settings_.thread_name_prefix = value;  // any number, as libzmq
+        settings_.io_threads_as.name_prefix = std::to_string(value);  // any number, as libzmq
         return 0;
     default:
         break;
@@ -184,14 +193,17 @@ int context::set(int option, int value) {
         settings_.ipv6 = value > 0;
         return 0;
     case ZMQ_THREAD_PRIORITY:
-        settings_.thread_priority = value;
+        settings_.io_threads_as.priority = value;
         return 0;
     case ZMQ_THREAD_SCHED_POLICY:
-        settings_.thread_sched_policy = value;
+        settings_.io_threads_as.sched_policy = value;
         return 0;
     case ZMQ_THREAD_AFFINITY_CPU_ADD:
+        settings_.io_threads_as.cpus.insert(value);
+        return 0;
     case ZMQ_THREAD_AFFINITY_CPU_REMOVE:
-        return 0;  // no I/O threads to pin yet
+        // Removing a CPU that was never added is an error, as in libzmq.
+        return settings_.io_threads_as.cpus.erase(value) == 1 ? 0 : fail(EINVAL);
     default:
         return fail(EINVAL);
     }
@@ -215,9 +227,9 @@ int context::get(int option) {
     case ZMQ_IPV6:
         return settings_.ipv6;
     case ZMQ_THREAD_SCHED_POLICY:
-        return settings_.thread_sched_policy;
+        return settings_.io_threads_as.sched_policy;
     case ZMQ_THREAD_NAME_PREFIX:
-        return settings_.thread_name_prefix;
+        return std::atoi(settings_.io_threads_as.name_prefix.c_str());  // 0 when unset, as libzmq
     default:
         return fail(EINVAL);
     }

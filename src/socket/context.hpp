@@ -13,6 +13,7 @@
 #include "base/fork_stamp.hpp"
 #include "base/signaler.hpp"
 #include "io/io_thread.hpp"
+#include "io/thread_settings.hpp"
 
 #include <atomic>
 #include <cstdint>
@@ -77,10 +78,11 @@ public:
     int get(int option);
 
     inproc_registry& inproc() { return inproc_; }
-    // The I/O thread for a new listener or connection, round-robin; the
+    // The I/O thread for a new listener or connection, round-robin among
+    // those ZMQ_AFFINITY allows (bit 0: the first thread; 0: any); the
     // threads (ZMQ_IO_THREADS of them) start on first use. nullptr with
-    // EMTHREAD when ZMQ_IO_THREADS was 0 then.
-    io_thread* pick_io_thread();
+    // EMTHREAD when ZMQ_IO_THREADS was 0 then, or affinity names none.
+    io_thread* pick_io_thread(uint64_t affinity = 0);
 
 private:
     // A new socket with the context's defaults, or nullptr with errno.
@@ -108,9 +110,7 @@ private:
         int max_msgsz = 0x7fffffff;
         bool blocky = true;
         bool ipv6 = false;
-        int thread_priority = -1;
-        int thread_sched_policy = -1;
-        int thread_name_prefix = 0;
+        thread_settings io_threads_as;  // applied when the I/O threads start
     } settings_;
 };
 

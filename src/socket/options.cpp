@@ -1,6 +1,7 @@
 #include "socket/options.hpp"
 
 #include "base/error.hpp"
+#include "socket/listener_option_values.hpp"
 #include "socket/security_option_values.hpp"
 #include "socket/transport_option_values.hpp"
 
@@ -173,6 +174,10 @@ int options::set(int option, const void* value, size_t size, bool& known) {
         return set_positive(value, size, multicast_hops);
     case ZMQ_MULTICAST_MAXTPDU:
         return set_positive(value, size, multicast_maxtpdu);
+    case ZMQ_MULTICAST_LOOP:
+        return get_bool_any(value, size, multicast_loop);
+    case ZMQ_LOOPBACK_FASTPATH:
+        return get_bool_any(value, size, loopback_fastpath);
     case ZMQ_AFFINITY:
         if (size != sizeof(uint64_t) || !value)
             return fail(EINVAL);
@@ -204,6 +209,8 @@ int options::set(int option, const void* value, size_t size, bool& known) {
         return get_bool_any(value, size, invert_matching);
     default:
         if (const int rc = set_security_option(security, option, value, size, known); known)
+            return rc;
+        if (const int rc = set_listener_option(transport, ipv6, option, value, size, known); known)
             return rc;
         return set_transport_option(transport, option, value, size, known);
     }
@@ -242,6 +249,10 @@ int options::get(int option, void* value, size_t* size, bool& known) const {
         return put_int(value, size, multicast_hops);
     case ZMQ_MULTICAST_MAXTPDU:
         return put_int(value, size, multicast_maxtpdu);
+    case ZMQ_MULTICAST_LOOP:
+        return put_int(value, size, multicast_loop);
+    case ZMQ_LOOPBACK_FASTPATH:
+        return put_int(value, size, loopback_fastpath);
     case ZMQ_AFFINITY:
         return put_uint64(value, size, affinity);
     case ZMQ_LAST_ENDPOINT:
@@ -260,6 +271,8 @@ int options::get(int option, void* value, size_t* size, bool& known) const {
         return put_int(value, size, invert_matching);
     default:
         if (const int rc = get_security_option(security, option, value, size, known); known)
+            return rc;
+        if (const int rc = get_listener_option(transport, option, value, size, known); known)
             return rc;
         return get_transport_option(transport, option, value, size, known);
     }

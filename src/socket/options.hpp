@@ -33,8 +33,12 @@ struct options {
     int recovery_ivl = 10000;     // ms, >= 0
     int multicast_hops = 1;       // > 0
     int multicast_maxtpdu = 1500; // bytes, > 0
-    // ZMQ_AFFINITY: the I/O threads libzmq may pick for the socket's
-    // connections; kept and reported, zmx takes its threads in turn.
+    bool multicast_loop = true;   // ZMQ_MULTICAST_LOOP: udp multicast (RADIO)
+    // ZMQ_LOOPBACK_FASTPATH: a Windows loopback setting libzmq keeps and
+    // reports everywhere; nothing to apply on Linux.
+    bool loopback_fastpath = false;
+    // ZMQ_AFFINITY: the I/O threads the socket's next binds and connects
+    // may take (bit 0: the first; 0: any).
     uint64_t affinity = 0;
     // ZMQ_METADATA: "X-" properties our handshake announces.
     std::map<std::string, std::string> metadata;

@@ -113,7 +113,7 @@ socket_link socket_base::link_for(const std::string& endpoint) const {
 }
 
 int socket_base::bind_stream(const char* uri, const endpoint_uri& ep) {
-    io_thread* const picked = ctx_.pick_io_thread();
+    io_thread* const picked = ctx_.pick_io_thread(options_.affinity);
     if (!picked)
         return -1;  // EMTHREAD
     io_thread& thread = *picked;
@@ -133,7 +133,7 @@ int socket_base::bind_stream(const char* uri, const endpoint_uri& ep) {
 int socket_base::connect_stream(const char* uri, const endpoint_uri& ep) {
     if (check_peer_address(ep) < 0)
         return -1;
-    io_thread* const picked = ctx_.pick_io_thread();
+    io_thread* const picked = ctx_.pick_io_thread(options_.affinity);
     if (!picked)
         return -1;  // EMTHREAD
     io_thread& thread = *picked;

@@ -138,6 +138,14 @@ int xpub_socket::xsend(msg& m) {
     const bool more = m.has(msg::more);
     if (!more_out_) {
         choose_targets(m);
+        if (manual_ && send_to_last_subscriber_ && last_subscriber_) {
+            // XPUB_MANUAL_LAST_VALUE: the first message after a granted
+            // subscription goes to that subscriber alone (a last value
+            // cache answering a newcomer), if it matches what it has.
+            const bool matched = std::find(chosen_.begin(), chosen_.end(), last_subscriber_) != chosen_.end();
+            chosen_.assign(matched ? 1 : 0, last_subscriber_);
+            last_subscriber_ = nullptr;
+        }
         if (!lossy_ && !out_.all_have_room(&chosen_))
             return fail(EAGAIN);
     }
@@ -189,6 +197,11 @@ int xpub_socket::xsetsockopt(int option, const void* value, size_t size) {
     }
     case ZMQ_XPUB_MANUAL:
         return option_value::get_bool_non_negative(value, size, manual_);
+    case ZMQ_XPUB_MANUAL_LAST_VALUE:
+        if (option_value::get_bool_non_negative(value, size, manual_) < 0)
+            return -1;
+        send_to_last_subscriber_ = manual_;
+        return 0;
     case ZMQ_XPUB_WELCOME_MSG:
         has_welcome_ = size > 0;
         welcome_.assign(static_cast<const char*>(value), size);

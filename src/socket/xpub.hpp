@@ -55,6 +55,7 @@ private:
     std::deque<msg> pending_;          // messages waiting for xrecv
     std::deque<pipe*> pending_from_;   // their senders (XPUB_MANUAL)
     pipe* last_subscriber_ = nullptr;  // whose request XPUB_MANUAL answers
+    bool send_to_last_subscriber_ = false;  // XPUB_MANUAL_LAST_VALUE
     bool more_out_ = false;
     bool verbose_subs_ = false;
     bool verbose_unsubs_ = false;

@@ -65,6 +65,10 @@ int connecter::open_socket(const peer_address& peer) const {
     if (fd < 0)
         return -1;
     tune_before_connecting(fd, link_.transport.tcp, is_tcp(link_.endpoint));
+    if (is_tcp(link_.endpoint) && bind_to_device(fd, link_.transport.bound_device) < 0) {
+        ::close(fd);  // an unknown device: tried again later, as libzmq does
+        return -1;
+    }
     if (!peer.has_source)
         return fd;
     // As libzmq: several connects may share one source address and port

@@ -34,6 +34,12 @@ void tune_before_connecting(int fd, const tcp_tuning& options, bool is_tcp) {
         set_int(fd, IPPROTO_IP, IP_TOS, options.tos);
 }
 
+int bind_to_device(int fd, const std::string& device) {
+    if (device.empty())
+        return 0;
+    return ::setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, device.c_str(), static_cast<socklen_t>(device.size()));
+}
+
 void tune_connected_tcp(int fd, const tcp_tuning& options) {
     set_int(fd, IPPROTO_TCP, TCP_NODELAY, 1);
     set_if_given(fd, SOL_SOCKET, SO_KEEPALIVE, options.keepalive);

@@ -9,12 +9,18 @@
 
 #include "transport/transport_options.hpp"
 
+#include <string>
+
 namespace zmx {
 
 // Type of service and buffer sizes: everything that must be set before
 // the connection exists to take effect on it. is_tcp: false for ipc,
 // which has buffers but no IP.
 void tune_before_connecting(int fd, const tcp_tuning& options, bool is_tcp);
+// ZMQ_BINDTODEVICE on a tcp descriptor before bind(2) or connect(2):
+// 0, or -1 with the system's errno (ENODEV for an unknown device), which
+// fails the bind or the connection as in libzmq. An empty name does nothing.
+int bind_to_device(int fd, const std::string& device);
 // TCP_NODELAY, keepalive and the retransmission limit (tcp only).
 void tune_connected_tcp(int fd, const tcp_tuning& options);
 

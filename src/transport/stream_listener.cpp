@@ -5,6 +5,7 @@
 #include "transport/session.hpp"
 #include "transport/tcp_address.hpp"
 
+#include <fcntl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -44,6 +45,8 @@ int resolve_listen_address(const endpoint_uri& ep, bool ipv6, socket_address& ad
 
 std::unique_ptr<stream_listener> stream_listener::open(io_thread& thread, const socket_link& link,
                                                        const endpoint_uri& ep) {
+    if (link.transport.use_fd != -1)
+        return listen_on_given(thread, link);
     socket_address address;
     std::string directory;
     if (resolve_listen_address(ep, link.ipv6, address, directory) < 0)
@@ -71,7 +74,8 @@ std::unique_ptr<stream_listener> stream_listener::listen_on(io_thread& thread, c
     tune_before_connecting(fd, link.transport.tcp, address.is_tcp());  // accepted descriptors inherit it
     socket_address bound = address;
     bound.length = sizeof bound.storage;
-    if (::bind(fd, address.get(), address.length) < 0 || ::listen(fd, link.transport.backlog) < 0 ||
+    if ((address.is_tcp() && bind_to_device(fd, link.transport.bound_device) < 0) ||
+        ::bind(fd, address.get(), address.length) < 0 || ::listen(fd, link.transport.backlog) < 0 ||
         ::getsockname(fd, bound.get(), &bound.length) < 0) {
         const int error = errno;
         ::close(fd);
@@ -82,6 +86,19 @@ std::unique_ptr<stream_listener> stream_listener::listen_on(io_thread& thread, c
     }
     return std::unique_ptr<stream_listener>(
         new stream_listener(thread, link, fd, bound, std::move(owned_directory)));
+}
+
+// ZMQ_USE_FD: the application bound and listened already (a systemd
+// socket, say); the endpoint it named is not used, the descriptor's own
+// address is. libzmq takes any number and fails later; a descriptor that is
+// not a socket is refused here (EBADF, ENOTSOCK).
+std::unique_ptr<stream_listener> stream_listener::listen_on_given(io_thread& thread, const socket_link& link) {
+    socket_address bound;
+    bound.length = sizeof bound.storage;
+    if (::getsockname(link.transport.use_fd, bound.get(), &bound.length) < 0)
+        return nullptr;
+    ::fcntl(link.transport.use_fd, F_SETFL, ::fcntl(link.transport.use_fd, F_GETFL) | O_NONBLOCK);
+    return std::unique_ptr<stream_listener>(new stream_listener(thread, link, link.transport.use_fd, bound, {}));
 }
 
 stream_listener::stream_listener(io_thread& thread, const socket_link& link, int fd, const socket_address& bound,
@@ -134,6 +151,8 @@ void stream_listener::on_readable() {
                 pause_accepting();
             return;
         }
+        if (!admits(fd))
+            continue;
         // The connection's events name its local address, as libzmq's do
         // ("tcp://127.0.0.1:5555" for a bind to "tcp://*:5555").
         socket_link link = link_;
@@ -145,6 +164,22 @@ void stream_listener::on_readable() {
         link.events->emit(ZMQ_EVENT_ACCEPTED, static_cast<uint32_t>(fd), link.endpoint);
         thread_.adopt(std::make_unique<session>(thread_, link, fd, bound_));
     }
+}
+
+bool stream_listener::admits(int fd) {
+    if (link_.transport.filters.empty())
+        return true;  // no filter to apply: not even the peer's address is needed
+    socket_address peer;
+    peer.length = sizeof peer.storage;
+    const bool admitted = ::getpeername(fd, peer.get(), &peer.length) == 0 &&
+                          (peer.is_tcp() ? link_.transport.filters.admits_tcp_peer(peer.get())
+                                         : link_.transport.filters.admits_ipc_peer(fd));
+    if (!admitted) {
+        // As libzmq: closed at once, and reported as a failed accept.
+        ::close(fd);
+        link_.events->emit(ZMQ_EVENT_ACCEPT_FAILED, static_cast<uint32_t>(EACCES), bound_);
+    }
+    return admitted;
 }
 
 void stream_listener::pause_accepting() {

@@ -38,7 +38,11 @@ private:
     // private directory of an "ipc://*" bind).
     static std::unique_ptr<stream_listener> listen_on(io_thread& thread, const socket_link& link,
                                                       const socket_address& address, std::string owned_directory);
+    static std::unique_ptr<stream_listener> listen_on_given(io_thread& thread, const socket_link& link);
     void on_readable() override;
+    // Whether the accepted peer passes the accept filters; one that does
+    // not is closed here.
+    bool admits(int fd);
     void remove_files() const;
     // Out of descriptors or memory: the pending connection stays queued and
     // the listener stays readable, so stop watching it for a while instead

@@ -4,6 +4,10 @@
 // socket keeps one set; its listeners and sessions take a copy (socket_link).
 #pragma once
 
+#include "transport/accept_filter.hpp"
+
+#include <string>
+
 namespace zmx {
 
 // ZMQ_HEARTBEAT_IVL/_TIMEOUT/_TTL (ZMTP 3.1 PING and PONG).
@@ -33,6 +37,9 @@ struct transport_options {
     int backlog = 100;         // listen(2)
     int connect_timeout = 0;   // ms a tcp connect may stay pending; 0: the system's
     int reconnect_stop = 0;    // ZMQ_RECONNECT_STOP_* bits
+    accept_filters filters;    // ZMQ_TCP_ACCEPT_FILTER, ZMQ_IPC_FILTER_*: who a listener takes
+    int use_fd = -1;           // ZMQ_USE_FD: a listening descriptor the next bind takes as is
+    std::string bound_device;  // ZMQ_BINDTODEVICE: SO_BINDTODEVICE for tcp; empty: none
 };
 
 } // namespace zmx
