@@ -53,9 +53,13 @@ public:
     // Terminates every pipe and leaves the context; the object may then be
     // deleted. Threads blocked in a thread-safe socket's calls return first.
     void close();
-    // zmq_socket_monitor: starts (replacing any monitor) or, with a null
-    // address, stops publishing this socket's events.
-    int monitor(const char* address, int events);
+    // zmq_socket_monitor(_versioned): starts (replacing any monitor) or,
+    // with a null address, stops publishing this socket's events.
+    int monitor(const char* address, uint64_t events, int version, int type);
+    // zmq_socket_monitor_pipes_stats: one PIPES_STATS event per pipe; -1
+    // with EINVAL when the monitor does not ask for them, EAGAIN without
+    // pipes.
+    int publish_pipe_stats();
 
     // zmq_connect_peer: the routing id of the peer a connect reaches, or
     // 0 with errno (ENOTSUP: only a PEER has one).
