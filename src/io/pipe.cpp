@@ -200,6 +200,13 @@ bool pipe::check_write() {
     return msgs_written_ - peer_read_seen_ < static_cast<uint64_t>(hwm);
 }
 
+bool pipe::below_hwm() const {
+    const auto& out = pair_.outbound(side_);
+    const int hwm = out.hwm.load(std::memory_order_relaxed);
+    return out.conflate || hwm <= 0 ||
+           msgs_written_ - out.read_ack.load(std::memory_order_acquire) < static_cast<uint64_t>(hwm);
+}
+
 bool pipe::write(msg& m, bool publish_now) {
     // Frames after the first of a message always fit: HWM counts messages.
     if (!writing_more_ && !check_write())

@@ -72,6 +72,9 @@ public:
     // True when one more message fits. When false, the pipe asks for an
     // activate_write command once room appears.
     bool check_write();
+    // True when the peer has acknowledged enough to be below the
+    // high-water mark; unlike check_write, asks for no wake-up.
+    bool below_hwm() const;
     // Queues a frame (m is left empty). False when full or the peer is gone;
     // m is then untouched. A frame without ZMQ_MORE publishes the message,
     // unless publish_now is false: then publish_written() does, later, for

@@ -359,6 +359,7 @@ int socket_base::xrecv(msg&) { return fail(ENOTSUP); }
 bool socket_base::xhas_in() { return false; }
 bool socket_base::xhas_out() { return false; }
 int socket_base::xsetsockopt(int, const void*, size_t) { return fail(EINVAL); }
+int socket_base::peer_state(std::string_view) { return fail(ENOTSUP); }
 int socket_base::xgetsockopt(int, void*, size_t*) { return fail(EINVAL); }
 
 } // namespace zmx

@@ -25,6 +25,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace zmx {
@@ -64,6 +65,11 @@ public:
     // zmq_connect_peer: the routing id of the peer a connect reaches, or
     // 0 with errno (ENOTSUP: only a PEER has one).
     virtual uint32_t connect_peer(const char* endpoint);
+
+    // zmq_socket_get_peer_state: ZMQ_POLLOUT when the peer with this
+    // routing id is below its high-water mark, else 0; -1 with ENOTSUP on
+    // a type without routing ids (only ROUTER and REP have them here).
+    virtual int peer_state(std::string_view routing_id);
 
     // Any thread: the context is terminating.
     void stop();
