@@ -119,8 +119,26 @@ int zmq_disconnect(void* s, const char* endpoint) {
 }
 
 int zmq_socket_monitor(void* s, const char* address, int events) {
+    return zmq_socket_monitor_versioned(s, address, static_cast<uint64_t>(static_cast<int64_t>(events)), 1, ZMQ_PAIR);
+}
+
+int zmq_socket_monitor_versioned(void* s, const char* address, uint64_t events, int event_version, int type) {
     const socket_call sock(s);
-    return sock ? sock->monitor(address, events) : -1;
+    return sock ? sock->monitor(address, events, event_version, type) : -1;
+}
+
+int zmq_socket_get_peer_state(void* s, const void* routing_id, size_t routing_id_size) {
+    const socket_call sock(s);
+    if (!sock)
+        return -1;
+    if (!routing_id && routing_id_size > 0)
+        return fail(EFAULT);
+    return sock->peer_state({static_cast<const char*>(routing_id), routing_id_size});
+}
+
+int zmq_socket_monitor_pipes_stats(void* s) {
+    const socket_call sock(s);
+    return sock ? sock->publish_pipe_stats() : -1;
 }
 
 // ---------------------------------------------------------------- messages

@@ -200,6 +200,13 @@ bool pipe::check_write() {
     return msgs_written_ - peer_read_seen_ < static_cast<uint64_t>(hwm);
 }
 
+bool pipe::below_hwm() const {
+    const auto& out = pair_.outbound(side_);
+    const int hwm = out.hwm.load(std::memory_order_relaxed);
+    return out.conflate || hwm <= 0 ||
+           msgs_written_ - out.read_ack.load(std::memory_order_acquire) < static_cast<uint64_t>(hwm);
+}
+
 bool pipe::write(msg& m, bool publish_now) {
     // Frames after the first of a message always fit: HWM counts messages.
     if (!writing_more_ && !check_write())
@@ -227,6 +234,7 @@ void pipe::publish_written() {
 void pipe::publish() {
     auto& out = pair_.outbound(side_);
     out.queue.flush();
+    out.published.store(msgs_written_, std::memory_order_relaxed);
     wake_peer_if_asleep(out.reader_asleep, command::kind::activate_read);
 }
 
@@ -274,6 +282,27 @@ void pipe::terminate(int linger_ms) {
     pair_.inbound(side_).reader_gone.store(true, std::memory_order_release);
     pair_.set_mailbox(side_, nullptr);
     post_to_peer(command::kind::pipe_term);
+}
+
+pipe::queue_counts pipe::queued() const {
+    const auto& out = pair_.outbound(side_);
+    const auto& in = pair_.inbound(side_);
+    // The writer records what it published just after its reader may have
+    // read (and acknowledged) it: never report less than nothing.
+    const uint64_t acknowledged = in.read_ack.load(std::memory_order_acquire);
+    const uint64_t published = in.published.load(std::memory_order_relaxed);
+    return {msgs_written_ - out.read_ack.load(std::memory_order_acquire),
+            published > acknowledged ? published - acknowledged : 0};
+}
+
+void pipe::set_connection_ends(const endpoint_pair& ends) {
+    std::lock_guard lock(pair_.ends_mutex_);
+    pair_.connection_ends_ = ends;
+}
+
+endpoint_pair pipe::connection_ends() const {
+    std::lock_guard lock(pair_.ends_mutex_);
+    return pair_.connection_ends_;
 }
 
 } // namespace zmx

@@ -19,6 +19,7 @@
 // except where a comment says otherwise.
 #pragma once
 
+#include "base/endpoint_pair.hpp"
 #include "base/msg.hpp"
 #include "base/spsc_queue.hpp"
 #include "io/command.hpp"
@@ -71,6 +72,9 @@ public:
     // True when one more message fits. When false, the pipe asks for an
     // activate_write command once room appears.
     bool check_write();
+    // True when the peer has acknowledged enough to be below the
+    // high-water mark; unlike check_write, asks for no wake-up.
+    bool below_hwm() const;
     // Queues a frame (m is left empty). False when full or the peer is gone;
     // m is then untouched. A frame without ZMQ_MORE publishes the message,
     // unless publish_now is false: then publish_written() does, later, for
@@ -115,6 +119,20 @@ public:
 
     // A reference that keeps the whole pipe pair alive.
     std::shared_ptr<pipe> self();
+
+    // zmq_socket_monitor_pipes_stats: the messages written each way and
+    // not yet acknowledged by their reader, as libzmq counts them (the
+    // reader acknowledges in steps of the low-water mark).
+    struct queue_counts {
+        uint64_t outbound;
+        uint64_t inbound;
+    };
+    queue_counts queued() const;
+    // Any thread: the ends of the network connection this pipe carries
+    // (a connecting socket sets them when it makes the pipe, a session when
+    // it makes one; empty for inproc).
+    void set_connection_ends(const endpoint_pair& ends);
+    endpoint_pair connection_ends() const;
 
 private:
     friend class pipe_pair;
@@ -173,6 +191,7 @@ private:
         std::atomic<int> writer_boost{-1};
         std::atomic<int> reader_boost{-1};
         std::atomic<uint64_t> read_ack{0};     // complete messages the reader acknowledged
+        std::atomic<uint64_t> published{0};    // complete messages the writer made visible
         std::atomic<bool> reader_asleep{false};
         std::atomic<bool> writer_asleep{false};
         std::atomic<bool> closed{false};        // the writer terminated
@@ -191,12 +210,16 @@ private:
     // Messages flowing out of side s.
     direction& outbound(int side) { return dirs_[side]; }
     direction& inbound(int side) { return dirs_[1 - side]; }
+    const direction& outbound(int side) const { return dirs_[side]; }
+    const direction& inbound(int side) const { return dirs_[1 - side]; }
     void post(int side, command::kind what);
 
     direction dirs_[2];
     pipe end0_;
     pipe end1_;
     std::mutex mailbox_mutex_;
+    mutable std::mutex ends_mutex_;
+    endpoint_pair connection_ends_;
     std::shared_ptr<command_mailbox> mailboxes_[2];
 };
 

@@ -1,12 +1,14 @@
-// zmq_socket_monitor: publishes a socket's events on a PAIR socket bound to
-// an inproc endpoint, in libzmq's two-frame layout (16-bit event, 32-bit
-// value, then the endpoint). Events nobody has connected to hear are
-// dropped, as in libzmq.
+// zmq_socket_monitor and zmq_socket_monitor_versioned: publish a socket's
+// events on a PAIR, PUB or PUSH socket bound to an inproc endpoint. Version
+// 1 is libzmq's two-frame layout (16-bit event and 32-bit value, then the
+// endpoint); version 2 is the 64-bit event, the number of values, each
+// value, then the local and the remote endpoint. Events nobody has
+// connected to hear are dropped, as in libzmq.
 //
 // One per socket, for the socket's whole life, shared with the transports
 // (through socket_link) so they can emit from their I/O threads.
 //
-// Threading: every member from any thread; a mutex serialises the PAIR
+// Threading: every member from any thread; a mutex serialises the monitor
 // socket's use.
 #pragma once
 
@@ -14,6 +16,7 @@
 
 #include <cstdint>
 #include <mutex>
+#include <span>
 #include <string>
 
 namespace zmx {
@@ -26,23 +29,35 @@ public:
     explicit socket_monitor(context& ctx) : ctx_(ctx) {}
     ~socket_monitor() { stop(); }
 
-    // Starts publishing the events in the mask on a PAIR bound to address,
-    // stopping any monitor before: 0, or -1 with errno (EPROTONOSUPPORT for
-    // a transport other than inproc, EADDRINUSE, ...).
-    int start(const char* address, int events);
-    // Sends MONITOR_STOPPED (when asked for) and closes the PAIR, if any.
+    // Starts publishing the events in the mask, in the layout of version,
+    // on a socket of type bound to address (a null address only stops),
+    // stopping any monitor before:
+    // 0, or -1 with libzmq's errno (EINVAL for a version 1 mask beyond 16
+    // bits or a type other than PAIR, PUB and PUSH, EPROTONOSUPPORT for a
+    // transport other than inproc, EADDRINUSE, ...).
+    int start(const char* address, uint64_t events, int version, int type);
+    // Sends MONITOR_STOPPED (when asked for) and closes the socket, if any.
     void stop();
+    // Whether events of this kind are asked for now.
+    bool wants(uint64_t event);
     // Publishes an event if a monitor asked for it.
-    void emit(int event, uint32_t value, const std::string& endpoint) override;
+    void emit(int event, uint64_t value, const endpoint_pair& where) override;
+    // The same with any number of values (version 2 carries them all).
+    void emit_values(uint64_t event, std::span<const uint64_t> values, const endpoint_pair& where);
 
 private:
-    void emit_locked(int event, uint32_t value, const std::string& endpoint);
+    void emit_locked(uint64_t event, std::span<const uint64_t> values, const endpoint_pair& where);
+    void send_v1(uint64_t event, uint64_t value, const std::string& endpoint);
+    void send_v2(uint64_t event, std::span<const uint64_t> values, const endpoint_pair& where);
+    // Sends one frame; false when the monitor socket refused it.
+    bool send_frame(const void* data, size_t size, bool more);
     void stop_locked();
 
     context& ctx_;
     std::mutex mutex_;
-    socket_handle* pair_ = nullptr;
-    int events_ = 0;
+    socket_handle* socket_ = nullptr;
+    uint64_t events_ = 0;
+    int version_ = 1;
 };
 
 } // namespace zmx

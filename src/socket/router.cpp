@@ -133,4 +133,11 @@ int router_socket::xsetsockopt(int option, const void* value, size_t size) {
 
 socket_base* make_router(context& ctx) { return new router_socket(ctx, ZMQ_ROUTER); }
 
+int router_socket::peer_state(std::string_view routing_id) {
+    const pipe* p = ids_.find(routing_id);
+    if (!p)
+        return fail(EHOSTUNREACH);
+    return p->below_hwm() ? ZMQ_POLLOUT : 0;
+}
+
 } // namespace zmx

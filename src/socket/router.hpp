@@ -28,6 +28,11 @@ protected:
     bool xhas_out() override;
     int xsetsockopt(int option, const void* value, size_t size) override;
 
+public:
+    // EHOSTUNREACH for a routing id no peer has.
+    int peer_state(std::string_view routing_id) override;
+
+protected:
     // Drops the unfinished message being written (REP's malformed envelopes).
     void rollback_send();
 

@@ -301,15 +301,25 @@ int socket_base::done() {
 
 // ---------------------------------------------------------------- closing
 
-int socket_base::monitor(const char* address, int events) {
+int socket_base::monitor(const char* address, uint64_t events, int version, int type) {
     const auto lock = enter();
     if (const int error = refusal())
         return fail(error);
-    if (!address) {
-        monitor_->stop();
-        return 0;
+    return monitor_->start(address, events, version, type);
+}
+
+int socket_base::publish_pipe_stats() {
+    const auto lock = enter();
+    if (!monitor_->wants(ZMQ_EVENT_PIPES_STATS))
+        return fail(EINVAL);
+    if (pipes_.empty())
+        return fail(EAGAIN);
+    for (const auto& p : pipes_) {
+        const pipe::queue_counts counts = p->queued();
+        const uint64_t values[] = {counts.outbound, counts.inbound};
+        monitor_->emit_values(ZMQ_EVENT_PIPES_STATS, values, p->connection_ends());
     }
-    return monitor_->start(address, events);
+    return 0;
 }
 
 void socket_base::close() {
@@ -349,6 +359,7 @@ int socket_base::xrecv(msg&) { return fail(ENOTSUP); }
 bool socket_base::xhas_in() { return false; }
 bool socket_base::xhas_out() { return false; }
 int socket_base::xsetsockopt(int, const void*, size_t) { return fail(EINVAL); }
+int socket_base::peer_state(std::string_view) { return fail(ENOTSUP); }
 int socket_base::xgetsockopt(int, void*, size_t*) { return fail(EINVAL); }
 
 } // namespace zmx

@@ -25,6 +25,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace zmx {
@@ -53,13 +54,22 @@ public:
     // Terminates every pipe and leaves the context; the object may then be
     // deleted. Threads blocked in a thread-safe socket's calls return first.
     void close();
-    // zmq_socket_monitor: starts (replacing any monitor) or, with a null
-    // address, stops publishing this socket's events.
-    int monitor(const char* address, int events);
+    // zmq_socket_monitor(_versioned): starts (replacing any monitor) or,
+    // with a null address, stops publishing this socket's events.
+    int monitor(const char* address, uint64_t events, int version, int type);
+    // zmq_socket_monitor_pipes_stats: one PIPES_STATS event per pipe; -1
+    // with EINVAL when the monitor does not ask for them, EAGAIN without
+    // pipes.
+    int publish_pipe_stats();
 
     // zmq_connect_peer: the routing id of the peer a connect reaches, or
     // 0 with errno (ENOTSUP: only a PEER has one).
     virtual uint32_t connect_peer(const char* endpoint);
+
+    // zmq_socket_get_peer_state: ZMQ_POLLOUT when the peer with this
+    // routing id is below its high-water mark, else 0; -1 with ENOTSUP on
+    // a type without routing ids (only ROUTER and REP have them here).
+    virtual int peer_state(std::string_view routing_id);
 
     // Any thread: the context is terminating.
     void stop();

@@ -120,10 +120,11 @@ int socket_base::bind_stream(const char* uri, const endpoint_uri& ep) {
     auto listener = stream_listener::open(thread, link_for(uri), ep);
     if (!listener) {
         // libzmq names the address without its protocol here.
-        monitor_->emit(ZMQ_EVENT_BIND_FAILED, static_cast<uint32_t>(errno), ep.address);
+        monitor_->emit(ZMQ_EVENT_BIND_FAILED, static_cast<uint32_t>(errno), endpoint_pair::of_bind(ep.address));
         return -1;
     }
-    monitor_->emit(ZMQ_EVENT_LISTENING, static_cast<uint32_t>(listener->fd()), listener->bound_endpoint());
+    monitor_->emit(ZMQ_EVENT_LISTENING, static_cast<uint32_t>(listener->fd()),
+                   endpoint_pair::of_bind(listener->bound_endpoint()));
     options_.last_endpoint = listener->bound_endpoint();
     listeners_.push_back({listener->bound_endpoint(), &thread, listener->object_id(), listener->fd()});
     thread.adopt(std::move(listener));
@@ -153,6 +154,8 @@ int socket_base::connect_stream(const char* uri, const endpoint_uri& ep) {
         if (link_to_peer.conflate)
             ours.set_conflate();
         ours.set_mailbox(mailbox_);
+        // As libzmq names it in PIPES_STATS: made before there is a local end.
+        ours.set_connection_ends(endpoint_pair::of_connect(uri));
         if (!link_to_peer.connect_routing_id.empty())
             ours.preset_peer_routing_id(link_to_peer.connect_routing_id);
         connecting = std::make_unique<session>(thread, link_to_peer, pair->end(1).self());
@@ -169,7 +172,7 @@ void socket_base::close_listener(size_t index) {
     // whoever hears it (or returns from unbind) may bind the address again,
     // and a closing socket's monitor hears CLOSED before MONITOR_STOPPED.
     listener.thread->cancel(listener.object).wait();
-    monitor_->emit(ZMQ_EVENT_CLOSED, static_cast<uint32_t>(listener.fd), listener.endpoint);
+    monitor_->emit(ZMQ_EVENT_CLOSED, static_cast<uint32_t>(listener.fd), endpoint_pair::of_bind(listener.endpoint));
     listeners_.erase(listeners_.begin() + static_cast<std::ptrdiff_t>(index));
 }
 

@@ -2,6 +2,7 @@
 
 #include "transport/descriptor_tuning.hpp"
 #include "transport/peer_address.hpp"
+#include "transport/socket_address.hpp"
 
 #include <sys/socket.h>
 #include <unistd.h>
@@ -99,7 +100,7 @@ int connecter::take_pending() {
 }
 
 void connecter::succeeded(int fd) {
-    emit(ZMQ_EVENT_CONNECTED, static_cast<uint32_t>(fd));
+    link_.events->emit(ZMQ_EVENT_CONNECTED, static_cast<uint32_t>(fd), {local_endpoint_of(fd), link_.endpoint, false});
     owner_.connected(fd);
 }
 
@@ -143,6 +144,8 @@ void connecter::on_timer(int id) {
     connect_now();
 }
 
-void connecter::emit(int event, uint32_t value) { link_.events->emit(event, value, link_.endpoint); }
+void connecter::emit(int event, uint32_t value) {
+    link_.events->emit(event, value, endpoint_pair::of_connect(link_.endpoint));
+}
 
 } // namespace zmx

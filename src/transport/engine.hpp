@@ -6,6 +6,7 @@
 #pragma once
 
 #include "base/msg.hpp"
+#include "transport/event_sink.hpp"
 #include "zmtp/commands.hpp"
 #include "zmtp/zap.hpp"
 
@@ -63,6 +64,8 @@ public:
     virtual void zap_reply(const zmtp::frame_list& /*reply*/) {}
     virtual const std::string& peer_address() const = 0;
     virtual int fd() const = 0;
+    // The connection's two ends, as its monitor events name them.
+    virtual const endpoint_pair& endpoints() const = 0;
 };
 
 } // namespace zmx

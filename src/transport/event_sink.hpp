@@ -6,15 +6,16 @@
 // their I/O threads, bind on the application thread).
 #pragma once
 
+#include "base/endpoint_pair.hpp"
+
 #include <cstdint>
-#include <string>
 
 namespace zmx {
 
 class event_sink {
 public:
     // event is a ZMQ_EVENT_* bit; value is its fd, errno, interval or code.
-    virtual void emit(int event, uint32_t value, const std::string& endpoint) = 0;
+    virtual void emit(int event, uint64_t value, const endpoint_pair& where) = 0;
 
 protected:
     ~event_sink() = default;

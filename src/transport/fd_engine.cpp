@@ -10,7 +10,13 @@
 namespace zmx {
 
 fd_engine::fd_engine(reactor& loop, int fd, const socket_link& link, events& sink)
-    : loop_(loop), fd_(fd), link_(link), sink_(sink), peer_address_(peer_address_of(fd)) {
+    : loop_(loop),
+      fd_(fd),
+      link_(link),
+      sink_(sink),
+      peer_address_(peer_address_of(fd)),
+      where_(link.accepted ? endpoint_pair{link.endpoint, remote_endpoint_of(fd), true}
+                           : endpoint_pair{local_endpoint_of(fd), link.endpoint, false}) {
     held_.init();
 }
 
@@ -27,7 +33,7 @@ void fd_engine::stop() {
     fd_ = -1;
 }
 
-void fd_engine::emit(int event, uint32_t value) { link_.events->emit(event, value, link_.endpoint); }
+void fd_engine::emit(int event, uint32_t value) { link_.events->emit(event, value, where_); }
 
 void fd_engine::flush() {
     while (out_offset_ < out_.size()) {

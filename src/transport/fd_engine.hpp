@@ -26,6 +26,7 @@ public:
     size_t buffered() const override { return out_.size() - out_offset_; }
     const std::string& peer_address() const override { return peer_address_; }
     int fd() const override { return fd_; }
+    const endpoint_pair& endpoints() const override { return where_; }
 
 protected:
     fd_engine(reactor& loop, int fd, const socket_link& link, events& sink);
@@ -55,6 +56,7 @@ private:
     msg held_;
     bool holding_ = false;
     const std::string peer_address_;
+    const endpoint_pair where_;
 };
 
 } // namespace zmx

@@ -127,6 +127,7 @@ bool session::open_pipe_to_socket(const std::string& identity) {
     if (link_.conflate)
         socket_end.set_conflate();
     socket_end.set_endpoint(pipe_endpoint_);  // for zmq_disconnect and zmq_unbind
+    socket_end.set_connection_ends(engine_->endpoints());
     if (connecter_ && !link_.connect_routing_id.empty())
         socket_end.preset_peer_routing_id(link_.connect_routing_id);
     pipe_ = pair->end(1).self();

@@ -25,6 +25,18 @@ std::string endpoint_of(const socket_address& address) {
     return std::string("ipc://") + un->sun_path;
 }
 
+std::string local_endpoint_of(int fd) {
+    socket_address local;
+    local.length = sizeof local.storage;
+    return ::getsockname(fd, local.get(), &local.length) == 0 ? endpoint_of(local) : std::string();
+}
+
+std::string remote_endpoint_of(int fd) {
+    socket_address remote;
+    remote.length = sizeof remote.storage;
+    return ::getpeername(fd, remote.get(), &remote.length) == 0 ? endpoint_of(remote) : std::string();
+}
+
 std::string peer_address_of(int fd) {
     socket_address peer;
     peer.length = sizeof peer.storage;

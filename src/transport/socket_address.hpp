@@ -22,6 +22,11 @@ struct socket_address {
 // "tcp://127.0.0.1:5555", "tcp://[::1]:5555", "ipc:///tmp/x", "ipc://@name".
 std::string endpoint_of(const socket_address& address);
 
+// The endpoints of a connected descriptor's two ends, as monitor events
+// name them; "" when the system cannot tell.
+std::string local_endpoint_of(int fd);
+std::string remote_endpoint_of(int fd);
+
 // The "Peer-Address" property of a connection, as libzmq gives it: the
 // peer's IP for tcp ("127.0.0.1", "::1"), "localhost:uid:gid:pid" from the
 // peer's credentials for ipc; "" when unknown.

@@ -50,6 +50,7 @@ struct socket_link {
     zmtp::security_options security;
     inproc_registry* inproc = nullptr;  // the context's: where a ZAP handler is bound
     std::string endpoint;  // as the application named it (for disconnect)
+    bool accepted = false;  // a listener's connection: endpoint is our end, not the peer's
 };
 
 } // namespace zmx

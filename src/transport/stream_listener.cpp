@@ -80,7 +80,8 @@ std::unique_ptr<stream_listener> stream_listener::listen_on(io_thread& thread, c
         const int error = errno;
         ::close(fd);
         // As libzmq reports it: the descriptor closed (named for ipc only).
-        link.events->emit(ZMQ_EVENT_CLOSED, static_cast<uint32_t>(fd), address.is_tcp() ? "" : link.endpoint);
+        link.events->emit(ZMQ_EVENT_CLOSED, static_cast<uint32_t>(fd),
+                          endpoint_pair::of_bind(address.is_tcp() ? "" : link.endpoint));
         errno = error;
         return nullptr;
     }
@@ -146,7 +147,7 @@ void stream_listener::on_readable() {
             const int error = errno;
             if (error == EAGAIN || error == EWOULDBLOCK || error == EINTR)
                 return;
-            link_.events->emit(ZMQ_EVENT_ACCEPT_FAILED, static_cast<uint32_t>(error), bound_);
+            link_.events->emit(ZMQ_EVENT_ACCEPT_FAILED, static_cast<uint32_t>(error), endpoint_pair::of_bind(bound_));
             if (out_of_resources(error))
                 pause_accepting();
             return;
@@ -157,11 +158,10 @@ void stream_listener::on_readable() {
         // ("tcp://127.0.0.1:5555" for a bind to "tcp://*:5555").
         socket_link link = link_;
         link.endpoint = bound_;
-        socket_address local;
-        local.length = sizeof local.storage;
-        if (::getsockname(fd, local.get(), &local.length) == 0 && local.is_tcp())
-            link.endpoint = endpoint_of(local);
-        link.events->emit(ZMQ_EVENT_ACCEPTED, static_cast<uint32_t>(fd), link.endpoint);
+        link.accepted = true;
+        if (bound_.starts_with("tcp://"))
+            link.endpoint = local_endpoint_of(fd);
+        link.events->emit(ZMQ_EVENT_ACCEPTED, static_cast<uint32_t>(fd), {link.endpoint, remote_endpoint_of(fd), true});
         thread_.adopt(std::make_unique<session>(thread_, link, fd, bound_));
     }
 }
