@@ -57,6 +57,11 @@ public:
     // address, stops publishing this socket's events.
     int monitor(const char* address, int events);
 
+    // zmq_join / zmq_leave: a DISH's groups. -1 with EINVAL for a group
+    // too long, joined twice or left unjoined; ENOTSUP for other types.
+    int join(const char* group);
+    int leave(const char* group);
+
     // zmq_connect_peer: the routing id of the peer a connect reaches, or
     // 0 with errno (ENOTSUP: only a PEER has one).
     virtual uint32_t connect_peer(const char* endpoint);
@@ -88,6 +93,8 @@ protected:
     virtual int xrecv(msg& m);
     virtual bool xhas_in();
     virtual bool xhas_out();
+    virtual int xjoin(const char* group);
+    virtual int xleave(const char* group);
     // Socket-type options: -1 with EINVAL when unknown.
     virtual int xsetsockopt(int option, const void* value, size_t size);
     virtual int xgetsockopt(int option, void* value, size_t* size);

@@ -95,6 +95,7 @@ socket_link socket_base::link_for(const std::string& endpoint) const {
             .announces_routing_id = traits.announces_routing_id,
             .conflate = conflates(),
             .subscribes_zmtp1_peers = traits.subscribes_zmtp1_peers,
+            .groups = traits.groups,
             .routing_id = options_.routing_id,
             .connect_routing_id = options_.connect_routing_id,
             .sndhwm = options_.sndhwm,
