@@ -2,7 +2,8 @@
 // never blocking; a peer whose queue is full misses it (unless
 // ZMQ_XPUB_NODROP, then EAGAIN). Joins and leaves arrive from the peers in
 // message form (msg::join, msg::leave); anything else a peer sends is
-// dropped. Thread-safe and single-part, as socket_base makes every such type.
+// dropped. A udp connection gets every message: the DISHes behind it
+// filter for themselves. Thread-safe and single-part, as socket_base makes every such type.
 #include "socket/socket_types.hpp"
 
 #include "base/error.hpp"
@@ -25,6 +26,8 @@ public:
 private:
     void xattach_pipe(pipe* p, bool) override {
         out_.attach(p);
+        if (p->endpoint().starts_with("udp://"))
+            udp_pipes_.push_back(p);
         xread_activated(p);  // joins the peer sent before we attached
     }
     void xpipe_terminated(pipe* p) override {
@@ -32,6 +35,7 @@ private:
             std::erase(it->second, p);
             it = it->second.empty() ? members_.erase(it) : std::next(it);
         }
+        std::erase(udp_pipes_, p);
         out_.terminated(p);
     }
     void xread_activated(pipe* p) override {
@@ -60,13 +64,20 @@ private:
     }
     int xsend(msg& m) override {
         const auto it = members_.find(m.group());
-        if (it == members_.end()) {
+        const std::vector<pipe*>* chosen = it == members_.end() ? nullptr : &it->second;
+        if (!udp_pipes_.empty()) {
+            targets_ = udp_pipes_;
+            if (chosen)
+                targets_.insert(targets_.end(), chosen->begin(), chosen->end());
+            chosen = &targets_;
+        }
+        if (!chosen) {
             m.close();  // nobody joined: sent to no one
             return 0;
         }
-        if (!lossy_ && !out_.all_have_room(&it->second))
+        if (!lossy_ && !out_.all_have_room(chosen))
             return fail(EAGAIN);
-        out_.send(m, &it->second);
+        out_.send(m, chosen);
         return 0;
     }
     bool xhas_out() override { return true; }  // as libzmq: a RADIO never blocks
@@ -79,6 +90,8 @@ private:
 
     distributor out_;
     std::unordered_map<std::string, std::vector<pipe*>> members_;  // group -> peers that joined it
+    std::vector<pipe*> udp_pipes_;
+    std::vector<pipe*> targets_;  // udp pipes and members, reused by each send
     bool lossy_ = true;
 };
 

@@ -137,6 +137,9 @@ private:
     int begin_endpoint_call(const char* uri, endpoint_uri& ep);
     int bind_stream(const char* uri, const endpoint_uri& ep);
     int connect_stream(const char* uri, const endpoint_uri& ep);
+    // udp: a DISH or DGRAM binds, a RADIO connects; either way one session
+    // with its pipe from the start.
+    int open_udp(const char* uri, const endpoint_uri& ep, bool binding);
     socket_link link_for(const std::string& endpoint) const;
     void close_listener(size_t index);
     // The index of the listener bound to endpoint, or listeners_.size().

@@ -27,6 +27,7 @@ socket_base* make_socket(context& ctx, int type) {
     case ZMQ_CHANNEL: return make_channel(ctx);
     case ZMQ_RADIO: return make_radio(ctx);
     case ZMQ_DISH: return make_dish(ctx);
+    case ZMQ_DGRAM: return make_dgram(ctx);
     default: return nullptr;
     }
 }

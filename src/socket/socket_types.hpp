@@ -26,6 +26,7 @@ socket_base* make_peer(context& ctx);
 socket_base* make_channel(context& ctx);
 socket_base* make_radio(context& ctx);
 socket_base* make_dish(context& ctx);
+socket_base* make_dgram(context& ctx);
 
 // ZMQ_PROBE_ROUTER: an empty message to a new peer, so a ROUTER learns of us.
 void send_probe(pipe& p);

@@ -23,6 +23,7 @@ class inproc_registry;
 enum class engine_kind : uint8_t {
     zmtp,  // ZMTP: greeting, handshake, frames
     raw,   // the bytes as they come (the STREAM socket)
+    udp,   // datagrams (RADIO, DISH, DGRAM over udp://)
 };
 
 // How a connection carries message groups (RADIO and DISH, RFC 48).

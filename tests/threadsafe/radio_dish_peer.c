@@ -1,5 +1,5 @@
-/* A RADIO or DISH on the reference libzmq 4.3.4 with its draft API, in a
- * process of its own, for the interop tests of RADIO and DISH
+/* A RADIO, DISH or DGRAM on the reference libzmq 4.3.4 with its draft API,
+ * in a process of its own, for the interop tests of RADIO, DISH and DGRAM
  * (interop_radio_dish.cpp). It prints "ready ENDPOINT" once bound or
  * connected, then:
  *   radio bind|connect ENDPOINT GROUP
@@ -8,6 +8,10 @@
  *   dish bind|connect ENDPOINT GROUP
  *       joins GROUP and prints each message it receives as "GROUP BODY";
  *       ends at the body "quit".
+ *   dgram bind ENDPOINT TARGET
+ *       sends "hello" to TARGET ("ip:port") unless it is "-", then prints
+ *       each message it receives as "ADDRESS BODY" and sends it back to
+ *       ADDRESS; ends at the body "quit" (not sent back).
  * ENDPOINT may be udp://: a dish binds it, a radio connects. */
 #define ZMQ_BUILD_DRAFT_API
 #include <zmq.h>
@@ -78,21 +82,54 @@ static void print_received(void *s) {
     }
 }
 
+static int receive_part(void *s, char *text, size_t size) {
+    const int n = zmq_recv(s, text, size - 1, 0);
+    if (n < 0)
+        fail("recv");
+    text[(size_t)n < size - 1 ? (size_t)n : size - 1] = '\0';
+    return n;
+}
+
+static void send_pair(void *s, const char *address, const char *body) {
+    if (zmq_send(s, address, strlen(address), ZMQ_SNDMORE) < 0 || zmq_send(s, body, strlen(body), 0) < 0)
+        fail("send");
+}
+
+static void echo_datagrams(void *s, const char *target) {
+    if (strcmp(target, "-") != 0)
+        send_pair(s, target, "hello");
+    for (;;) {
+        char address[64], body[256];
+        receive_part(s, address, sizeof address);
+        receive_part(s, body, sizeof body);
+        printf("%s %s\n", address, body);
+        fflush(stdout);
+        if (strcmp(body, "quit") == 0)
+            return;
+        send_pair(s, address, body);
+    }
+}
+
 int main(int argc, char **argv) {
-    const int radio = argc == 5 && strcmp(argv[1], "radio") == 0;
-    if (argc != 5 || (!radio && strcmp(argv[1], "dish") != 0)) {
-        fprintf(stderr, "usage: radio_dish_peer radio|dish bind|connect ENDPOINT GROUP\n");
+    const char *role = argc == 5 ? argv[1] : "";
+    const int type = strcmp(role, "radio") == 0 ? ZMQ_RADIO
+                     : strcmp(role, "dish") == 0 ? ZMQ_DISH
+                     : strcmp(role, "dgram") == 0 ? ZMQ_DGRAM : -1;
+    if (type < 0) {
+        fprintf(stderr, "usage: radio_dish_peer radio|dish|dgram bind|connect ENDPOINT GROUP|TARGET\n");
         return 2;
     }
     void *ctx = zmq_ctx_new();
-    void *s = zmq_socket(ctx, radio ? ZMQ_RADIO : ZMQ_DISH);
-    if (!radio && zmq_join(s, argv[4]) < 0)
+    void *s = zmq_socket(ctx, type);
+    if (type == ZMQ_DISH && zmq_join(s, argv[4]) < 0)
         fail("join");
     start(s, argv[2], argv[3]);
-    if (radio)
+    if (type == ZMQ_RADIO)
         broadcast(s, argv[4]);
-    else
+    else if (type == ZMQ_DISH)
         print_received(s);
+    else
+        echo_datagrams(s, argv[4]);
     int linger = 0;
     zmq_setsockopt(s, ZMQ_LINGER, &linger, sizeof linger);
     zmq_close(s);
