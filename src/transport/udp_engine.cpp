@@ -16,6 +16,8 @@ namespace {
 // Datagrams read per wake-up before the socket is told: one wake-up for a
 // burst, and other descriptors of the thread get their turn.
 constexpr int datagrams_per_read = 64;
+// Bytes sent before the engine yields to the reactor (the session's batch).
+constexpr size_t bytes_per_batch = 64 * 1024;
 
 // "ip:port" of an IPv4 peer, as libzmq names a DGRAM's peers: with its
 // terminating NUL in the message.
@@ -78,6 +80,19 @@ void udp_engine::stop() {
 void udp_engine::resume_input() {
     if (fd_ >= 0 && receives_)
         loop_.want_read(fd_, true);
+}
+
+void udp_engine::flush() {
+    if (batch_bytes_ < bytes_per_batch)
+        batch_bytes_ = 0;  // the session's pipe ran dry: nothing to yield for
+    else if (fd_ >= 0)
+        loop_.want_write(fd_, true);  // on_writable once the others had their turn
+}
+
+void udp_engine::on_writable() {
+    loop_.want_write(fd_, false);
+    batch_bytes_ = 0;
+    sink_.engine_drained();
 }
 
 void udp_engine::on_readable() {
@@ -144,8 +159,8 @@ void udp_engine::send(msg& m) {
 void udp_engine::send_grouped(const msg& m) {
     const size_t size = encode_datagram(m.group(), std::span(static_cast<const uint8_t*>(m.data()), m.size()),
                                         std::span(buffer_));
-    if (size > 0)
-        ::send(fd_, buffer_.data(), size, MSG_DONTWAIT | MSG_NOSIGNAL);  // a datagram lost is lost
+    if (size > 0 && ::send(fd_, buffer_.data(), size, MSG_DONTWAIT | MSG_NOSIGNAL) > 0)  // a datagram lost is lost
+        batch_bytes_ += size;
 }
 
 void udp_engine::send_raw(const msg& m) {
@@ -159,9 +174,10 @@ void udp_engine::send_raw(const msg& m) {
         return;
     }
     expecting_raw_body_ = false;
-    if (raw_destination_valid_ && m.size() <= max_datagram)
+    if (raw_destination_valid_ && m.size() <= max_datagram &&
         ::sendto(fd_, m.data(), m.size(), MSG_DONTWAIT | MSG_NOSIGNAL, raw_destination_.get(),
-                 raw_destination_.length);
+                 raw_destination_.length) >= 0)
+        batch_bytes_ += m.size() + 1;  // an empty datagram costs a turn too
 }
 
 } // namespace zmx

@@ -32,14 +32,19 @@ public:
     void stop() override;
     bool active() const override { return fd_ >= 0; }
     void send(msg& m) override;
-    void flush() override {}
-    size_t buffered() const override { return 0; }  // a datagram is sent at once or dropped
+    // A datagram is sent at once or dropped; after a batch of sends the
+    // engine reports them as buffered until the reactor comes round again,
+    // so a fast sender lets the thread's other descriptors (a DISH reading
+    // on the same I/O thread) have their turn.
+    void flush() override;
+    size_t buffered() const override { return batch_bytes_; }
     void resume_input() override;
     const std::string& peer_address() const override { return no_peer_address_; }
     int fd() const override { return fd_; }
 
 private:
     void on_readable() override;
+    void on_writable() override;
     // One datagram in: false when the socket's queue was full.
     bool receive_grouped(size_t size);
     bool receive_raw(size_t size, const sockaddr_storage& from);
@@ -55,6 +60,7 @@ private:
     tcp_address raw_destination_;  // DGRAM: where the body being sent goes
     bool raw_destination_valid_ = false;
     bool expecting_raw_body_ = false;
+    size_t batch_bytes_ = 0;  // sent since the reactor last came round
     std::array<uint8_t, max_datagram> buffer_{};
     const std::string no_peer_address_;
 };
