@@ -108,6 +108,16 @@ uint32_t zmq_connect_peer(void* s, const char* endpoint) {
     return sock ? sock->connect_peer(endpoint) : 0;
 }
 
+int zmq_join(void* s, const char* group) {
+    const socket_call sock(s);
+    return sock ? sock->join(group) : -1;
+}
+
+int zmq_leave(void* s, const char* group) {
+    const socket_call sock(s);
+    return sock ? sock->leave(group) : -1;
+}
+
 int zmq_unbind(void* s, const char* endpoint) {
     const socket_call sock(s);
     return sock ? sock->unbind(endpoint) : -1;

@@ -15,11 +15,16 @@ struct msg::content {
     void* hint;
 };
 
+struct msg::long_group {
+    std::atomic<uint32_t> refs;
+    char* text() { return reinterpret_cast<char*>(this + 1); }
+};
+
 void msg::init() {
     kind_ = kind::small;
     flags_ = 0;
     small_size_ = 0;
-    reserved_ = 0;
+    group_is_long_ = false;
     metadata_ = nullptr;
     routing_id_ = 0;
     group_[0] = '\0';
@@ -92,6 +97,7 @@ void msg::release_body() {
     }
     if (metadata_)
         metadata_->release();
+    release_group();
 }
 
 void msg::close() {
@@ -122,6 +128,8 @@ void msg::copy_to(msg& dst) {
     }
     if (metadata_)
         metadata_->add_ref();
+    if (group_is_long_)
+        group_block()->refs.fetch_add(1, std::memory_order_relaxed);
     std::memcpy(static_cast<void*>(&dst), this, sizeof(msg));
 }
 
@@ -165,11 +173,47 @@ void msg::set_properties(metadata* md) {
     metadata_ = md;
 }
 
+msg::long_group* msg::group_block() const {
+    long_group* block;
+    std::memcpy(&block, group_, sizeof block);
+    return block;
+}
+
+void msg::release_group() {
+    if (!group_is_long_)
+        return;
+    long_group* block = group_block();
+    if (block->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+        block->refs.~atomic();
+        std::free(block);
+    }
+    group_is_long_ = false;
+    group_[0] = '\0';
+}
+
+const char* msg::group() const {
+    return group_is_long_ ? group_block()->text() : group_;
+}
+
 int msg::set_group(const char* group) {
     const size_t length = std::strlen(group);
-    if (length >= group_capacity)
+    if (length > group_max_length)
         return fail(EINVAL);
-    std::memcpy(group_, group, length + 1);
+    if (length < group_capacity) {
+        char inline_copy[group_capacity];  // group may point into this message
+        std::memcpy(inline_copy, group, length + 1);
+        release_group();
+        std::memcpy(group_, inline_copy, length + 1);
+        return 0;
+    }
+    auto* block = static_cast<long_group*>(std::malloc(sizeof(long_group) + length + 1));
+    if (!block)
+        return fail(ENOMEM);
+    new (&block->refs) std::atomic<uint32_t>(1);
+    std::memcpy(block->text(), group, length + 1);
+    release_group();
+    std::memcpy(group_, &block, sizeof block);
+    group_is_long_ = true;
     return 0;
 }
 

@@ -7,6 +7,11 @@
 // byte copy followed by re-initialising the source, which is how queues
 // carry it.
 //
+// A group (RADIO/DISH) of up to group_capacity - 1 characters lives inline;
+// a longer one, up to ZMQ_GROUP_MAX_LENGTH, lives in its own
+// reference-counted block that copies share and the last close frees, so
+// the message stays 64 bytes.
+//
 // Threading: a msg is owned by one thread at a time; only the content
 // block's reference count is shared. The free function runs on whichever
 // thread drops the last reference, and zmx never holds a lock while it does.
@@ -25,7 +30,8 @@ using free_fn = void(void* data, void* hint);
 class msg {
 public:
     static constexpr size_t small_capacity = 32;
-    static constexpr size_t group_capacity = 16;  // 15 characters and NUL
+    static constexpr size_t group_capacity = 16;     // inline: 15 characters and NUL
+    static constexpr size_t group_max_length = 255;  // ZMQ_GROUP_MAX_LENGTH
 
     enum flag : uint8_t {
         more = 1,        // ZMQ_MORE: another frame of this message follows
@@ -35,6 +41,10 @@ public:
         // made itself: a ZMTP 3.1 peer gets it as a SUBSCRIBE or CANCEL
         // command (as from libzmq); what an application sends stays a message.
         subscription = 16,
+        // A DISH's zmq_join or zmq_leave of the message's group, on its way
+        // to a RADIO: a JOIN or LEAVE command on the wire (RFC 48).
+        join = 32,
+        leave = 64,
     };
 
     // All init functions leave any previous content untouched: close first.
@@ -72,8 +82,10 @@ public:
 
     uint32_t routing_id_value() const { return routing_id_; }
     void set_routing_id_value(uint32_t id) { routing_id_ = id; }
-    const char* group() const { return group_; }
-    int set_group(const char* group);  // -1 with EINVAL when too long
+    const char* group() const;
+    // -1 with EINVAL when longer than group_max_length, ENOMEM when a long
+    // group's block cannot be allocated.
+    int set_group(const char* group);
 
     // A bare byte copy with no reference taken: for relocating into queues.
     void relocate_to(msg& dst) { std::memcpy(static_cast<void*>(&dst), this, sizeof(msg)); init(); }
@@ -86,6 +98,8 @@ private:
     // Reference-counted body shared by copies. When free_ is null the body
     // follows the block in the same allocation.
     struct content;
+    // A group too long to live inline; its address is kept in group_.
+    struct long_group;
 
     struct large_body {
         void* data;
@@ -94,6 +108,8 @@ private:
     };
 
     void release_body();
+    long_group* group_block() const;
+    void release_group();
 
     union {
         unsigned char small_[small_capacity];
@@ -105,7 +121,7 @@ private:
     kind kind_;
     uint8_t flags_;
     uint8_t small_size_;
-    uint8_t reserved_;
+    bool group_is_long_;
 };
 
 static_assert(sizeof(msg) == 64, "msg must be exactly the size of zmq_msg_t");

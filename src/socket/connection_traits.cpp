@@ -15,6 +15,8 @@ connection_traits connection_traits_of(int type) {
     case ZMQ_SUB: return {.honours_conflate = true};
     case ZMQ_PUSH: return {.honours_conflate = true};
     case ZMQ_PULL: return {.honours_conflate = true};
+    case ZMQ_RADIO: return {.groups = group_role::radio};
+    case ZMQ_DISH: return {.groups = group_role::dish};
     default: return {};
     }
 }

@@ -13,6 +13,7 @@ struct connection_traits {
     bool announces_routing_id = false;  // REQ, DEALER, ROUTER: READY carries Identity
     bool honours_conflate = false;      // libzmq honours ZMQ_CONFLATE on these only
     bool subscribes_zmtp1_peers = false;  // PUB, XPUB
+    group_role groups = group_role::none;  // RADIO, DISH
 };
 
 connection_traits connection_traits_of(int type);

@@ -276,6 +276,16 @@ int socket_base::recv(msg& m, int flags) {
     return done();
 }
 
+int socket_base::join(const char* group) {
+    const auto lock = enter();
+    return xjoin(group);
+}
+
+int socket_base::leave(const char* group) {
+    const auto lock = enter();
+    return xleave(group);
+}
+
 int socket_base::receive_one(msg& m) {
     int rc = xrecv(m);
     if (!options_.thread_safe)
@@ -358,6 +368,8 @@ int socket_base::xsend(msg&) { return fail(ENOTSUP); }
 int socket_base::xrecv(msg&) { return fail(ENOTSUP); }
 bool socket_base::xhas_in() { return false; }
 bool socket_base::xhas_out() { return false; }
+int socket_base::xjoin(const char*) { return fail(ENOTSUP); }
+int socket_base::xleave(const char*) { return fail(ENOTSUP); }
 int socket_base::xsetsockopt(int, const void*, size_t) { return fail(EINVAL); }
 int socket_base::peer_state(std::string_view) { return fail(ENOTSUP); }
 int socket_base::xgetsockopt(int, void*, size_t*) { return fail(EINVAL); }

@@ -62,6 +62,11 @@ public:
     // pipes.
     int publish_pipe_stats();
 
+    // zmq_join / zmq_leave: a DISH's groups. -1 with EINVAL for a group
+    // too long, joined twice or left unjoined; ENOTSUP for other types.
+    int join(const char* group);
+    int leave(const char* group);
+
     // zmq_connect_peer: the routing id of the peer a connect reaches, or
     // 0 with errno (ENOTSUP: only a PEER has one).
     virtual uint32_t connect_peer(const char* endpoint);
@@ -98,6 +103,8 @@ protected:
     virtual int xrecv(msg& m);
     virtual bool xhas_in();
     virtual bool xhas_out();
+    virtual int xjoin(const char* group);
+    virtual int xleave(const char* group);
     // Socket-type options: -1 with EINVAL when unknown.
     virtual int xsetsockopt(int option, const void* value, size_t size);
     virtual int xgetsockopt(int option, void* value, size_t* size);
@@ -140,6 +147,9 @@ private:
     int begin_endpoint_call(const char* uri, endpoint_uri& ep);
     int bind_stream(const char* uri, const endpoint_uri& ep);
     int connect_stream(const char* uri, const endpoint_uri& ep);
+    // udp: a DISH or DGRAM binds, a RADIO connects; either way one session
+    // with its pipe from the start.
+    int open_udp(const char* uri, const endpoint_uri& ep, bool binding);
     socket_link link_for(const std::string& endpoint) const;
     void close_listener(size_t index);
     // The index of the listener bound to endpoint, or listeners_.size().

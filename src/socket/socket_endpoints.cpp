@@ -12,6 +12,7 @@
 #include "transport/peer_address.hpp"
 #include "transport/session.hpp"
 #include "transport/stream_listener.hpp"
+#include "transport/udp_socket.hpp"
 
 #include <zmq.h>
 
@@ -31,6 +32,8 @@ int socket_base::bind(const char* uri) {
     endpoint_uri ep;
     if (begin_endpoint_call(uri, ep) < 0)
         return -1;
+    if (ep.protocol == "udp")
+        return open_udp(uri, ep, true);
     if (ep.protocol != "inproc")
         return bind_stream(uri, ep);
     std::vector<std::shared_ptr<pipe>> waiting;
@@ -51,6 +54,8 @@ int socket_base::connect_endpoint(const char* uri) {
     endpoint_uri ep;
     if (begin_endpoint_call(uri, ep) < 0)
         return -1;
+    if (ep.protocol == "udp")
+        return open_udp(uri, ep, false);
     if (ep.protocol != "inproc")
         return connect_stream(uri, ep);
     auto p = ctx_.inproc().connect(ep.address, inproc_self());
@@ -95,6 +100,7 @@ socket_link socket_base::link_for(const std::string& endpoint) const {
             .announces_routing_id = traits.announces_routing_id,
             .conflate = conflates(),
             .subscribes_zmtp1_peers = traits.subscribes_zmtp1_peers,
+            .groups = traits.groups,
             .routing_id = options_.routing_id,
             .connect_routing_id = options_.connect_routing_id,
             .sndhwm = options_.sndhwm,
@@ -163,6 +169,36 @@ int socket_base::connect_stream(const char* uri, const endpoint_uri& ep) {
     }
     connects_.push_back({uri, &thread, connecting->object_id(), -1});
     thread.adopt(std::move(connecting));
+    return 0;
+}
+
+int socket_base::open_udp(const char* uri, const endpoint_uri& ep, bool binding) {
+    // As libzmq: a DISH or DGRAM binds, a RADIO connects, no other type
+    // speaks udp.
+    const bool compatible = binding ? options_.type == ZMQ_DISH || options_.type == ZMQ_DGRAM
+                                    : options_.type == ZMQ_RADIO;
+    if (!compatible)
+        return fail(ENOCOMPATPROTO);
+    udp_address address;
+    if (resolve_udp_address(ep.address, binding, options_.ipv6, address) < 0)
+        return -1;
+    io_thread* const thread = ctx_.pick_io_thread();
+    if (!thread)
+        return -1;  // EMTHREAD
+    const int fd = binding ? open_udp_receiver(address) : open_udp_sender(address, options_.multicast_hops);
+    if (fd < 0)
+        return -1;
+    socket_link link = link_for(uri);
+    link.engine = engine_kind::udp;
+    auto pair = pipe_pair::create();
+    pipe& ours = pair->end(0);
+    ours.set_hwms(options_.sndhwm, options_.rcvhwm);
+    ours.set_mailbox(mailbox_);
+    auto udp_session = std::make_unique<session>(*thread, link, pair->end(1).self(), fd);
+    attach_pipe(ours.self(), uri, true);
+    options_.last_endpoint = binding ? udp_endpoint_of(fd, address) : uri;
+    (binding ? listeners_ : connects_).push_back({uri, thread, udp_session->object_id(), fd});
+    thread->adopt(std::move(udp_session));
     return 0;
 }
 

@@ -25,6 +25,9 @@ socket_base* make_socket(context& ctx, int type) {
     case ZMQ_GATHER: return make_gather(ctx);
     case ZMQ_PEER: return make_peer(ctx);
     case ZMQ_CHANNEL: return make_channel(ctx);
+    case ZMQ_RADIO: return make_radio(ctx);
+    case ZMQ_DISH: return make_dish(ctx);
+    case ZMQ_DGRAM: return make_dgram(ctx);
     default: return nullptr;
     }
 }

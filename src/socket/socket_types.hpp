@@ -24,11 +24,14 @@ socket_base* make_scatter(context& ctx);
 socket_base* make_gather(context& ctx);
 socket_base* make_peer(context& ctx);
 socket_base* make_channel(context& ctx);
+socket_base* make_radio(context& ctx);
+socket_base* make_dish(context& ctx);
+socket_base* make_dgram(context& ctx);
 
 // ZMQ_PROBE_ROUTER: an empty message to a new peer, so a ROUTER learns of us.
 void send_probe(pipe& p);
 
-// CLIENT, SERVER, SCATTER, GATHER, PEER, CHANNEL (and RADIO, DISH): any
+// CLIENT, SERVER, SCATTER, GATHER, PEER, CHANNEL, RADIO, DISH: any
 // number of threads may use one at once; messages are single-part.
 bool is_thread_safe_type(int type);
 

@@ -3,6 +3,7 @@
 #include "transport/descriptor_tuning.hpp"
 #include "transport/raw_engine.hpp"
 #include "transport/stream_engine.hpp"
+#include "transport/udp_engine.hpp"
 
 #include <zmq.h>
 
@@ -27,16 +28,17 @@ session::session(io_thread& thread, const socket_link& link, std::shared_ptr<pip
       connecter_(std::make_unique<connecter>(thread.loop(), link_, static_cast<connecter::owner&>(*this))),
       state_(state::connecting) {}
 
+session::session(io_thread& thread, const socket_link& link, std::shared_ptr<pipe> pipe_end, int fd)
+    : io_object(thread), link_(link), pipe_endpoint_(link.endpoint), pipe_(std::move(pipe_end)) {
+    start_engine(fd);
+}
+
 session::~session() {
     if (properties_)
         properties_->release();
 }
 
 void session::start() {
-    if (engine_) {  // accepted
-        engine_->start();
-        return;
-    }
     if (pipe_) {
         pipe_->attach(this);
         pipe_->set_mailbox(thread_.mailbox());
@@ -47,7 +49,10 @@ void session::start() {
         if (state_ == state::finished)
             return;
     }
-    connecter_->connect_now();
+    if (engine_)  // accepted, or udp
+        engine_->start();
+    else
+        connecter_->connect_now();
 }
 
 void session::cancel() {
@@ -76,6 +81,8 @@ void session::start_engine(int fd) {
     auto& sink = static_cast<engine::events&>(*this);
     if (link_.engine == engine_kind::raw)
         engine_ = std::make_unique<raw_engine>(thread_.loop(), fd, link_, sink);
+    else if (link_.engine == engine_kind::udp)
+        engine_ = std::make_unique<udp_engine>(thread_.loop(), fd, link_, sink);
     else
         engine_ = std::make_unique<stream_engine>(thread_.loop(), fd, link_, sink);
 }

@@ -44,6 +44,9 @@ public:
     // A session that connects to link.endpoint. pipe_end is the I/O end of
     // the socket's pipe, or null with ZMQ_IMMEDIATE.
     session(io_thread& thread, const socket_link& link, std::shared_ptr<pipe> pipe_end);
+    // A udp session: its pipe from the start and an engine over fd, bound
+    // or connected already; nothing to connect, nothing made again.
+    session(io_thread& thread, const socket_link& link, std::shared_ptr<pipe> pipe_end, int fd);
     ~session() override;
 
     void start() override;

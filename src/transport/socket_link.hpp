@@ -23,6 +23,14 @@ class inproc_registry;
 enum class engine_kind : uint8_t {
     zmtp,  // ZMTP: greeting, handshake, frames
     raw,   // the bytes as they come (the STREAM socket)
+    udp,   // datagrams (RADIO, DISH, DGRAM over udp://)
+};
+
+// How a connection carries message groups (RADIO and DISH, RFC 48).
+enum class group_role : uint8_t {
+    none,
+    radio,  // sends each message as a group frame then its body; takes JOIN/LEAVE
+    dish,   // reads group frame then body as one message; sends JOIN/LEAVE
 };
 
 struct socket_link {
@@ -34,6 +42,7 @@ struct socket_link {
     bool announces_routing_id;  // our READY carries an Identity (a ROUTER peer may use it)
     bool conflate;              // pipes keep only the newest message (ZMQ_CONFLATE, where honoured)
     bool subscribes_zmtp1_peers;  // a ZMTP 1.0 peer filters for itself: it gets everything
+    group_role groups;
     // --- options
     std::string routing_id;
     std::string connect_routing_id;  // ROUTER/STREAM: the id to give the peer we connect to

@@ -1,6 +1,7 @@
 #include "transport/stream_engine.hpp"
 
 #include "zmtp/encoder.hpp"
+#include "zmtp/group_frames.hpp"
 #include "zmtp/mechanism_factory.hpp"
 
 #include <zmq.h>
@@ -112,9 +113,23 @@ void stream_engine::send(msg& m) {
     else if (m.has(msg::subscription) && greeting_.peer().has_subscription_commands() &&
              zmtp::subscription_command(command, m))
         zmtp::append_command(out_, command);
+    else if (m.has(msg::join) || m.has(msg::leave)) {
+        zmtp::encode_join_leave(command, m);
+        zmtp::append_command(out_, command);
+    } else if (link_.groups == group_role::radio)
+        send_with_group(m);
     else
         zmtp::append_frame(out_, m);
     m.close();
+}
+
+void stream_engine::send_with_group(const msg& m) {
+    msg group;
+    if (zmtp::group_frame(group, m) < 0)
+        return;  // out of memory: the message is lost, as a full pipe would lose it
+    zmtp::append_frame(out_, group);
+    group.close();
+    zmtp::append_frame(out_, m);
 }
 
 void stream_engine::on_readable() {
@@ -199,12 +214,27 @@ bool stream_engine::process_frames() {
                 fail(ZMQ_PROTOCOL_ERROR_ZMTP_UNEXPECTED_COMMAND);  // data before the handshake finished
                 return false;
             }
-            if (!deliver(decoder_.frame()))
-                return true;  // held until the pipe has room
+            if (!take_message(decoder_.frame()))
+                return !stopped();  // failed, or held until the pipe has room
             break;
         }
     }
     return true;
+}
+
+bool stream_engine::take_message(msg& frame) {
+    if (link_.groups == group_role::dish) {
+        switch (groups_.take(frame)) {
+        case zmtp::group_frame_reader::result::need_body:
+            return true;
+        case zmtp::group_frame_reader::result::error:
+            fail(ZMQ_PROTOCOL_ERROR_ZMTP_UNSPECIFIED);
+            return false;
+        case zmtp::group_frame_reader::result::body_ready:
+            break;
+        }
+    }
+    return deliver(frame);
 }
 
 void stream_engine::resume_input() {
@@ -240,6 +270,9 @@ bool stream_engine::handle_command(const msg& body) {
     if (command->name == zmtp::subscribe_command || command->name == zmtp::cancel_command) {
         return pass_subscription(command->name == zmtp::subscribe_command, command->data);
     }
+    if (link_.groups == group_role::radio &&
+        (command->name == zmtp::join_command || command->name == zmtp::leave_command))
+        return pass_join_leave(command->name == zmtp::join_command, command->data);
     if (command->name == zmtp::error_command) {
         fail();
         return false;
@@ -319,6 +352,17 @@ bool stream_engine::pass_subscription(bool subscribe, zmtp::byte_view topic) {
     }
     if (!sink_.engine_received(m))
         m.close();  // a subscription never waits behind a full pipe
+    return true;
+}
+
+bool stream_engine::pass_join_leave(bool join, zmtp::byte_view group) {
+    msg m;
+    if (zmtp::join_leave_message(m, join, group) < 0) {
+        fail(ZMQ_PROTOCOL_ERROR_ZMTP_MALFORMED_COMMAND_UNSPECIFIED);
+        return false;
+    }
+    if (!sink_.engine_received(m))
+        m.close();  // as a subscription: never waits behind a full pipe
     return true;
 }
 

@@ -19,6 +19,7 @@
 #include "zmtp/decoder.hpp"
 #include "zmtp/framing.hpp"
 #include "zmtp/greeting_exchange.hpp"
+#include "zmtp/group_frames.hpp"
 #include "zmtp/mechanism.hpp"
 
 #include <cerrno>
@@ -71,6 +72,14 @@ private:
     void end_handshake_in_failure();
     // Hands a subscription to the socket in its message form.
     bool pass_subscription(bool subscribe, zmtp::byte_view topic);
+    // A RADIO's peer joined or left a group: handed over in message form.
+    bool pass_join_leave(bool join, zmtp::byte_view group);
+    // A RADIO's message goes out as its group frame then its body.
+    void send_with_group(const msg& m);
+    // A message frame after the handshake: to the socket, a DISH's paired
+    // with its group frame first. False when held (the pipe is full) or
+    // the engine failed.
+    bool take_message(msg& frame);
     // The legacy path: the peer's framing and its identity frame.
     bool start_legacy();
     bool take_legacy_identity(msg& frame);
@@ -90,6 +99,7 @@ private:
     zmtp::greeting_exchange greeting_;
     zmtp::framing framing_ = zmtp::framing::zmtp3;  // the peer's, once its greeting is in
     zmtp::decoder decoder_;
+    zmtp::group_frame_reader groups_;  // a DISH's
     std::vector<uint8_t> in_;
     size_t in_offset_ = 0;
     size_t in_end_ = 0;

@@ -51,8 +51,8 @@ TEST_F(Errors, TransportsNotBuiltInAreNotSupported) {
     }
 }
 
-// Disabled until udp lands (with the draft RADIO/DISH sockets).
-TEST_F(Errors, DISABLED_UdpIsIncompatibleWithClassicSockets) {
+// Only RADIO, DISH and DGRAM speak udp.
+TEST_F(Errors, UdpIsIncompatibleWithClassicSockets) {
     ZT_EXPECT_ERRNO(zmq_bind(s, "udp://127.0.0.1:5555"), ENOCOMPATPROTO);
     ZT_EXPECT_ERRNO(zmq_connect(s, "udp://127.0.0.1:5555"), ENOCOMPATPROTO);
 }

@@ -320,12 +320,30 @@ def plain_handshake_seeds():
     }
 
 
+def udp_datagram_seeds():
+    """One datagram each: a length byte, the group, the body."""
+    def datagram(group, body):
+        return bytes([len(group)]) + group + body
+
+    return {
+        "empty_group": datagram(b"", b"body"),
+        "group_and_body": datagram(b"weather", b"rain"),
+        "longest_group": datagram(b"g" * 255, b"x"),
+        "no_body": datagram(b"g", b""),
+        "empty": b"",
+        "group_past_the_end": b"\x05gg",
+        "longest_datagram": datagram(b"g", b"b" * 8190),
+        "too_long_to_send": datagram(b"g", b"b" * 8191),
+    }
+
+
 def main():
     for target, seeds in (("frame_decoder", frame_decoder_seeds()),
                           ("greeting", greeting_seeds()),
                           ("commands", command_seeds()),
                           ("null_handshake", null_handshake_seeds()),
-                          ("plain_handshake", plain_handshake_seeds())):
+                          ("plain_handshake", plain_handshake_seeds()),
+                          ("udp_datagram", udp_datagram_seeds())):
         directory = CORPUS / target
         directory.mkdir(parents=True, exist_ok=True)
         for name, data in seeds.items():

@@ -4,6 +4,9 @@
 
 #include "zmq_test.hpp"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -41,6 +44,21 @@ inline std::string bind_any(void* s, transport t) {
         wanted = "inproc://threadsafe-" + std::to_string(getpid()) + "-" + std::to_string(counter++);
     EXPECT_EQ(zmq_bind(s, wanted.c_str()), 0) << wanted << ": " << zmq_strerror(zmq_errno());
     return t == transport::inproc ? wanted : last_endpoint(s);
+}
+
+// A udp port on loopback that is free now, for a udp bind: the reference
+// libzmq reports "udp://127.0.0.1:*" as its LAST_ENDPOINT, not the port
+// it got, so tests that also run against it choose the port first.
+inline std::string free_udp_endpoint() {
+    const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t size = sizeof address;
+    EXPECT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&address), size), 0);
+    EXPECT_EQ(::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size), 0);
+    ::close(fd);
+    return "udp://127.0.0.1:" + std::to_string(ntohs(address.sin_port));
 }
 
 // A message with a routing id, for SERVER and PEER.

@@ -1,0 +1,18 @@
+#!/bin/sh
+# Runs a test program in a network namespace of its own whose loopback
+# carries multicast (up, MULTICAST on, a route for 224.0.0.0/4), so a
+# multicast test needs no network of the machine and disturbs none.
+# Exits 77 (ctest's SKIP_RETURN_CODE), saying why, where no namespace can
+# be made (not root, no user namespaces) or it cannot be set up.
+# Usage: tests/threadsafe/in_multicast_namespace.sh PROGRAM [ARGS...]
+set -u
+setup='ip link set lo up && ip link set lo multicast on && ip route add 224.0.0.0/4 dev lo'
+if ! command -v unshare >/dev/null || ! command -v ip >/dev/null; then
+  echo "SKIP: unshare or ip (iproute2) is missing"
+  exit 77
+fi
+if ! unshare -n sh -c "$setup" >/dev/null 2>&1; then
+  echo "SKIP: this machine cannot make a network namespace with multicast on loopback (root needed)"
+  exit 77
+fi
+exec unshare -n sh -c "$setup && exec \"\$@\"" sh "$@"
