@@ -177,7 +177,7 @@ bool stream_listener::admits(int fd) {
     if (!admitted) {
         // As libzmq: closed at once, and reported as a failed accept.
         ::close(fd);
-        link_.events->emit(ZMQ_EVENT_ACCEPT_FAILED, static_cast<uint32_t>(EACCES), bound_);
+        link_.events->emit(ZMQ_EVENT_ACCEPT_FAILED, static_cast<uint32_t>(EACCES), endpoint_pair::of_bind(bound_));
     }
     return admitted;
 }

@@ -58,7 +58,9 @@ udp_engine::udp_engine(reactor& loop, int fd, const socket_link& link, events& s
       fd_(fd),
       raw_(link.groups == group_role::none),
       receives_(link.groups != group_role::radio),
-      sink_(sink) {}
+      sink_(sink),
+      // A RADIO connects to its endpoint; a DISH or DGRAM is bound on it.
+      where_(receives_ ? endpoint_pair::of_bind(link.endpoint) : endpoint_pair::of_connect(link.endpoint)) {}
 
 udp_engine::~udp_engine() { stop(); }
 

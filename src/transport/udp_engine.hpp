@@ -41,6 +41,7 @@ public:
     void resume_input() override;
     const std::string& peer_address() const override { return no_peer_address_; }
     int fd() const override { return fd_; }
+    const endpoint_pair& endpoints() const override { return where_; }
 
 private:
     void on_readable() override;
@@ -56,6 +57,7 @@ private:
     const bool raw_;  // DGRAM: "ip:port" frames instead of groups
     const bool receives_;
     events& sink_;
+    const endpoint_pair where_;
     datagram_decoder decoder_;
     tcp_address raw_destination_;  // DGRAM: where the body being sent goes
     bool raw_destination_valid_ = false;
