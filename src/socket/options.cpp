@@ -185,6 +185,10 @@ int options::set(int option, const void* value, size_t size, bool& known) {
         return 0;
     case ZMQ_METADATA:
         return add_metadata(value, size, metadata);
+    case ZMQ_IN_BATCH_SIZE:
+        return set_positive(value, size, in_batch_size);
+    case ZMQ_OUT_BATCH_SIZE:
+        return set_positive(value, size, out_batch_size);
     case ZMQ_CONNECT_ROUTING_ID:
         // Only a ROUTER (or STREAM, or REP, a ROUTER underneath in libzmq)
         // names the peers it connects to.
@@ -255,6 +259,12 @@ int options::get(int option, void* value, size_t* size, bool& known) const {
         return put_int(value, size, loopback_fastpath);
     case ZMQ_AFFINITY:
         return put_uint64(value, size, affinity);
+    case ZMQ_IN_BATCH_SIZE:
+        return put_int(value, size, in_batch_size);
+    case ZMQ_OUT_BATCH_SIZE:
+        return put_int(value, size, out_batch_size);
+    case ZMQ_ROUTER_NOTIFY:
+        return put_int(value, size, router_notify);
     case ZMQ_LAST_ENDPOINT:
         return put_string(value, size, last_endpoint);
     case ZMQ_IMMEDIATE:

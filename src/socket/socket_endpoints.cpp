@@ -111,6 +111,7 @@ socket_link socket_base::link_for(const std::string& endpoint) const {
             .handshake_ivl = options_.handshake_ivl,
             .ipv6 = options_.ipv6,
             .immediate = options_.immediate,
+            .router_notify = options_.router_notify,
             .metadata = options_.metadata,
             .transport = options_.transport,
             .security = options_.security,

@@ -110,7 +110,22 @@ void session::engine_ready(const zmtp::property_list& peer) {
         pipe_->announce_routing_id(identity);
         routing_id_announced_ = true;
     }
+    notify_router(ZMQ_NOTIFY_CONNECT);
     pull_from_pipe();
+}
+
+void session::notify_router(int event) {
+    if (!(link_.router_notify & event) || !pipe_)
+        return;
+    if (event == ZMQ_NOTIFY_DISCONNECT) {
+        // What arrived complete stays; a message cut off by the loss goes.
+        pipe_->publish_written();
+        pipe_->rollback();
+    }
+    msg notification;
+    notification.init();
+    if (!pipe_->write(notification))
+        notification.close();  // the socket's queue is full: as libzmq, it is lost
 }
 
 void session::take_peer_properties(const zmtp::property_list& peer, std::string& identity) {
@@ -168,6 +183,8 @@ void session::engine_input_done() {
 void session::engine_drained() { pull_from_pipe(); }  // the rest of what the socket queued
 
 void session::engine_failed(bool protocol_error) {
+    if (state_ == state::active)
+        notify_router(ZMQ_NOTIFY_DISCONNECT);
     const bool gives_up = gives_up_after_failure(protocol_error);
     drop_engine();
     if (gives_up) {

@@ -91,6 +91,10 @@ private:
     // Makes the socket's pipe after a handshake: false if the socket is gone.
     bool open_pipe_to_socket(const std::string& identity);
     void take_peer_properties(const zmtp::property_list& peer, std::string& identity);
+    // ZMQ_ROUTER_NOTIFY: an empty message from the peer when it completes
+    // its handshake (ZMQ_NOTIFY_CONNECT) or loses its connection after one
+    // (ZMQ_NOTIFY_DISCONNECT), if the socket asked for that event.
+    void notify_router(int event);
     // Moves what the socket queued into the engine.
     void pull_from_pipe();
     // The socket closed its end: send what is left within its linger.

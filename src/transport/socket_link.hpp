@@ -54,6 +54,7 @@ struct socket_link {
     int handshake_ivl;      // ms to finish the ZMTP handshake in; 0: no limit
     bool ipv6;
     bool immediate;         // connecting: a pipe only while connected
+    int router_notify;      // ZMQ_NOTIFY_* bits: an empty message up the pipe when the peer comes or goes
     std::map<std::string, std::string> metadata;  // our "X-" properties
     transport_options transport;
     zmtp::security_options security;
