@@ -124,6 +124,14 @@ int set_routing_id(const void* value, size_t size, std::string& out) {
     return 0;
 }
 
+// Any bytes, none included (which clears the option).
+int set_bytes(const void* value, size_t size, std::string& out) {
+    if (size > 0 && !value)
+        return fail(EINVAL);
+    out.assign(static_cast<const char*>(value), size);
+    return 0;
+}
+
 // "X-name:value", as libzmq takes it: the name starts with "X-", neither
 // part is empty.
 int add_metadata(const void* value, size_t size, std::map<std::string, std::string>& out) {
@@ -185,6 +193,10 @@ int options::set(int option, const void* value, size_t size, bool& known) {
         return 0;
     case ZMQ_METADATA:
         return add_metadata(value, size, metadata);
+    case ZMQ_HELLO_MSG:
+        return set_bytes(value, size, hello_msg);
+    case ZMQ_DISCONNECT_MSG:
+        return set_bytes(value, size, disconnect_msg);
     case ZMQ_IN_BATCH_SIZE:
         return set_positive(value, size, in_batch_size);
     case ZMQ_OUT_BATCH_SIZE:
