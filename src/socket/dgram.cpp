@@ -3,6 +3,7 @@
 // "ip:port" (received with a terminating NUL, as from libzmq), then the body; a first part without ZMQ_SNDMORE, or a second
 // with it, is EINVAL, as with libzmq. Received messages come the same way.
 // Not thread-safe. Only one endpoint: later pipes are refused.
+#include "socket/pair.hpp"
 #include "socket/socket_types.hpp"
 
 #include "base/error.hpp"
@@ -12,22 +13,17 @@ namespace zmx {
 
 namespace {
 
-class dgram_socket final : public socket_base {
+// A PAIR whose one peer is its udp endpoint, and whose messages come in
+// address-then-body pairs.
+class dgram_socket final : public pair_socket {
 public:
-    explicit dgram_socket(context& ctx) : socket_base(ctx, ZMQ_DGRAM) {}
+    explicit dgram_socket(context& ctx) : pair_socket(ctx, ZMQ_DGRAM) {}
 
 private:
-    void xattach_pipe(pipe* p, bool) override {
-        if (peer_)
-            reject_pipe(p);
-        else
-            peer_ = p;
-    }
     void xpipe_terminated(pipe* p) override {
-        if (p == peer_) {
-            peer_ = nullptr;
+        if (p == peer_)
             body_next_ = false;
-        }
+        pair_socket::xpipe_terminated(p);
     }
     int xsend(msg& m) override {
         // The address part needs MORE and the body must not have it.
@@ -38,11 +34,7 @@ private:
         body_next_ = !body_next_;
         return 0;
     }
-    int xrecv(msg& m) override { return peer_ && peer_->read(m) ? 0 : fail(EAGAIN); }
-    bool xhas_in() override { return peer_ && peer_->check_read(); }
-    bool xhas_out() override { return peer_ && peer_->check_write(); }
 
-    pipe* peer_ = nullptr;
     bool body_next_ = false;  // the address part went out: the body comes next
 };
 

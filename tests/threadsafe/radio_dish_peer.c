@@ -16,16 +16,13 @@
 #define ZMQ_BUILD_DRAFT_API
 #include <zmq.h>
 
+#include "peer_text.h"
+
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static void fail(const char *what) {
-    printf("error %s: %s\n", what, zmq_strerror(zmq_errno()));
-    fflush(stdout);
-    exit(1);
-}
 
 static void send_to(void *s, const char *group, const char *text) {
     zmq_msg_t m;
@@ -67,13 +64,8 @@ static void broadcast(void *s, const char *group) {
 static void print_received(void *s) {
     for (;;) {
         zmq_msg_t m;
-        zmq_msg_init(&m);
-        if (zmq_msg_recv(&m, s, 0) < 0)
-            fail("recv");
         char text[256];
-        const size_t n = zmq_msg_size(&m) < sizeof text - 1 ? zmq_msg_size(&m) : sizeof text - 1;
-        memcpy(text, zmq_msg_data(&m), n);
-        text[n] = '\0';
+        receive_text(s, &m, text);
         printf("%s %s\n", zmq_msg_group(&m), text);
         fflush(stdout);
         zmq_msg_close(&m);

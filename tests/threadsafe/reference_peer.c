@@ -14,6 +14,8 @@
 #define ZMQ_BUILD_DRAFT_API
 #include <zmq.h>
 
+#include "peer_text.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,11 +30,6 @@ static int type_named(const char *name) {
     return -1;
 }
 
-static void fail(const char *what) {
-    printf("error %s: %s\n", what, zmq_strerror(zmq_errno()));
-    fflush(stdout);
-    exit(1);
-}
 
 static void send_text(void *s, const char *text, uint32_t routing_id) {
     zmq_msg_t m;
@@ -88,13 +85,8 @@ int main(int argc, char **argv) {
             send_text(s, "hello", connected_peer);
         for (;;) {
             zmq_msg_t m;
-            zmq_msg_init(&m);
-            if (zmq_msg_recv(&m, s, 0) < 0)
-                fail("recv");
             char text[256];
-            const size_t n = zmq_msg_size(&m) < sizeof text - 1 ? zmq_msg_size(&m) : sizeof text - 1;
-            memcpy(text, zmq_msg_data(&m), n);
-            text[n] = '\0';
+            receive_text(s, &m, text);
             const uint32_t from = zmq_msg_routing_id(&m);
             zmq_msg_close(&m);
             if (strcmp(text, "quit") == 0)
