@@ -1,0 +1,63 @@
+// CURVE key pairs and a CURVE server (REP) and client (REQ) over tcp or
+// ipc, each watched by a monitor from before it binds or connects, for the
+// security tests.
+#pragma once
+
+#include "endpoints.hpp"
+#include "monitor_events.hpp"
+#include "zap_handler.hpp"
+
+#include <string>
+
+namespace tt {
+
+// A key pair from zmq_curve_keypair, in Z85 (40 characters) and binary.
+struct curve_keys {
+    curve_keys() {
+        char z85_public[41], z85_secret[41];
+        EXPECT_EQ(zmq_curve_keypair(z85_public, z85_secret), 0) << zmq_strerror(zmq_errno());
+        public_z85 = z85_public;
+        secret_z85 = z85_secret;
+        public_key = binary(z85_public);
+        secret_key = binary(z85_secret);
+    }
+
+    static std::string binary(const char* z85) {
+        uint8_t key[32];
+        EXPECT_NE(zmq_z85_decode(key, z85), nullptr);
+        return {reinterpret_cast<const char*>(key), sizeof key};
+    }
+
+    std::string public_z85, secret_z85;
+    std::string public_key, secret_key;  // 32 bytes each
+};
+
+template <int ServerType, int ClientType>
+class CurveSockets : public ::testing::TestWithParam<transport> {
+protected:
+    // The server takes its secret key in Z85 (40 characters), the client
+    // its keys in binary (32 bytes): both forms are exercised by every test.
+    void bind_server() {
+        zt::set_int(server, ZMQ_CURVE_SERVER, 1);
+        zt::set_bytes(server, ZMQ_CURVE_SECRETKEY, server_keys.secret_z85);
+        endpoint = bind_any(server, GetParam());
+    }
+
+    void connect_client(const std::string& server_public_key) {
+        zt::set_bytes(client, ZMQ_CURVE_SERVERKEY, server_public_key);
+        zt::set_bytes(client, ZMQ_CURVE_PUBLICKEY, client_keys.public_key);
+        zt::set_bytes(client, ZMQ_CURVE_SECRETKEY, client_keys.secret_key);
+        zt::connect(client, endpoint.c_str());
+    }
+    void connect_client() { connect_client(server_keys.public_key); }
+
+    curve_keys server_keys, client_keys;
+    zt::context ctx;
+    zt::socket server{ctx, ServerType};
+    zt::socket client{ctx, ClientType};
+    event_monitor server_events{ctx, server};
+    event_monitor client_events{ctx, client};
+    std::string endpoint;
+};
+
+} // namespace tt
