@@ -5,8 +5,10 @@
 // message gets through); ZAP by client key on either side (pyzmq's
 // ThreadAuthenticator, or a zmx handler); PUB/SUB, whose subscriptions go
 // sealed; and zmq_curve_keypair/zmq_curve_public against libzmq's.
+#include "curve_keys.hpp"
 #include "interop_fixture.hpp"
 #include "monitor_events.hpp"
+#include "received_message.hpp"
 #include "zap_handler.hpp"
 
 #include <string>
@@ -16,21 +18,6 @@ namespace {
 
 using interop::transport;
 
-struct z85_keys {
-    z85_keys() {
-        char public_key[41], secret_key[41];
-        EXPECT_EQ(zmq_curve_keypair(public_key, secret_key), 0) << zmq_strerror(zmq_errno());
-        public_z85 = public_key;
-        secret_z85 = secret_key;
-    }
-    std::string binary_public() const {
-        uint8_t key[32];
-        EXPECT_NE(zmq_z85_decode(key, public_z85.c_str()), nullptr);
-        return {reinterpret_cast<const char*>(key), sizeof key};
-    }
-    std::string public_z85, secret_z85;
-};
-
 class CurveInterop : public ::testing::TestWithParam<transport> {
 protected:
     static void SetUpTestSuite() { interop::expect_zmx_library(); }
@@ -38,7 +25,7 @@ protected:
     // A zmx client knowing this server key; its own keys in binary.
     void make_client(void* s, const std::string& server_public_z85) {
         zt::set_bytes(s, ZMQ_CURVE_SERVERKEY, server_public_z85);
-        zt::set_bytes(s, ZMQ_CURVE_PUBLICKEY, client_keys.binary_public());
+        zt::set_bytes(s, ZMQ_CURVE_PUBLICKEY, client_keys.public_key);
         zt::set_bytes(s, ZMQ_CURVE_SECRETKEY, client_keys.secret_z85);
     }
     void make_server(void* s) {
@@ -51,7 +38,7 @@ protected:
         return "curve=" + server_public_z85 + "," + client_keys.public_z85 + "," + client_keys.secret_z85;
     }
 
-    z85_keys server_keys, client_keys;
+    tt::curve_keys server_keys, client_keys;
     zt::context ctx;
 };
 
@@ -96,7 +83,7 @@ TEST_P(CurveInterop, ALibzmqClientTalksToAZmxServerBothWays) {
 }
 
 TEST_P(CurveInterop, AZmxClientWithAWrongServerKeyGetsNothingThroughToALibzmqServer) {
-    const z85_keys impostor;
+    const tt::curve_keys impostor;
     interop::endpoint_place place(GetParam());
     zt::socket s(ctx, ZMQ_REQ);
     tt::event_monitor events(ctx, s);
@@ -110,7 +97,7 @@ TEST_P(CurveInterop, AZmxClientWithAWrongServerKeyGetsNothingThroughToALibzmqSer
 }
 
 TEST_P(CurveInterop, ALibzmqClientWithAWrongServerKeyIsRefusedByAZmxServer) {
-    const z85_keys impostor;
+    const tt::curve_keys impostor;
     interop::endpoint_place place(GetParam());
     zt::socket s(ctx, ZMQ_REP);
     tt::event_monitor events(ctx, s);
@@ -138,7 +125,7 @@ TEST_P(CurveInterop, ALibzmqZapHandlerLetsAKnownZmxClientKeyIn) {
 }
 
 TEST_P(CurveInterop, ALibzmqZapHandlerRefusesAnUnknownZmxClientKey) {
-    const z85_keys stranger;
+    const tt::curve_keys stranger;
     interop::endpoint_place place(GetParam());
     zt::socket s(ctx, ZMQ_REQ);
     tt::event_monitor events(ctx, s);
@@ -154,27 +141,27 @@ TEST_P(CurveInterop, ALibzmqZapHandlerRefusesAnUnknownZmxClientKey) {
 }
 
 TEST_P(CurveInterop, AZmxZapHandlerChecksALibzmqClientsKey) {
-    tt::zap_handler zap(ctx, tt::accept_curve(client_keys.binary_public(), "known"));
+    tt::zap_handler zap(ctx, tt::accept_curve(client_keys.public_key, "known"));
     interop::endpoint_place place(GetParam());
     zt::socket s(ctx, ZMQ_ROUTER);
     make_server(s);
     auto peer = interop::meet(s, place, true, "dealer-hello", "DEALER", {libzmq_client(server_keys.public_z85)});
     ASSERT_TRUE(peer);
     const std::string routing_id = zt::recv_str(s);
-    zmq_msg_t body;
-    zmq_msg_init(&body);
-    ASSERT_EQ(zmq_msg_recv(&body, s, 0), 5) << zmq_strerror(zmq_errno());
-    const char* user_id = zmq_msg_gets(&body, "User-Id");
-    EXPECT_STREQ(user_id ? user_id : "<none>", "known");
-    zmq_msg_close(&body);
+    {
+        tt::received_message hello(s);
+        ASSERT_TRUE(hello.ok());
+        EXPECT_EQ(hello.text(), "hello");
+        EXPECT_EQ(hello.property("User-Id"), "known");
+    }
     zt::send_multipart(s, {routing_id, "welcome"});
     EXPECT_EQ(peer->line(), "OK");
     EXPECT_EQ(peer->wait(), 0);
 }
 
 TEST_P(CurveInterop, AZmxZapHandlerRefusesALibzmqClientsUnknownKey) {
-    const z85_keys stranger;
-    tt::zap_handler zap(ctx, tt::accept_curve(stranger.binary_public()));
+    const tt::curve_keys stranger;
+    tt::zap_handler zap(ctx, tt::accept_curve(stranger.public_key));
     interop::endpoint_place place(GetParam());
     zt::socket s(ctx, ZMQ_ROUTER);
     make_server(s);
@@ -217,7 +204,7 @@ std::string peer_says(const std::vector<std::string>& args) {
 }
 
 TEST(CurveKeysInterop, LibzmqDerivesTheSamePublicKeyFromAZmxSecretKey) {
-    const z85_keys keys;
+    const tt::curve_keys keys;
     EXPECT_EQ(peer_says({"curve-public", "PAIR", "bind", "tcp://127.0.0.1:*", "secret=" + keys.secret_z85}),
               "PUBLIC " + keys.public_z85);
 }

@@ -1,8 +1,9 @@
-// CURVE key pairs and a CURVE server (REP) and client (REQ) over tcp or
-// ipc, each watched by a monitor from before it binds or connects, for the
+// A CURVE server and client of the given socket types over tcp or ipc,
+// with key pairs of their own, each watched by a monitor from before it binds or connects, for the
 // security tests.
 #pragma once
 
+#include "curve_keys.hpp"
 #include "endpoints.hpp"
 #include "monitor_events.hpp"
 #include "zap_handler.hpp"
@@ -10,27 +11,6 @@
 #include <string>
 
 namespace tt {
-
-// A key pair from zmq_curve_keypair, in Z85 (40 characters) and binary.
-struct curve_keys {
-    curve_keys() {
-        char z85_public[41], z85_secret[41];
-        EXPECT_EQ(zmq_curve_keypair(z85_public, z85_secret), 0) << zmq_strerror(zmq_errno());
-        public_z85 = z85_public;
-        secret_z85 = z85_secret;
-        public_key = binary(z85_public);
-        secret_key = binary(z85_secret);
-    }
-
-    static std::string binary(const char* z85) {
-        uint8_t key[32];
-        EXPECT_NE(zmq_z85_decode(key, z85), nullptr);
-        return {reinterpret_cast<const char*>(key), sizeof key};
-    }
-
-    std::string public_z85, secret_z85;
-    std::string public_key, secret_key;  // 32 bytes each
-};
 
 template <int ServerType, int ClientType>
 class CurveSockets : public ::testing::TestWithParam<transport> {
