@@ -192,6 +192,31 @@ TEST_P(CurveInterop, AZmxPubServerStreamsToALibzmqSubClient) {
     EXPECT_EQ(peer->wait(), 0);
 }
 
+// PINGs and PONGs go sealed as commands both ways: an idle connection that
+// both sides heartbeat stays up through many timeouts.
+TEST_P(CurveInterop, HeartbeatsCrossSealedBothWays) {
+    interop::endpoint_place place(GetParam());
+    zt::socket s(ctx, ZMQ_DEALER);
+    make_client(s, server_keys.public_z85);
+    zt::set_int(s, ZMQ_HEARTBEAT_IVL, 20);
+    zt::set_int(s, ZMQ_HEARTBEAT_TIMEOUT, 300);
+    zt::set_int(s, ZMQ_HEARTBEAT_TTL, 600);
+    tt::event_monitor events(ctx, s);
+    auto peer = interop::meet(s, place, false, "echo", "ROUTER", {libzmq_server(), "heartbeat=20:300:600"});
+    ASSERT_TRUE(peer);
+    zt::send_str(s, "before");
+    EXPECT_EQ(zt::recv_str(s), "before");
+    std::vector<tt::event> idle;
+    for (const auto& e : events.during(900))
+        if (e.type != ZMQ_EVENT_CONNECT_DELAYED && e.type != ZMQ_EVENT_CONNECTED &&
+            e.type != ZMQ_EVENT_HANDSHAKE_SUCCEEDED)
+            idle.push_back(e);
+    EXPECT_TRUE(idle.empty()) << tt::describe(idle);
+    zt::send_str(s, "STOP");
+    EXPECT_EQ(zt::recv_str(s), "STOP");
+    EXPECT_EQ(peer->wait(), 0);
+}
+
 // ---------------------------------------------------------------- keys
 
 // A peer that only computes: it still binds, as every peer does.
