@@ -4,7 +4,9 @@
 // ways; a wrong server key (the server reports a cryptographic failure, no
 // message gets through); ZAP by client key on either side (pyzmq's
 // ThreadAuthenticator, or a zmx handler); PUB/SUB, whose subscriptions go
-// sealed; and zmq_curve_keypair/zmq_curve_public against libzmq's.
+// sealed; metadata both ways; heartbeats; and zmq_curve_keypair and
+// zmq_curve_public against libzmq's.
+#define ZMQ_BUILD_DRAFT_API  // ZMQ_METADATA is a draft option in libzmq 4.3
 #include "curve_keys.hpp"
 #include "interop_fixture.hpp"
 #include "monitor_events.hpp"
@@ -189,6 +191,23 @@ TEST_P(CurveInterop, AZmxPubServerStreamsToALibzmqSubClient) {
         zt::send_str(s, std::to_string(i));
     zt::send_str(s, "end");
     EXPECT_EQ(peer->line(), "STREAM 1000 OK");
+    EXPECT_EQ(peer->wait(), 0);
+}
+
+// Each side's properties travel in the boxes of INITIATE and READY.
+TEST_P(CurveInterop, MetadataTravelsInInitiateAndReady) {
+    interop::endpoint_place place(GetParam());
+    zt::socket s(ctx, ZMQ_REQ);
+    make_client(s, server_keys.public_z85);
+    zt::set_bytes(s, ZMQ_METADATA, "X-key:value");
+    zt::set_bytes(s, ZMQ_METADATA, "X-Colon:a:b");
+    auto peer = interop::meet(s, place, false, "metadata-report", "REP", {libzmq_server()});
+    ASSERT_TRUE(peer);
+    zt::send_str(s, "hello");
+    tt::received_message reply(s);
+    ASSERT_TRUE(reply.ok());
+    EXPECT_EQ(reply.property("Socket-Type"), "REP") << "READY's, from libzmq";
+    EXPECT_EQ(peer->line(), "META value a:b REQ") << "INITIATE's, from zmx";
     EXPECT_EQ(peer->wait(), 0);
 }
 
