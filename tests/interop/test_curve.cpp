@@ -225,11 +225,7 @@ TEST_P(CurveInterop, HeartbeatsCrossSealedBothWays) {
     ASSERT_TRUE(peer);
     zt::send_str(s, "before");
     EXPECT_EQ(zt::recv_str(s), "before");
-    std::vector<tt::event> idle;
-    for (const auto& e : events.during(900))
-        if (e.type != ZMQ_EVENT_CONNECT_DELAYED && e.type != ZMQ_EVENT_CONNECTED &&
-            e.type != ZMQ_EVENT_HANDSHAKE_SUCCEEDED)
-            idle.push_back(e);
+    const std::vector<tt::event> idle = tt::other_than_connecting(events.during(900));
     EXPECT_TRUE(idle.empty()) << tt::describe(idle);
     zt::send_str(s, "STOP");
     EXPECT_EQ(zt::recv_str(s), "STOP");
