@@ -2,6 +2,7 @@
 // (atomic counters, stopwatch, sleep, threads, Z85, CURVE keys).
 #include "base/error.hpp"
 #include "base/z85.hpp"
+#include "zmtp/curve_crypto.hpp"
 
 #include <zmq.h>
 
@@ -48,7 +49,7 @@ int zmq_has(const char* capability) {
         return 0;
     // Grows as transports and mechanisms are added; "draft" because the
     // library is built with the draft API.
-    for (std::string_view offered : {"ipc", "draft"})
+    for (std::string_view offered : {"ipc", "curve", "draft"})
         if (offered == capability)
             return 1;
     return 0;
@@ -148,7 +149,31 @@ uint8_t* zmq_z85_decode(uint8_t* dest, const char* string) {
     return dest;
 }
 
-// CURVE arrives with the security issue; until then zmx answers as a libzmq
-// built without it.
-int zmq_curve_keypair(char*, char*) { return fail(ENOTSUP); }
-int zmq_curve_public(char*, const char*) { return fail(ENOTSUP); }
+// Keys in Z85: 40 characters and a NUL each.
+int zmq_curve_keypair(char* z85_public_key, char* z85_secret_key) {
+    if (!z85_public_key || !z85_secret_key)
+        return fail(EFAULT);
+    if (!zmtp::curve::ready())
+        return fail(ENOTSUP);
+    zmtp::curve::keypair pair = zmtp::curve::new_keypair();
+    z85::encode(z85_public_key, pair.public_key.data(), pair.public_key.size());
+    z85::encode(z85_secret_key, pair.secret_key.data(), pair.secret_key.size());
+    zmtp::curve::wipe(pair.secret_key.data(), pair.secret_key.size());
+    return 0;
+}
+
+// A secret key that is not 40 Z85 characters is EINVAL (libzmq would
+// decode past its 32-byte buffer).
+int zmq_curve_public(char* z85_public_key, const char* z85_secret_key) {
+    if (!z85_public_key || !z85_secret_key)
+        return fail(EFAULT);
+    if (!zmtp::curve::ready())
+        return fail(ENOTSUP);
+    zmtp::curve::key secret{};
+    if (std::strlen(z85_secret_key) != 5 * secret.size() / 4 || !z85::decode(secret.data(), z85_secret_key))
+        return fail(EINVAL);
+    const zmtp::curve::key public_key = zmtp::curve::public_key_of(secret);
+    zmtp::curve::wipe(secret.data(), secret.size());
+    z85::encode(z85_public_key, public_key.data(), public_key.size());
+    return 0;
+}

@@ -3,7 +3,7 @@
 #include "base/error.hpp"
 #include "base/z85.hpp"
 #include "socket/options.hpp"
-#include "zmtp/mechanism_factory.hpp"
+#include "zmtp/security_options.hpp"
 
 #include <zmq.h>
 
@@ -103,13 +103,6 @@ int set_security_option(zmtp::security_options& o, int option, const void* value
         o.zap_domain.assign(static_cast<const char*>(value ? value : ""), size);
         return 0;
     case ZMQ_ZAP_ENFORCE_DOMAIN: return get_bool(value, size, o.zap_enforce_domain);
-    default: break;
-    }
-    if (!zmtp::curve_supported) {
-        known = false;
-        return fail(EINVAL);
-    }
-    switch (option) {
     case ZMQ_CURVE_SERVER: return set_server(o, mechanism_kind::curve, value, size);
     case ZMQ_CURVE_PUBLICKEY: return set_curve_key(o, o.curve_public_key, value, size);
     case ZMQ_CURVE_SECRETKEY: return set_curve_key(o, o.curve_secret_key, value, size);
@@ -133,13 +126,6 @@ int get_security_option(const zmtp::security_options& o, int option, void* value
     case ZMQ_PLAIN_PASSWORD: return put_string(value, size, o.plain_password);
     case ZMQ_ZAP_DOMAIN: return put_string(value, size, o.zap_domain);
     case ZMQ_ZAP_ENFORCE_DOMAIN: return put_int(value, size, o.zap_enforce_domain);
-    default: break;
-    }
-    if (!zmtp::curve_supported) {
-        known = false;
-        return fail(EINVAL);
-    }
-    switch (option) {
     case ZMQ_CURVE_SERVER: return put_int(value, size, o.as_server && o.mechanism == mechanism_kind::curve);
     case ZMQ_CURVE_PUBLICKEY: return get_curve_key(o.curve_public_key, value, size);
     case ZMQ_CURVE_SECRETKEY: return get_curve_key(o.curve_secret_key, value, size);

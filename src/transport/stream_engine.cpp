@@ -112,24 +112,40 @@ void stream_engine::send(msg& m) {
         zmtp::append_zmtp1_frame(out_, m);
     else if (m.has(msg::subscription) && greeting_.peer().has_subscription_commands() &&
              zmtp::subscription_command(command, m))
-        zmtp::append_command(out_, command);
+        put_command(command);
     else if (m.has(msg::join) || m.has(msg::leave)) {
         zmtp::encode_join_leave(command, m);
-        zmtp::append_command(out_, command);
+        put_command(command);
     } else if (link_.groups == group_role::radio)
         send_with_group(m);
     else
-        zmtp::append_frame(out_, m);
+        put_frame(m);
     m.close();
+}
+
+void stream_engine::put_frame(const msg& m) {
+    if (!sealer_) {
+        zmtp::append_frame(out_, m);
+        return;
+    }
+    const zmtp::byte_view body(static_cast<const uint8_t*>(m.data()), m.size());
+    sealer_->seal(m.has(msg::more) ? zmtp::more_flag : 0, body, out_);
+}
+
+void stream_engine::put_command(zmtp::byte_view body) {
+    if (sealer_)
+        sealer_->seal(zmtp::command_flag, body, out_);
+    else
+        zmtp::append_command(out_, body);
 }
 
 void stream_engine::send_with_group(const msg& m) {
     msg group;
     if (zmtp::group_frame(group, m) < 0)
         return;  // out of memory: the message is lost, as a full pipe would lose it
-    zmtp::append_frame(out_, group);
+    put_frame(group);
     group.close();
-    zmtp::append_frame(out_, m);
+    put_frame(m);
 }
 
 void stream_engine::on_readable() {
@@ -201,10 +217,20 @@ bool stream_engine::process_frames() {
             fail(ZMQ_PROTOCOL_ERROR_ZMTP_UNSPECIFIED);
             return false;
         case zmtp::decoder::result::command:
+            if (sealer_) {
+                if (!take_sealed(decoder_.frame()))
+                    return !stopped();
+                break;
+            }
             if (!handle_command(decoder_.frame()))
                 return false;
             break;
         case zmtp::decoder::result::message:
+            if (sealer_) {
+                if (!take_sealed(decoder_.frame()))
+                    return !stopped();  // failed, or held until the pipe has room
+                break;
+            }
             if (state_ == state::legacy_identity) {
                 if (!take_legacy_identity(decoder_.frame()))
                     return false;
@@ -220,6 +246,22 @@ bool stream_engine::process_frames() {
         }
     }
     return true;
+}
+
+bool stream_engine::take_sealed(msg& frame) {
+    switch (sealer_->open(frame)) {
+    case zmtp::frame_sealer::opened::message:
+        return take_message(frame);
+    case zmtp::frame_sealer::opened::command:
+        return handle_command(frame);
+    case zmtp::frame_sealer::opened::error:
+        break;
+    }
+    // As libzmq: a MESSAGE that does not open is reported as a failed
+    // handshake even once the connection is up.
+    emit(ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL, sealer_->error());
+    fail(sealer_->error());
+    return false;
 }
 
 bool stream_engine::take_message(msg& frame) {
@@ -262,7 +304,7 @@ bool stream_engine::handle_command(const msg& body) {
             heartbeat_.ping_received(ping->ttl);
             zmtp::bytes pong;
             zmtp::encode_pong(pong, ping->context);
-            zmtp::append_command(out_, pong);
+            put_command(pong);
             flush();
         }
         return !stopped();
@@ -323,6 +365,7 @@ bool stream_engine::take_mechanism_outcome(zmtp::mechanism::outcome result) {
     if (stopped())
         return false;
     state_ = state::active;
+    sealer_ = mechanism_->sealer();
     heartbeat_.start();
     cancel_handshake_timer();
     decoder_.set_max_message_size(link_.maxmsgsize);
@@ -371,7 +414,7 @@ void stream_engine::heartbeat_ping(uint16_t ttl) {
         return;  // a timer that was due as the connection ended
     zmtp::bytes ping;
     zmtp::encode_ping(ping, ttl, {});
-    zmtp::append_command(out_, ping);
+    put_command(ping);
     flush();
 }
 

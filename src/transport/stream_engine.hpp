@@ -80,6 +80,13 @@ private:
     // with its group frame first. False when held (the pipe is full) or
     // the engine failed.
     bool take_message(msg& frame);
+    // A frame the mechanism sealed: opened, then taken as the message
+    // or command it carries. False when held or the engine failed.
+    bool take_sealed(msg& frame);
+    // Frames and commands after the handshake, sealed when the mechanism
+    // seals them (CURVE), else as they are.
+    void put_frame(const msg& m);
+    void put_command(zmtp::byte_view body);
     // The legacy path: the peer's framing and its identity frame.
     bool start_legacy();
     bool take_legacy_identity(msg& frame);
@@ -96,6 +103,7 @@ private:
     state state_ = state::greeting;
     bool handshake_timer_armed_ = false;
     std::unique_ptr<zmtp::mechanism> mechanism_;
+    zmtp::frame_sealer* sealer_ = nullptr;  // the mechanism's, once active
     zmtp::greeting_exchange greeting_;
     zmtp::framing framing_ = zmtp::framing::zmtp3;  // the peer's, once its greeting is in
     zmtp::decoder decoder_;

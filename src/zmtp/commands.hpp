@@ -32,6 +32,10 @@ inline constexpr std::string_view subscribe_command = "SUBSCRIBE";
 inline constexpr std::string_view cancel_command = "CANCEL";
 inline constexpr std::string_view ping_command = "PING";
 inline constexpr std::string_view pong_command = "PONG";
+// The handshake commands of PLAIN (RFC 24) and CURVE (RFC 26).
+inline constexpr std::string_view hello_command = "HELLO";
+inline constexpr std::string_view welcome_command = "WELCOME";
+inline constexpr std::string_view initiate_command = "INITIATE";
 
 inline constexpr size_t max_ping_context = 16;
 inline constexpr size_t max_error_reason = 255;

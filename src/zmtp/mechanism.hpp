@@ -9,6 +9,7 @@
 #pragma once
 
 #include "zmtp/commands.hpp"
+#include "zmtp/frame_sealer.hpp"
 #include "zmtp/zap.hpp"
 
 #include <cstdint>
@@ -69,6 +70,9 @@ public:
     // With the User-Id and the metadata a ZAP handler gave, if one did.
     const property_list& peer_properties() const { return peer_; }
     const handshake_failure& failure() const { return failure_; }
+    // Once ready: what seals the frames that follow (CURVE's MESSAGE
+    // commands), or nullptr when they go as they are.
+    virtual frame_sealer* sealer() { return nullptr; }
 
 protected:
     // Asks the ZAP handler about the peer; outcome::awaiting_zap.

@@ -1,5 +1,7 @@
 #include "zmtp/mechanism_factory.hpp"
 
+#include "zmtp/curve_client.hpp"
+#include "zmtp/curve_server.hpp"
 #include "zmtp/null_mechanism.hpp"
 #include "zmtp/plain_mechanism.hpp"
 
@@ -11,7 +13,10 @@ std::unique_ptr<mechanism> make_mechanism(const security_options& security, our_
         if (security.as_server)
             return std::make_unique<plain_server>(std::move(us));
         return std::make_unique<plain_client>(std::move(us), security.plain_username, security.plain_password);
-    case mechanism_kind::curve:  // not built yet: refused at setsockopt
+    case mechanism_kind::curve:
+        if (security.as_server)
+            return std::make_unique<curve_server>(std::move(us), security);
+        return std::make_unique<curve_client>(std::move(us), security);
     case mechanism_kind::null:
         break;
     }

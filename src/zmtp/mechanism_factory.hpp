@@ -12,9 +12,6 @@
 
 namespace zmx::zmtp {
 
-// Whether this build has CURVE (zmq_has("curve")).
-inline constexpr bool curve_supported = false;
-
 std::unique_ptr<mechanism> make_mechanism(const security_options& security, our_properties us);
 
 // Whether a greeting must announce us as the server (the as-server bit).

@@ -19,10 +19,6 @@
 
 namespace zmx::zmtp {
 
-inline constexpr std::string_view hello_command = "HELLO";
-inline constexpr std::string_view welcome_command = "WELCOME";
-inline constexpr std::string_view initiate_command = "INITIATE";
-
 class plain_client final : public mechanism {
 public:
     plain_client(our_properties us, std::string username, std::string password)

@@ -320,6 +320,42 @@ def plain_handshake_seeds():
     }
 
 
+def curve_handshake_seeds():
+    """fuzz_curve_handshake: [mode] then what the mode reads (see its header)."""
+    TAMPER, HOSTILE_CLIENT, HOSTILE_SERVER = range(3)
+
+    def sized(body):
+        return struct.pack(">H", len(body)) + body
+
+    def message(control, body, how=0):
+        return bytes([control, len(body)]) + body + bytes([how, 0])
+
+    # Tamper mode: zeros pass every handshake command intact (two bytes
+    # each for HELLO, WELCOME, INITIATE and READY, one answering ZAP 200);
+    # the messages that follow go both ways.
+    intact = bytes(9)
+    messages = (message(0, b"hello") + message(1, b"world") + message(3, b"more")
+                + message(1, b"last") + message(5, b"\x09SUBSCRIBEnews"))
+    hello_like = command_body(b"HELLO", b"\x01\x00" + bytes(72 + 32 + 8 + 80))
+    initiate_like = command_body(b"INITIATE", bytes(96 + 8 + 16 + 128) + properties((b"Socket-Type", b"DEALER")))
+    return {
+        "tamper_intact": bytes([TAMPER]) + intact + messages,
+        "tamper_no_handler": bytes([TAMPER]) + bytes(6) + b"\x02" + bytes(2) + messages,
+        "tamper_refused": bytes([TAMPER]) + bytes(6) + b"\x01" + bytes(2),
+        "tamper_hello_flipped": bytes([TAMPER, 0xC3, 0x80]) + intact,
+        "tamper_welcome_cut": bytes([TAMPER, 0, 0, 0, 0xE0, 40]) + intact,
+        "tamper_message_altered": bytes([TAMPER]) + intact + message(1, b"hello", 0xC1) + message(0, b"x"),
+        "tamper_message_replayed": bytes([TAMPER]) + intact + message(1, b"a") + message(1, b"b", 0xF0),
+        "tamper_message_dropped": bytes([TAMPER]) + intact + message(1, b"a", 0xF8) + message(1, b"b"),
+        "hostile_client_hello": bytes([HOSTILE_CLIENT]) + sized(hello_like),
+        "hostile_client_short_hello": bytes([HOSTILE_CLIENT]) + sized(hello_like[:150]),
+        "hostile_client_initiate_first": bytes([HOSTILE_CLIENT]) + sized(initiate_like),
+        "hostile_server_welcome": bytes([HOSTILE_SERVER]) + sized(command_body(b"WELCOME", bytes(160))),
+        "hostile_server_ready": bytes([HOSTILE_SERVER]) + sized(command_body(b"READY", bytes(24))),
+        "hostile_server_error": bytes([HOSTILE_SERVER]) + sized(command_body(b"ERROR", b"\x03400")),
+    }
+
+
 def udp_datagram_seeds():
     """One datagram each: a length byte, the group, the body."""
     def datagram(group, body):
@@ -343,6 +379,7 @@ def main():
                           ("commands", command_seeds()),
                           ("null_handshake", null_handshake_seeds()),
                           ("plain_handshake", plain_handshake_seeds()),
+                          ("curve_handshake", curve_handshake_seeds()),
                           ("udp_datagram", udp_datagram_seeds())):
         directory = CORPUS / target
         directory.mkdir(parents=True, exist_ok=True)

@@ -26,6 +26,12 @@ Options, applied before bind/connect:
   plain=USER:PASS   ZMQ_PLAIN_USERNAME and ZMQ_PLAIN_PASSWORD (a PLAIN client)
   zap=USER:PASS     a ZAP handler (pyzmq's ThreadAuthenticator) that lets
                     only this PLAIN user and password in
+  curve_server=SECRET  ZMQ_CURVE_SERVER with this secret key (Z85)
+  curve=SERVER,PUBLIC,SECRET  a CURVE client: the server's public key and
+                    our key pair, each in Z85 (which has no comma)
+  zap_curve=PUBLIC  a ZAP handler (ThreadAuthenticator) that lets only the
+                    CURVE client with this public key (Z85) in
+  secret=SECRET     a secret key (Z85) for the curve-public role
   watch=1           a monitor on the socket from before bind/connect, for
                     the handshake-result role
 """
@@ -293,6 +299,17 @@ HANDSHAKE_OUTCOMES = {
 }
 
 
+def curve_public(s, opts):
+    """Print "PUBLIC <z85>": libzmq's zmq_curve_public of secret=."""
+    say("PUBLIC", zmq.curve_public(opts["secret"].encode()).decode())
+
+
+def curve_keypair(s, opts):
+    """Print "KEYPAIR <public> <secret>" from libzmq's zmq_curve_keypair."""
+    public, secret = zmq.curve_keypair()
+    say("KEYPAIR", public.decode(), secret.decode())
+
+
 def handshake_result(s, opts):
     """Print the first handshake outcome the monitor (watch=1) reports, as
     "HANDSHAKE <SUCCEEDED|FAILED_AUTH|...> <value>"."""
@@ -324,25 +341,52 @@ ROLES = {
     "dealer-hello": dealer_hello,
     "router-hello": router_hello,
     "handshake-result": handshake_result,
+    "curve-public": curve_public,
+    "curve-keypair": curve_keypair,
 }
 
 
 def secure(ctx, s, opts):
-    """Applies the PLAIN options; returns the ZAP handler it started, if any."""
+    """Applies the PLAIN and CURVE options; returns the ZAP handler it
+    started, if any."""
     if opts.get("plain_server") == "1":
         s.plain_server = True
     if "plain" in opts:
         user, password = opts["plain"].split(":", 1)
         s.plain_username, s.plain_password = user.encode(), password.encode()
-    if "zap" not in opts:
+    if "curve_server" in opts:
+        s.curve_server = True
+        s.curve_secretkey = opts["curve_server"].encode()
+    if "curve" in opts:
+        server, public, secret = (key.encode() for key in opts["curve"].split(","))
+        s.curve_serverkey, s.curve_publickey, s.curve_secretkey = server, public, secret
+    if "zap" not in opts and "zap_curve" not in opts:
         return None
     from zmq.auth.thread import ThreadAuthenticator
 
-    user, password = opts["zap"].split(":", 1)
     authenticator = ThreadAuthenticator(ctx)
     authenticator.start()  # bound once this returns
-    authenticator.configure_plain(domain="*", passwords={user: password})
+    if "zap" in opts:
+        user, password = opts["zap"].split(":", 1)
+        authenticator.configure_plain(domain="*", passwords={user: password})
+    if "zap_curve" in opts:
+        authenticator.configure_curve(domain="*", location=allowed_keys_dir(opts["zap_curve"]))
     return authenticator
+
+
+def allowed_keys_dir(public_key):
+    """A directory holding one certificate (ZPL, as zmq.auth writes them)
+    with the one public key a CURVE ZAP handler lets in; it goes with the
+    process."""
+    import atexit
+    import pathlib
+    import shutil
+    import tempfile
+
+    directory = pathlib.Path(tempfile.mkdtemp(prefix="zmx-curve-keys-"))
+    atexit.register(shutil.rmtree, directory, ignore_errors=True)
+    (directory / "client.key").write_text(f'metadata\ncurve\n    public-key = "{public_key}"\n')
+    return str(directory)
 
 
 def main():

@@ -121,11 +121,7 @@ TEST_P(Reconnects, AnIdleHeartbeatedConnectionStaysUp) {
     ASSERT_TRUE(peer);
     expect_echo(dealer, "before the idle time");
     // Both sides ping, both answer: many timeouts and TTLs pass quietly.
-    std::vector<tt::event> idle;
-    for (const auto& e : events.during(900))
-        if (e.type != ZMQ_EVENT_CONNECT_DELAYED && e.type != ZMQ_EVENT_CONNECTED &&
-            e.type != ZMQ_EVENT_HANDSHAKE_SUCCEEDED)
-            idle.push_back(e);
+    const std::vector<tt::event> idle = tt::other_than_connecting(events.during(900));
     EXPECT_TRUE(idle.empty()) << tt::describe(idle);
     expect_echo(dealer, "after the idle time");
 }

@@ -7,6 +7,7 @@
 // go over PLAIN too.
 #include "interop_fixture.hpp"
 #include "monitor_events.hpp"
+#include "received_message.hpp"
 #include "zap_handler.hpp"
 
 #include <string>
@@ -73,12 +74,12 @@ TEST_P(PlainInterop, ALibzmqClientWithTheRightPasswordTalksToAZmxServer) {
     auto peer = interop::meet(s, place, true, "dealer-hello", "DEALER", {"plain=admin:secret"});
     ASSERT_TRUE(peer);
     const std::string routing_id = zt::recv_str(s);
-    zmq_msg_t body;
-    zmq_msg_init(&body);
-    ASSERT_EQ(zmq_msg_recv(&body, s, 0), 5) << zmq_strerror(zmq_errno());
-    const char* user_id = zmq_msg_gets(&body, "User-Id");
-    EXPECT_STREQ(user_id ? user_id : "<none>", "admin-id");
-    zmq_msg_close(&body);
+    {
+        tt::received_message hello(s);
+        ASSERT_TRUE(hello.ok());
+        EXPECT_EQ(hello.text(), "hello");
+        EXPECT_EQ(hello.property("User-Id"), "admin-id");
+    }
     zt::send_multipart(s, {routing_id, "welcome"});
     EXPECT_EQ(peer->line(), "OK");
     EXPECT_EQ(peer->wait(), 0);

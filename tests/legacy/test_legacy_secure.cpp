@@ -1,8 +1,8 @@
 // A socket that authenticates its peers refuses ZMTP 1.0 and 2.0 peers, as
 // libzmq 4.3 does: those versions have no mechanism, so a peer could skip
-// PLAIN or the ZAP handler by claiming an old version (CVE-2014-9721).
-// Both kinds are checked: a PLAIN server, and a NULL socket with a ZAP
-// domain. Checked against Debian's libzmq 4.3.4 (check_against_libzmq.sh).
+// PLAIN, CURVE or the ZAP handler by claiming an old version
+// (CVE-2014-9721). Each kind is checked: a PLAIN server, a CURVE server,
+// and a NULL socket with a ZAP domain. Checked against Debian's libzmq 4.3.4 (check_against_libzmq.sh).
 #include "legacy_client.hpp"
 #include "monitor_events.hpp"
 #include "zap_handler.hpp"
@@ -39,6 +39,15 @@ protected:
 TEST_P(LegacyPeerOfASecureSocket, APlainServerRefusesIt) {
     zt::socket pull(ctx_, ZMQ_PULL);
     zt::set_int(pull, ZMQ_PLAIN_SERVER, 1);
+    expect_refused(pull);
+}
+
+TEST_P(LegacyPeerOfASecureSocket, ACurveServerRefusesIt) {
+    char public_key[41], secret_key[41];
+    ASSERT_EQ(zmq_curve_keypair(public_key, secret_key), 0);
+    zt::socket pull(ctx_, ZMQ_PULL);
+    zt::set_int(pull, ZMQ_CURVE_SERVER, 1);
+    zt::set_bytes(pull, ZMQ_CURVE_SECRETKEY, secret_key);
     expect_refused(pull);
 }
 

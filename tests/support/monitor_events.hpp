@@ -62,6 +62,17 @@ inline std::string describe(const std::vector<event>& events) {
     return text;
 }
 
+// What is left of events once those of (re)connecting and handshaking are
+// taken out: what an idle connection that stays up must not show.
+inline std::vector<event> other_than_connecting(const std::vector<event>& events) {
+    std::vector<event> others;
+    for (const event& e : events)
+        if (e.type != ZMQ_EVENT_CONNECT_DELAYED && e.type != ZMQ_EVENT_CONNECTED &&
+            e.type != ZMQ_EVENT_HANDSHAKE_SUCCEEDED)
+            others.push_back(e);
+    return others;
+}
+
 // libzmq handles a socket's pending commands (a pipe to drop, a connection
 // to end) only inside API calls on that socket. Asking for ZMQ_EVENTS is the
 // cheapest such call; tests use it to drive a socket they otherwise leave

@@ -48,6 +48,15 @@ inline std::function<zap_answer(const zap_request&)> accept_plain(std::string us
     };
 }
 
+// 200 with user_id for a CURVE client whose long-term public key (32
+// bytes) is `key`, 400 for any other.
+inline std::function<zap_answer(const zap_request&)> accept_curve(std::string key, std::string user_id = "") {
+    return [=](const zap_request& request) {
+        const bool known = request.size() == 7 && request[5] == "CURVE" && request[6] == key;
+        return known ? zap_answer{"200", user_id, ""} : zap_answer{"400", "", ""};
+    };
+}
+
 class zap_handler {
 public:
     using policy = std::function<zap_answer(const zap_request&)>;
