@@ -97,6 +97,7 @@ TEST_P(Plain, AWrongPasswordIsRefusedWithTheStatusOnBothMonitors) {
     ASSERT_EQ(zap.requests().size(), 1u) << "a refused client does not try again";
 }
 
+// Refused again and again: the client, not told why, connects again.
 TEST_P(Plain, AServerWithoutAZapHandlerRefusesEveryClient) {
     bind_server();
     connect_client("admin", "secret");
@@ -105,13 +106,20 @@ TEST_P(Plain, AServerWithoutAZapHandlerRefusesEveryClient) {
         const auto refusing = server_events.wait_for(ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL);
         ASSERT_TRUE(refusing) << "attempt " << attempt;
         EXPECT_EQ(refusing->value, static_cast<uint32_t>(EFAULT));
-        // The client is dropped without a word (it sees the connection
-        // end) and, the cause being unknown to it, connects again.
+    }
+    EXPECT_FALSE(zt::wait_readable(server, 0));
+}
+
+// The client is dropped without a word: it sees its connection end. (The
+// reference, loaded, at times reports nothing for seconds.)
+TEST_P(Plain, ZmxOnlyARefusedClientSeesItsConnectionEnd) {
+    bind_server();
+    connect_client("admin", "secret");
+    for (int attempt = 0; attempt < 2; ++attempt) {
         const auto dropped = client_events.wait_for(ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL);
         ASSERT_TRUE(dropped) << "attempt " << attempt;
         EXPECT_EQ(dropped->value, static_cast<uint32_t>(EPIPE));
     }
-    EXPECT_FALSE(zt::wait_readable(server, 0));
 }
 
 // The PLAIN server is the socket set as one, whichever side binds.
