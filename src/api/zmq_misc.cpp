@@ -48,7 +48,7 @@ int zmq_has(const char* capability) {
         return 0;
     // Grows as transports and mechanisms are added; "draft" because the
     // library is built with the draft API.
-    for (std::string_view offered : {"ipc", "draft"})
+    for (std::string_view offered : {"ipc", "WS", "draft"})
         if (offered == capability)
             return 1;
     return 0;

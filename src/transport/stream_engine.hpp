@@ -1,6 +1,7 @@
-// A ZMTP connection over a stream descriptor (tcp or ipc): the greeting,
-// the security mechanism's handshake (zmtp/mechanism.hpp), then frames both
-// ways.
+// A ZMTP connection over a stream descriptor (tcp, ipc or ws): the
+// greeting, the security mechanism's handshake (zmtp/mechanism.hpp), then
+// frames both ways. Over ws the HTTP upgrade takes the greeting's place and
+// WebSocket frames carry ZMTP's (ws_wire.hpp, stream_engine_ws.cpp).
 //
 // Life cycle, in order: greeting (ours is sent in libzmq's stages, see
 // zmtp/greeting_exchange.hpp; the handshake waits for the peer's whole
@@ -15,6 +16,7 @@
 
 #include "transport/fd_engine.hpp"
 #include "transport/heartbeat.hpp"
+#include "transport/ws_wire.hpp"
 #include "zmtp/commands.hpp"
 #include "zmtp/decoder.hpp"
 #include "zmtp/framing.hpp"
@@ -42,7 +44,9 @@ public:
     void zap_reply(const zmtp::frame_list& reply) override;
 
 private:
-    enum class state { greeting, handshake, awaiting_zap, legacy_identity, active };
+    enum class state { upgrade, greeting, handshake, awaiting_zap, legacy_identity, active };
+    // What the next frame of the input is, over either framing.
+    enum class incoming { need_more, message, command, control, error, closed };
 
     void on_readable() override;
     void on_timer(int id) override;
@@ -60,6 +64,18 @@ private:
     bool process_input();
     bool process_greeting();
     bool process_frames();
+    incoming next_zmtp_frame();
+    msg& current_frame() { return ws_ ? ws_->decoder().frame() : decoder_.frame(); }
+    // Where the mechanism appends its commands.
+    zmtp::bytes& mechanism_output() { return ws_ ? ws_->handshake_output() : out_; }
+    // Queues a message frame or a command for the peer in its framing.
+    void put_frame(const msg& m);
+    void put_command(zmtp::byte_view body);
+    // ws: the HTTP upgrade, then the mechanism's handshake.
+    bool process_upgrade();
+    // ws: the next frame; ping, pong and close are answered here.
+    incoming next_ws_frame();
+    void send_ws_ping();
     bool handle_command(const msg& body);
     // Hands a handshake command to the mechanism: false once the engine
     // failed.
@@ -93,9 +109,10 @@ private:
 
     static constexpr int handshake_timer = 1;
 
-    state state_ = state::greeting;
+    state state_ = state::greeting;  // state::upgrade over ws
     bool handshake_timer_armed_ = false;
     std::unique_ptr<zmtp::mechanism> mechanism_;
+    std::unique_ptr<ws_wire> ws_;  // a ws:// connection's
     zmtp::greeting_exchange greeting_;
     zmtp::framing framing_ = zmtp::framing::zmtp3;  // the peer's, once its greeting is in
     zmtp::decoder decoder_;
