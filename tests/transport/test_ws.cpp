@@ -48,6 +48,16 @@ TEST(Ws, MalformedAddressesAreRefused) {
     EXPECT_EQ(zmq_errno(), EINVAL);
 }
 
+// zmx's own: libzmq takes the endpoint, and has no framing for raw bytes.
+TEST(Ws, ZmxOnlyStreamSocketsAreRefused) {
+    zt::context ctx;
+    zt::socket s(ctx, ZMQ_STREAM);
+    EXPECT_EQ(zmq_bind(s, "ws://127.0.0.1:*/zmx"), -1);
+    EXPECT_EQ(zmq_errno(), ENOCOMPATPROTO);
+    EXPECT_EQ(zmq_connect(s, "ws://127.0.0.1:5555/zmx"), -1);
+    EXPECT_EQ(zmq_errno(), ENOCOMPATPROTO);
+}
+
 TEST(Ws, ReqRepWithEverySize) {
     zt::context ctx;
     zt::socket rep(ctx, ZMQ_REP);
