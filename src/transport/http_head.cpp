@@ -42,6 +42,10 @@ http_head::status http_head::feed(std::span<const uint8_t> in, size_t& consumed)
     size_t taken = 0;
     while (status_ == status::need_more && taken < in.size()) {
         const char c = static_cast<char>(in[taken++]);
+        if (++size_ > max_head) {
+            status_ = status::error;
+            break;
+        }
         if (c != '\n') {
             if (line_.size() >= max_line) {
                 status_ = status::error;

@@ -1,8 +1,8 @@
 // Reads the head of an HTTP/1.1 request or response: the start line, then
 // header lines up to the empty line, nothing beyond. Bounded: a line
-// longer than max_line, more than max_headers headers, or a line that does
-// not end in CRLF is an error; a stranger can make us hold no more than
-// max_line * (max_headers + 1) bytes.
+// longer than max_line, more than max_headers headers, a head longer than
+// max_head, or a line that does not end in CRLF is an error; a stranger
+// that never finishes its request makes us hold at most max_head bytes.
 //
 // Sans-I/O. Threading: the one thread driving its connection.
 #pragma once
@@ -22,6 +22,7 @@ class http_head {
 public:
     static constexpr size_t max_line = 4096;
     static constexpr size_t max_headers = 64;
+    static constexpr size_t max_head = 16 * 1024;
 
     enum class status { need_more, complete, error };
 
@@ -40,6 +41,7 @@ private:
     std::string line_;
     std::string start_line_;
     std::vector<std::pair<std::string, std::string>> headers_;
+    size_t size_ = 0;  // bytes of the head read so far
     bool have_start_line_ = false;
     status status_ = status::need_more;
 };

@@ -10,7 +10,7 @@
 // WebSocket version than 13, or offers no subprotocol for our mechanism
 // (libzmq's bare "ZWS2.0", which has no handshake, is not spoken). The
 // client refuses a response that is not 101 or has a wrong accept key or
-// subprotocol. Heads are read with http_head's bounds.
+// subprotocol. Heads are read within http_head's bounds (16 KiB at most).
 //
 // Sans-I/O. Threading: the one thread driving its connection.
 #pragma once

@@ -93,6 +93,12 @@ TEST_F(WsWire, TooManyHeadersGets400) {
         extra += "X-" + std::to_string(i) + ": v\r\n";
     expect_refused(tt::upgrade_request("ZWS2.0/NULL", tt::sample_key, extra));
 }
+TEST_F(WsWire, TooLongHeadGets400) {
+    std::string extra;
+    for (int i = 0; i < 20; ++i)
+        extra += "X-" + std::to_string(i) + ": " + std::string(1000, 'v') + "\r\n";
+    expect_refused(tt::upgrade_request("ZWS2.0/NULL", tt::sample_key, extra));
+}
 TEST_F(WsWire, HeaderWithoutColonGets400) {
     expect_refused(tt::upgrade_request("ZWS2.0/NULL", tt::sample_key, "no colon here\r\n"));
 }
