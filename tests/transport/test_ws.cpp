@@ -5,7 +5,8 @@
 #include "endpoints.hpp"
 #include "monitor_events.hpp"
 
-#include <regex>
+#include <algorithm>
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -22,14 +23,23 @@ std::string bind_ws(void* s, const char* address = "ws://127.0.0.1:*/zmx") {
     return tt::last_endpoint(s);
 }
 
+// "ws://127.0.0.1:<port>" followed by path.
+bool is_loopback_ws(const std::string& endpoint, const std::string& path) {
+    const std::string prefix = "ws://127.0.0.1:";
+    if (!endpoint.starts_with(prefix) || !endpoint.ends_with(path) || endpoint.size() <= prefix.size() + path.size())
+        return false;
+    const std::string port = endpoint.substr(prefix.size(), endpoint.size() - prefix.size() - path.size());
+    return std::all_of(port.begin(), port.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
 TEST(Ws, HasWs) { EXPECT_EQ(zmq_has("WS"), 1); }
 
 TEST(Ws, WildcardPortShowsInLastEndpointWithThePath) {
     zt::context ctx;
     zt::socket s(ctx, ZMQ_PULL);
-    EXPECT_TRUE(std::regex_match(bind_ws(s), std::regex(R"(ws://127\.0\.0\.1:[0-9]+/zmx)")));
+    EXPECT_TRUE(is_loopback_ws(bind_ws(s), "/zmx"));
     // Without a path the resource is "/".
-    EXPECT_TRUE(std::regex_match(bind_ws(s, "ws://127.0.0.1:*"), std::regex(R"(ws://127\.0\.0\.1:[0-9]+/)")));
+    EXPECT_TRUE(is_loopback_ws(bind_ws(s, "ws://127.0.0.1:*"), "/"));
 }
 
 TEST(Ws, UnbindByLastEndpoint) {
