@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <new>
+#include <optional>
+#include <string>
 
 using namespace zmx;
 using namespace zmx::api;
@@ -55,6 +57,48 @@ int zmq_ctx_set(void* ctx, int option, int value) {
 int zmq_ctx_get(void* ctx, int option) {
     context* c = as_context(ctx);
     return c ? c->get(option) : -1;
+}
+
+// The _ext forms take an int setting by its size (sizeof(int)), and
+// ZMQ_THREAD_NAME_PREFIX also as a string of 1 to 16 bytes, as libzmq.
+int zmq_ctx_set_ext(void* ctx, int option, const void* value, size_t size) {
+    context* c = as_context(ctx);
+    if (!c)
+        return -1;
+    if (!value && size > 0)
+        return fail(EFAULT);
+    if (size == sizeof(int)) {
+        int number;
+        std::memcpy(&number, value, sizeof number);
+        return c->set(option, number);
+    }
+    if (option != ZMQ_THREAD_NAME_PREFIX || size == 0 || size > 16)
+        return fail(EINVAL);
+    c->set_thread_name_prefix(std::string(static_cast<const char*>(value), size));
+    return 0;
+}
+
+// A string is copied without a terminating NUL and its length written
+// back (libzmq leaves *size as it was; the man page's example expects it).
+int zmq_ctx_get_ext(void* ctx, int option, void* value, size_t* size) {
+    context* c = as_context(ctx);
+    if (!c)
+        return -1;
+    if (!size || !value)
+        return fail(EFAULT);
+    if (*size == sizeof(int)) {
+        const std::optional<int> number = c->setting(option);
+        if (!number)
+            return fail(EINVAL);
+        std::memcpy(value, &*number, sizeof(int));
+        return 0;
+    }
+    const std::string prefix = option == ZMQ_THREAD_NAME_PREFIX ? c->thread_name_prefix() : std::string();
+    if (option != ZMQ_THREAD_NAME_PREFIX || *size < prefix.size())
+        return fail(EINVAL);
+    std::memcpy(value, prefix.data(), prefix.size());
+    *size = prefix.size();
+    return 0;
 }
 
 void* zmq_init(int io_threads) {

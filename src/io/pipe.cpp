@@ -95,6 +95,11 @@ void pipe::announce_routing_id(const std::string& own_routing_id) {
     msg& id = pair_.outbound(side_).queue.push_slot();
     id.init_copy_of(own_routing_id.data(), own_routing_id.size());
     id.set(msg::routing_id);
+    if (!greeting_.empty()) {
+        pair_.outbound(side_).queue.push_slot().init_copy_of(greeting_.data(), greeting_.size());
+        ++msgs_written_;
+        greeting_.clear();
+    }
     publish();
     // A connect-before-bind writer may be waiting for the room our
     // RCVHWM has just added.
@@ -275,8 +280,14 @@ void pipe::terminate(int linger_ms) {
     terminated_ = true;
     rollback();
     auto& out = pair_.outbound(side_);
+    if (!farewell_.empty() && !out.conflate) {
+        // Past the high-water mark if need be: it is the last one.
+        out.queue.push_slot().init_copy_of(farewell_.data(), farewell_.size());
+        ++msgs_written_;
+    }
     out.queue.push_slot().init_delimiter();
     out.queue.flush();
+    out.published.store(msgs_written_, std::memory_order_relaxed);
     out.linger.store(linger_ms, std::memory_order_relaxed);
     out.closed.store(true, std::memory_order_release);
     pair_.inbound(side_).reader_gone.store(true, std::memory_order_release);

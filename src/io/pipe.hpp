@@ -98,6 +98,12 @@ public:
     const std::string& peer_routing_id() const { return peer_routing_id_; }
     bool identified() const { return identified_; }
     void preset_peer_routing_id(const std::string& id);
+    // A message this end writes right after its routing id (an inproc
+    // peer's ZMQ_HELLO_MSG), set before the end has its owner.
+    void set_greeting(std::string body) { greeting_ = std::move(body); }
+    // A message this end writes last when it terminates (an inproc peer's
+    // ZMQ_DISCONNECT_MSG: the binder hears it when the connector goes).
+    void set_farewell(std::string body) { farewell_ = std::move(body); }
 
     // The endpoint string this pipe came through (zmq_disconnect/unbind).
     const std::string& endpoint() const { return endpoint_; }
@@ -158,6 +164,8 @@ private:
     bool delimited_ = false;
     bool writing_more_ = false;
     bool unpublished_ = false;  // complete messages written but not yet published
+    std::string greeting_;
+    std::string farewell_;
     uint64_t msgs_written_ = 0;
     uint64_t peer_read_seen_ = 0;
     uint64_t msgs_read_ = 0;

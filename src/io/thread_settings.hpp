@@ -15,7 +15,7 @@ struct thread_settings {
     int priority = -1;      // -1: the system's
     int sched_policy = -1;  // SCHED_*; -1: the system's
     std::set<int> cpus;     // empty: every CPU
-    std::string name_prefix;  // the decimal number the application set, or empty
+    std::string name_prefix;  // as set: a decimal number (zmq_ctx_set) or 1-16 bytes (zmq_ctx_set_ext); empty: none
 
     // The thread's name as libzmq gives it ("ZMQbg/IO/0", or with a
     // prefix "7/ZMQbg/IO/0"), cut to the 15 characters Linux keeps.

@@ -8,8 +8,11 @@ connection_traits connection_traits_of(int type) {
     switch (type) {
     case ZMQ_STREAM: return {.engine = engine_kind::raw};
     case ZMQ_REQ: return {.announces_routing_id = true};
-    case ZMQ_ROUTER: return {.announces_routing_id = true};
-    case ZMQ_DEALER: return {.announces_routing_id = true, .honours_conflate = true};
+    case ZMQ_ROUTER: return {.announces_routing_id = true, .sends_hello = true, .hears_disconnect = true};
+    case ZMQ_DEALER: return {.announces_routing_id = true, .honours_conflate = true, .sends_hello = true};
+    case ZMQ_CLIENT: return {.sends_hello = true};
+    case ZMQ_SERVER: return {.sends_hello = true, .hears_disconnect = true};
+    case ZMQ_PEER: return {.sends_hello = true, .hears_disconnect = true};
     case ZMQ_PUB: return {.honours_conflate = true, .subscribes_zmtp1_peers = true};
     case ZMQ_XPUB: return {.subscribes_zmtp1_peers = true};
     case ZMQ_SUB: return {.honours_conflate = true};

@@ -14,6 +14,8 @@ struct connection_traits {
     bool honours_conflate = false;      // libzmq honours ZMQ_CONFLATE on these only
     bool subscribes_zmtp1_peers = false;  // PUB, XPUB
     group_role groups = group_role::none;  // RADIO, DISH
+    bool sends_hello = false;       // ZMQ_HELLO_MSG applies
+    bool hears_disconnect = false;  // ZMQ_DISCONNECT_MSG applies
 };
 
 connection_traits connection_traits_of(int type);

@@ -210,6 +210,11 @@ int context::set(int option, int value) {
 }
 
 int context::get(int option) {
+    const std::optional<int> value = setting(option);
+    return value ? *value : fail(EINVAL);
+}
+
+std::optional<int> context::setting(int option) {
     std::lock_guard lock(mutex_);
     switch (option) {
     case ZMQ_IO_THREADS:
@@ -231,8 +236,18 @@ int context::get(int option) {
     case ZMQ_THREAD_NAME_PREFIX:
         return std::atoi(settings_.io_threads_as.name_prefix.c_str());  // 0 when unset, as libzmq
     default:
-        return fail(EINVAL);
+        return std::nullopt;
     }
+}
+
+void context::set_thread_name_prefix(std::string prefix) {
+    std::lock_guard lock(mutex_);
+    settings_.io_threads_as.name_prefix = std::move(prefix);
+}
+
+std::string context::thread_name_prefix() {
+    std::lock_guard lock(mutex_);
+    return settings_.io_threads_as.name_prefix;
 }
 
 } // namespace zmx

@@ -20,6 +20,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -76,6 +77,12 @@ public:
 
     int set(int option, int value);
     int get(int option);
+    // The value of a zmq_ctx_get setting, or nothing when option is none
+    // (a setting may hold -1, so -1 cannot say "unknown" here).
+    std::optional<int> setting(int option);
+    // ZMQ_THREAD_NAME_PREFIX as zmq_ctx_set_ext gives it: any 1 to 16 bytes.
+    void set_thread_name_prefix(std::string prefix);
+    std::string thread_name_prefix();
 
     inproc_registry& inproc() { return inproc_; }
     // The I/O thread for a new listener or connection, round-robin among

@@ -124,6 +124,14 @@ int set_routing_id(const void* value, size_t size, std::string& out) {
     return 0;
 }
 
+// Any bytes, none included (which clears the option).
+int set_bytes(const void* value, size_t size, std::string& out) {
+    if (size > 0 && !value)
+        return fail(EINVAL);
+    out.assign(static_cast<const char*>(value), size);
+    return 0;
+}
+
 // "X-name:value", as libzmq takes it: the name starts with "X-", neither
 // part is empty.
 int add_metadata(const void* value, size_t size, std::map<std::string, std::string>& out) {
@@ -185,6 +193,14 @@ int options::set(int option, const void* value, size_t size, bool& known) {
         return 0;
     case ZMQ_METADATA:
         return add_metadata(value, size, metadata);
+    case ZMQ_HELLO_MSG:
+        return set_bytes(value, size, hello_msg);
+    case ZMQ_DISCONNECT_MSG:
+        return set_bytes(value, size, disconnect_msg);
+    case ZMQ_IN_BATCH_SIZE:
+        return set_positive(value, size, in_batch_size);
+    case ZMQ_OUT_BATCH_SIZE:
+        return set_positive(value, size, out_batch_size);
     case ZMQ_CONNECT_ROUTING_ID:
         // Only a ROUTER (or STREAM, or REP, a ROUTER underneath in libzmq)
         // names the peers it connects to.
@@ -255,6 +271,12 @@ int options::get(int option, void* value, size_t* size, bool& known) const {
         return put_int(value, size, loopback_fastpath);
     case ZMQ_AFFINITY:
         return put_uint64(value, size, affinity);
+    case ZMQ_IN_BATCH_SIZE:
+        return put_int(value, size, in_batch_size);
+    case ZMQ_OUT_BATCH_SIZE:
+        return put_int(value, size, out_batch_size);
+    case ZMQ_ROUTER_NOTIFY:
+        return put_int(value, size, router_notify);
     case ZMQ_LAST_ENDPOINT:
         return put_string(value, size, last_endpoint);
     case ZMQ_IMMEDIATE:

@@ -40,6 +40,17 @@ struct options {
     // ZMQ_AFFINITY: the I/O threads the socket's next binds and connects
     // may take (bit 0: the first; 0: any).
     uint64_t affinity = 0;
+    // ZMQ_IN_BATCH_SIZE, ZMQ_OUT_BATCH_SIZE: the sizes libzmq gives its
+    // read and write buffers; kept and reported (zmx sizes its own).
+    int in_batch_size = 8192;
+    int out_batch_size = 8192;
+    // ZMQ_ROUTER_NOTIFY bits (ZMQ_NOTIFY_*): set by a ROUTER, read by any.
+    int router_notify = 0;
+    // ZMQ_HELLO_MSG: sent to each new peer first; ZMQ_DISCONNECT_MSG:
+    // received as if from a peer that went. Set on any socket, used by the
+    // types connection_traits names; empty: none.
+    std::string hello_msg;
+    std::string disconnect_msg;
     // ZMQ_METADATA: "X-" properties our handshake announces.
     std::map<std::string, std::string> metadata;
     transport_options transport;  // heartbeats, tcp tuning, backlog, ...

@@ -126,6 +126,13 @@ int router_socket::xsetsockopt(int option, const void* value, size_t size) {
         return option_value::get_bool_non_negative(value, size, handover_);
     case ZMQ_PROBE_ROUTER:
         return option_value::get_bool_non_negative(value, size, probe_router_);
+    case ZMQ_ROUTER_NOTIFY: {
+        int bits;
+        if (option_value::get_int(value, size, bits) < 0 || bits < 0 || bits > (ZMQ_NOTIFY_CONNECT | ZMQ_NOTIFY_DISCONNECT))
+            return fail(EINVAL);
+        options_.router_notify = bits;
+        return 0;
+    }
     default:
         return socket_base::xsetsockopt(option, value, size);
     }

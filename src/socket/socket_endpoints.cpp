@@ -31,7 +31,12 @@ bool socket_base::speaks_raw_over_ws(const endpoint_uri& ep) const {
     return ep.protocol == "ws" && connection_traits_of(options_.type).engine == engine_kind::raw;
 }
 
-inproc_peer socket_base::inproc_self() const { return {mailbox_, options_.sndhwm, options_.rcvhwm, conflates()}; }
+inproc_peer socket_base::inproc_self() const {
+    const connection_traits traits = connection_traits_of(options_.type);
+    return {mailbox_, options_.sndhwm, options_.rcvhwm, conflates(),
+            traits.sends_hello ? options_.hello_msg : std::string(),
+            traits.hears_disconnect ? options_.disconnect_msg : std::string()};
+}
 
 int socket_base::bind(const char* uri) {
     const auto lock = enter();
@@ -121,6 +126,9 @@ socket_link socket_base::link_for(const std::string& endpoint) const {
             .handshake_ivl = options_.handshake_ivl,
             .ipv6 = options_.ipv6,
             .immediate = options_.immediate,
+            .router_notify = options_.router_notify,
+            .hello_msg = traits.sends_hello ? options_.hello_msg : std::string(),
+            .disconnect_msg = traits.hears_disconnect ? options_.disconnect_msg : std::string(),
             .metadata = options_.metadata,
             .transport = options_.transport,
             .security = options_.security,

@@ -59,6 +59,7 @@ int set_transport_option(transport_options& options, int option, const void* val
     case ZMQ_RCVBUF: return set_at_least(value, size, -1, tcp.rcvbuf);
     case ZMQ_TOS: return set_at_least(value, size, 0, tcp.tos);
     case ZMQ_TCP_MAXRT: return set_at_least(value, size, 0, tcp.maxrt);
+    case ZMQ_PRIORITY: return set_at_least(value, size, 0, tcp.priority);
     case ZMQ_BACKLOG: return set_at_least(value, size, 0, options.backlog);
     case ZMQ_CONNECT_TIMEOUT: return set_at_least(value, size, 0, options.connect_timeout);
     case ZMQ_RECONNECT_STOP: return get_int(value, size, options.reconnect_stop);
@@ -84,6 +85,7 @@ int get_transport_option(const transport_options& options, int option, void* val
     case ZMQ_RCVBUF: return put_int(value, size, tcp.rcvbuf);
     case ZMQ_TOS: return put_int(value, size, tcp.tos);
     case ZMQ_TCP_MAXRT: return put_int(value, size, tcp.maxrt);
+    case ZMQ_PRIORITY: return put_int(value, size, tcp.priority);
     case ZMQ_BACKLOG: return put_int(value, size, options.backlog);
     case ZMQ_CONNECT_TIMEOUT: return put_int(value, size, options.connect_timeout);
     case ZMQ_RECONNECT_STOP: return put_int(value, size, options.reconnect_stop);

@@ -28,23 +28,34 @@ void xpub_socket::xattach_pipe(pipe* p, bool) {
 
 void xpub_socket::xread_activated(pipe* p) { drain(p); }
 
+// As libzmq, any part of a message may be a (un)subscription, not only
+// the first; with ZMQ_ONLY_FIRST_SUBSCRIBE, the parts after a first one
+// that is not are data. A pipe's messages arrive whole, so the state of
+// the message being read lives in this loop.
 void xpub_socket::drain(pipe* p) {
     msg m;
     m.init();
-    while (p->read(m))
-        process(p, m);
+    bool first_part = true;
+    bool later_parts_may_subscribe = false;
+    while (p->read(m)) {
+        const bool more = m.has(msg::more);
+        const bool was_request = process(p, m, first_part || later_parts_may_subscribe);
+        if (first_part)
+            later_parts_may_subscribe = !only_first_subscribe_ || was_request;
+        first_part = !more;
+    }
 }
 
-void xpub_socket::process(pipe* p, msg& m) {
+bool xpub_socket::process(pipe* p, msg& m, bool may_subscribe) {
     const auto* data = static_cast<const unsigned char*>(m.data());
     const size_t size = m.size();
-    const bool is_subscription = size > 0 && (data[0] == 0 || data[0] == 1) && !m.has(msg::more);
+    const bool is_subscription = may_subscribe && size > 0 && (data[0] == 0 || data[0] == 1);
     if (!is_subscription) {
         // Anything else a subscriber sends reaches an XPUB's application.
         if (options_.type != ZMQ_PUB)
             queue_for_app(data, size, p, m.has(msg::more));
         m.close();
-        return;
+        return false;
     }
     const std::string_view topic(reinterpret_cast<const char*>(data) + 1, size - 1);
     const bool is_subscribe = data[0] == 1;
@@ -56,8 +67,9 @@ void xpub_socket::process(pipe* p, msg& m) {
     else
         notify = unsubscribe(table, p, topic) || verbose_unsubs_ || manual_;
     if (notify && options_.type != ZMQ_PUB)
-        queue_for_app(data, size, p);
+        queue_for_app(data, size, p);  // a message of its own, as libzmq
     m.close();
+    return true;
 }
 
 void xpub_socket::queue_for_app(const void* data, size_t size, pipe* from, bool more) {
@@ -197,6 +209,8 @@ int xpub_socket::xsetsockopt(int option, const void* value, size_t size) {
     }
     case ZMQ_XPUB_MANUAL:
         return option_value::get_bool_non_negative(value, size, manual_);
+    case ZMQ_ONLY_FIRST_SUBSCRIBE:
+        return option_value::get_bool_non_negative(value, size, only_first_subscribe_);
     case ZMQ_XPUB_MANUAL_LAST_VALUE:
         if (option_value::get_bool_non_negative(value, size, manual_) < 0)
             return -1;

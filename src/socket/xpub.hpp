@@ -33,7 +33,9 @@ protected:
 private:
     // Reads everything a subscriber sent: subscriptions and, for XPUB, data.
     void drain(pipe* p);
-    void process(pipe* p, msg& m);
+    // One part: a (un)subscription if it looks like one and may_subscribe
+    // (what it returns), else data for the application.
+    bool process(pipe* p, msg& m, bool may_subscribe);
     void queue_for_app(const void* data, size_t size, pipe* from, bool more = false);
     using topic_table = prefix_table<std::vector<pipe*>>;
     // Adds p to topic's pipes: true when it is the topic's first.
@@ -61,6 +63,7 @@ private:
     bool verbose_unsubs_ = false;
     bool manual_ = false;
     bool lossy_ = true;
+    bool only_first_subscribe_ = false;  // ZMQ_ONLY_FIRST_SUBSCRIBE
     bool has_welcome_ = false;
     std::string welcome_;
 };

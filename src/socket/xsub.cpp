@@ -37,29 +37,45 @@ void xsub_socket::xpipe_terminated(pipe* p) {
     out_.terminated(p);
 }
 
+// As libzmq, any part of a message may be a (un)subscription; with
+// ZMQ_ONLY_FIRST_SUBSCRIBE, the parts after a first one that is not are data.
 int xsub_socket::xsend(msg& m) {
     const auto* data = static_cast<const unsigned char*>(m.data());
     const size_t size = m.size();
     const bool first = !more_out_;
     more_out_ = m.has(msg::more);
-    if (first && size > 0 && data[0] == 1) {
+    if (first)
+        later_parts_may_subscribe_ = !only_first_subscribe_;
+    const bool may_subscribe = first || later_parts_may_subscribe_;
+    if (may_subscribe && size > 0 && data[0] == 1) {
+        later_parts_may_subscribe_ = true;
         ++subscriptions_.at({reinterpret_cast<const char*>(data) + 1, size - 1});
-    } else if (first && size > 0 && data[0] == 0) {
-        // An unsubscription travels only when the last of its kind goes.
-        const std::string_view topic(reinterpret_cast<const char*>(data) + 1, size - 1);
-        int* count = subscriptions_.find(topic);
-        if (!count) {
+    } else if (may_subscribe && size > 0 && data[0] == 0) {
+        later_parts_may_subscribe_ = true;
+        // An unsubscription travels only when the last of its kind goes. One
+        // that ends a longer message travels anyway: without it the message
+        // would never end.
+        if (!forget({reinterpret_cast<const char*>(data) + 1, size - 1}) && (first || more_out_)) {
             m.close();
             return 0;
         }
-        if (--*count > 0) {
-            m.close();
-            return 0;
-        }
-        subscriptions_.erase(topic);
     }
     out_.send(m);
     return 0;
+}
+
+bool xsub_socket::forget(std::string_view topic) {
+    int* count = subscriptions_.find(topic);
+    if (!count || --*count > 0)
+        return false;
+    subscriptions_.erase(topic);
+    return true;
+}
+
+int xsub_socket::xsetsockopt(int option, const void* value, size_t size) {
+    if (option == ZMQ_ONLY_FIRST_SUBSCRIBE)
+        return option_value::get_bool_non_negative(value, size, only_first_subscribe_);
+    return socket_base::xsetsockopt(option, value, size);
 }
 
 bool xsub_socket::matches(const msg& m) {

@@ -23,9 +23,12 @@ protected:
     int xrecv(msg& m) override;
     bool xhas_in() override;
     bool xhas_out() override { return true; }
+    int xsetsockopt(int option, const void* value, size_t size) override;
 
 private:
     bool matches(const msg& m);
+    // One unsubscription from topic: true when it was the last.
+    bool forget(std::string_view topic);
     // Takes the next message whose first frame matches into prefetched_.
     bool prefetch();
 
@@ -36,6 +39,8 @@ private:
     bool has_prefetched_ = false;
     bool more_in_ = false;
     bool more_out_ = false;
+    bool later_parts_may_subscribe_ = false;  // of the message being sent
+    bool only_first_subscribe_ = false;       // ZMQ_ONLY_FIRST_SUBSCRIBE
 };
 
 } // namespace zmx

@@ -50,6 +50,8 @@ void tune_connected_tcp(int fd, const tcp_tuning& options) {
     }
     if (options.maxrt > 0)
         set_int(fd, IPPROTO_TCP, TCP_USER_TIMEOUT, options.maxrt);
+    if (options.priority > 0)
+        set_int(fd, SOL_SOCKET, SO_PRIORITY, options.priority);
 }
 
 } // namespace zmx

@@ -21,7 +21,7 @@ void tune_before_connecting(int fd, const tcp_tuning& options, bool is_tcp);
 // 0, or -1 with the system's errno (ENODEV for an unknown device), which
 // fails the bind or the connection as in libzmq. An empty name does nothing.
 int bind_to_device(int fd, const std::string& device);
-// TCP_NODELAY, keepalive and the retransmission limit (tcp only).
+// TCP_NODELAY, keepalive, the retransmission limit and the priority (tcp only).
 void tune_connected_tcp(int fd, const tcp_tuning& options);
 
 } // namespace zmx

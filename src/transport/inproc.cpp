@@ -33,6 +33,9 @@ int inproc_registry::bind(const std::string& name, const inproc_peer& binder,
         pipe_pair& link = *it->second.link;
         size_queues(link, it->second.connector, binder);
         link.set_mailbox(1, binder.mailbox);
+        // The connector's end is in use by its socket now: no farewell set
+        // there (libzmq sets one; a connect before the bind hears none here).
+        link.end(1).set_greeting(binder.hello);
         waiting.push_back(link.end(1).self());
     }
     waiting_.erase(first, last);
@@ -89,12 +92,17 @@ std::shared_ptr<pipe> inproc_registry::connect(const std::string& name, const in
                 return nullptr;
             drop_abandoned(name);
             link->end(0).set_hwms(connector.sndhwm, connector.rcvhwm);
+            link->end(0).set_greeting(connector.hello);
             waiting_.emplace(name, waiting_connection{link, connector});
             return link->end(0).self();
         }
         size_queues(*link, connector, it->second.peer);
         binder_mailbox = it->second.peer.mailbox;
         link->set_mailbox(1, binder_mailbox);
+        // Neither socket has its end yet: this thread may set up both.
+        link->end(0).set_greeting(connector.hello);
+        link->end(1).set_greeting(it->second.peer.hello);
+        link->end(0).set_farewell(it->second.peer.disconnect);
     }
     command attach{command::kind::attach, link->end(1).self()};
     if (!binder_mailbox->post(attach)) {

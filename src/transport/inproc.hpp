@@ -26,6 +26,8 @@ struct inproc_peer {
     int sndhwm;
     int rcvhwm;
     bool conflate;  // ZMQ_CONFLATE, for the types that honour it
+    std::string hello;       // ZMQ_HELLO_MSG, for the types that send it; empty: none
+    std::string disconnect;  // ZMQ_DISCONNECT_MSG, for the types that hear it; empty: none
 };
 
 class inproc_registry {

@@ -111,7 +111,44 @@ void session::engine_ready(const zmtp::property_list& peer) {
         pipe_->announce_routing_id(identity);
         routing_id_announced_ = true;
     }
+    if (link_.router_notify & ZMQ_NOTIFY_CONNECT)
+        deliver_as_from_peer({});
+    send_hello();
     pull_from_pipe();
+}
+
+void session::send_hello() {
+    if (link_.hello_msg.empty())
+        return;
+    msg hello;
+    hello.init_copy_of(link_.hello_msg.data(), link_.hello_msg.size());
+    engine_->send(hello);
+}
+
+// After the handshake, the peer's loss as the socket asked to hear of it:
+// ZMQ_ROUTER_NOTIFY's empty message, then (from an accepted peer)
+// ZMQ_DISCONNECT_MSG. What arrived complete stays; a message the loss cut
+// off goes.
+void session::report_peer_gone() {
+    const bool notify = link_.router_notify & ZMQ_NOTIFY_DISCONNECT;
+    const bool farewell = link_.accepted && !link_.disconnect_msg.empty();
+    if (!pipe_ || (!notify && !farewell))
+        return;
+    pipe_->publish_written();
+    pipe_->rollback();
+    if (notify)
+        deliver_as_from_peer({});
+    if (farewell)
+        deliver_as_from_peer(link_.disconnect_msg);
+}
+
+void session::deliver_as_from_peer(std::string_view body) {
+    if (!pipe_)
+        return;
+    msg m;
+    m.init_copy_of(body.data(), body.size());
+    if (!pipe_->write(m))
+        m.close();  // the socket's queue is full: as libzmq, it is lost
 }
 
 void session::take_peer_properties(const zmtp::property_list& peer, std::string& identity) {
@@ -169,6 +206,8 @@ void session::engine_input_done() {
 void session::engine_drained() { pull_from_pipe(); }  // the rest of what the socket queued
 
 void session::engine_failed(bool protocol_error) {
+    if (state_ == state::active)
+        report_peer_gone();
     const bool gives_up = gives_up_after_failure(protocol_error);
     drop_engine();
     if (gives_up) {

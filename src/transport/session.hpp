@@ -29,6 +29,7 @@
 #include "transport/zap_client.hpp"
 
 #include <memory>
+#include <string_view>
 
 namespace zmx {
 
@@ -91,6 +92,13 @@ private:
     // Makes the socket's pipe after a handshake: false if the socket is gone.
     bool open_pipe_to_socket(const std::string& identity);
     void take_peer_properties(const zmtp::property_list& peer, std::string& identity);
+    // ZMQ_HELLO_MSG, to the peer before anything the socket queued.
+    void send_hello();
+    // ZMQ_ROUTER_NOTIFY and ZMQ_DISCONNECT_MSG when a peer that completed
+    // its handshake goes.
+    void report_peer_gone();
+    // A message up the pipe as if the peer had sent it.
+    void deliver_as_from_peer(std::string_view body);
     // Moves what the socket queued into the engine.
     void pull_from_pipe();
     // The socket closed its end: send what is left within its linger.

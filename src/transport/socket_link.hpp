@@ -54,6 +54,9 @@ struct socket_link {
     int handshake_ivl;      // ms to finish the ZMTP handshake in; 0: no limit
     bool ipv6;
     bool immediate;         // connecting: a pipe only while connected
+    int router_notify;      // ZMQ_NOTIFY_* bits: an empty message up the pipe when the peer comes or goes
+    std::string hello_msg;       // sent first on each connection; empty: none
+    std::string disconnect_msg;  // up the pipe when an accepted peer goes; empty: none
     std::map<std::string, std::string> metadata;  // our "X-" properties
     transport_options transport;
     zmtp::security_options security;

@@ -19,7 +19,7 @@ struct heartbeat_options {
     int effective_timeout() const { return timeout < 0 ? interval : timeout; }
 };
 
-// Descriptor settings; -1 (and 0 for tos and maxrt) leaves the system's.
+// Descriptor settings; -1 (and 0 for tos, maxrt and priority) leaves the system's.
 struct tcp_tuning {
     int keepalive = -1;  // SO_KEEPALIVE: -1, 0 or 1
     int keepalive_cnt = -1;
@@ -29,6 +29,7 @@ struct tcp_tuning {
     int rcvbuf = -1;
     int tos = 0;    // IP_TOS / IPV6_TCLASS
     int maxrt = 0;  // TCP_USER_TIMEOUT, ms
+    int priority = 0;  // SO_PRIORITY (ZMQ_PRIORITY)
 };
 
 struct transport_options {
