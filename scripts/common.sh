@@ -4,12 +4,13 @@
 
 # clang is for the fuzzers; python3-zmq and libzmq3-dev are the reference
 # libzmq 4.3.4 that the interop tests and the side-by-side benchmark use;
-# libcli11-dev and libtomlplusplus-dev are the tools' command lines and config.
+# libcli11-dev and libtomlplusplus-dev are the tools' command lines and config;
+# nettle-dev gives the WebSocket upgrade its SHA-1 and base64.
 ZMX_PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libgtest-dev libgmock-dev libbenchmark-dev
   libsodium-dev libzmq3-dev python3-zmq clang
-  libcli11-dev libtomlplusplus-dev
+  libcli11-dev libtomlplusplus-dev nettle-dev
 )
 
 ZMX_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -159,6 +159,8 @@ private:
     // Stops the tcp/ipc connects made to uri: true if there were any.
     bool cancel_connects(const std::string& uri);
     inproc_peer inproc_self() const;
+    // A STREAM socket on a ws:// endpoint (ENOCOMPATPROTO).
+    bool speaks_raw_over_ws(const endpoint_uri& ep) const;
     // ZMQ_CONFLATE is set and this type honours it.
     bool conflates() const;
 

@@ -25,6 +25,12 @@ bool socket_base::conflates() const {
     return options_.conflate && connection_traits_of(options_.type).honours_conflate;
 }
 
+// A STREAM socket's raw bytes have no WebSocket framing to travel in
+// (libzmq 4.3.4 takes the endpoint): refused rather than sent unframed.
+bool socket_base::speaks_raw_over_ws(const endpoint_uri& ep) const {
+    return ep.protocol == "ws" && connection_traits_of(options_.type).engine == engine_kind::raw;
+}
+
 inproc_peer socket_base::inproc_self() const {
     const connection_traits traits = connection_traits_of(options_.type);
     return {mailbox_, options_.sndhwm, options_.rcvhwm, conflates(),
@@ -39,6 +45,8 @@ int socket_base::bind(const char* uri) {
         return -1;
     if (ep.protocol == "udp")
         return open_udp(uri, ep, true);
+    if (speaks_raw_over_ws(ep))
+        return fail(ENOCOMPATPROTO);
     if (ep.protocol != "inproc")
         return bind_stream(uri, ep);
     std::vector<std::shared_ptr<pipe>> waiting;
@@ -61,6 +69,8 @@ int socket_base::connect_endpoint(const char* uri) {
         return -1;
     if (ep.protocol == "udp")
         return open_udp(uri, ep, false);
+    if (speaks_raw_over_ws(ep))
+        return fail(ENOCOMPATPROTO);
     if (ep.protocol != "inproc")
         return connect_stream(uri, ep);
     auto p = ctx_.inproc().connect(ep.address, inproc_self());

@@ -3,6 +3,7 @@
 #include "transport/descriptor_tuning.hpp"
 #include "transport/peer_address.hpp"
 #include "transport/socket_address.hpp"
+#include "transport/ws_address.hpp"
 
 #include <sys/socket.h>
 #include <unistd.h>
@@ -15,12 +16,6 @@
 #include <utility>
 
 namespace zmx {
-
-namespace {
-
-bool is_tcp(const std::string& endpoint) { return endpoint.starts_with("tcp://"); }
-
-}  // namespace
 
 connecter::connecter(reactor& loop, const socket_link& link, owner& session)
     : loop_(loop), link_(link), owner_(session), backoff_ivl_(link.reconnect_ivl) {}
@@ -57,7 +52,7 @@ void connecter::connect_now() {
     pending_fd_ = fd;
     loop_.add_fd(fd, this);
     loop_.want_write(fd, true);
-    if (link_.transport.connect_timeout > 0 && is_tcp(link_.endpoint))
+    if (link_.transport.connect_timeout > 0 && runs_over_tcp(link_.endpoint))
         loop_.add_timer(link_.transport.connect_timeout, this, timeout_timer);
 }
 
@@ -65,8 +60,8 @@ int connecter::open_socket(const peer_address& peer) const {
     const int fd = ::socket(peer.destination.family(), SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (fd < 0)
         return -1;
-    tune_before_connecting(fd, link_.transport.tcp, is_tcp(link_.endpoint));
-    if (is_tcp(link_.endpoint) && bind_to_device(fd, link_.transport.bound_device) < 0) {
+    tune_before_connecting(fd, link_.transport.tcp, runs_over_tcp(link_.endpoint));
+    if (runs_over_tcp(link_.endpoint) && bind_to_device(fd, link_.transport.bound_device) < 0) {
         ::close(fd);  // an unknown device: tried again later, as libzmq does
         return -1;
     }

@@ -3,6 +3,7 @@
 #include "transport/descriptor_tuning.hpp"
 #include "transport/raw_engine.hpp"
 #include "transport/stream_engine.hpp"
+#include "transport/ws_address.hpp"
 #include "transport/udp_engine.hpp"
 
 #include <zmq.h>
@@ -75,7 +76,7 @@ void session::connected(int fd) {
 }
 
 void session::start_engine(int fd) {
-    if (link_.endpoint.starts_with("tcp://"))
+    if (runs_over_tcp(link_.endpoint))
         tune_connected_tcp(fd, link_.transport.tcp);
     state_ = state::handshaking;
     auto& sink = static_cast<engine::events&>(*this);

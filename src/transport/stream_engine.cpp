@@ -45,6 +45,7 @@ std::unique_ptr<zmtp::mechanism> mechanism_for(const socket_link& link, const st
 stream_engine::stream_engine(reactor& loop, int fd, const socket_link& link, events& sink)
     : fd_engine(loop, fd, link, sink),
       mechanism_(mechanism_for(link, peer_address())),
+      ws_(ws_wire::for_link(link, mechanism_->name(), handshake_limit(link.maxmsgsize))),
       greeting_({.mechanism = std::string(mechanism_->name()),
                  .as_server = zmtp::announces_server(link.security),
                  .socket_type = static_cast<uint8_t>(link.type),
@@ -52,7 +53,10 @@ stream_engine::stream_engine(reactor& loop, int fd, const socket_link& link, eve
                  .asks_zap = !link.security.zap_domain.empty()}),
       decoder_(handshake_limit(link.maxmsgsize)),
       in_(handshake_read_size),
-      heartbeat_(loop, link.transport.heartbeat, *this) {}
+      heartbeat_(loop, link.transport.heartbeat, *this) {
+    if (ws_)
+        state_ = state::upgrade;
+}
 
 stream_engine::~stream_engine() { cancel_handshake_timer(); }
 
@@ -63,7 +67,10 @@ void stream_engine::start() {
         loop_.add_timer(link_.handshake_ivl, this, handshake_timer);
         handshake_timer_armed_ = true;
     }
-    greeting_.start(out_);
+    if (ws_)
+        ws_->start(out_);
+    else
+        greeting_.start(out_);
     flush();
 }
 
@@ -108,10 +115,11 @@ void stream_engine::close_connection(bool protocol_error) {
 
 void stream_engine::send(msg& m) {
     zmtp::bytes command;
+    // ZWS 2.0 carries subscriptions in message form, as libzmq sends them.
+    const bool subscription_commands = !ws_ && greeting_.peer().has_subscription_commands();
     if (framing_ == zmtp::framing::zmtp1)
         zmtp::append_zmtp1_frame(out_, m);
-    else if (m.has(msg::subscription) && greeting_.peer().has_subscription_commands() &&
-             zmtp::subscription_command(command, m))
+    else if (m.has(msg::subscription) && subscription_commands && zmtp::subscription_command(command, m))
         put_command(command);
     else if (m.has(msg::join) || m.has(msg::leave)) {
         zmtp::encode_join_leave(command, m);
@@ -124,19 +132,34 @@ void stream_engine::send(msg& m) {
 }
 
 void stream_engine::put_frame(const msg& m) {
-    if (!sealer_) {
+    if (sealer_) {
+        const zmtp::byte_view body(static_cast<const uint8_t*>(m.data()), m.size());
+        put_sealed(m.has(msg::more) ? zmtp::more_flag : 0, body);
+    } else if (ws_) {
+        ws_->put_message(out_, m);
+    } else {
         zmtp::append_frame(out_, m);
-        return;
     }
-    const zmtp::byte_view body(static_cast<const uint8_t*>(m.data()), m.size());
-    sealer_->seal(m.has(msg::more) ? zmtp::more_flag : 0, body, out_);
 }
 
 void stream_engine::put_command(zmtp::byte_view body) {
     if (sealer_)
-        sealer_->seal(zmtp::command_flag, body, out_);
+        put_sealed(zmtp::command_flag, body);
+    else if (ws_)
+        ws_->put_command(out_, body);
     else
         zmtp::append_command(out_, body);
+}
+
+// The mechanism frames a sealed frame for ZMTP; over ws that frame goes
+// as a WebSocket message, as libzmq sends it.
+void stream_engine::put_sealed(uint8_t flags, zmtp::byte_view body) {
+    if (!ws_) {
+        sealer_->seal(flags, body, out_);
+        return;
+    }
+    sealer_->seal(flags, body, ws_->handshake_output());
+    ws_->take_handshake_output(out_);
 }
 
 void stream_engine::send_with_group(const msg& m) {
@@ -170,9 +193,11 @@ void stream_engine::on_readable() {
 }
 
 bool stream_engine::process_input() {
+    if (state_ == state::upgrade && !process_upgrade())
+        return false;
     if (state_ == state::greeting && !process_greeting())
         return false;
-    if (state_ != state::greeting)
+    if (state_ != state::greeting && state_ != state::upgrade)
         return process_frames();
     return true;
 }
@@ -201,38 +226,55 @@ bool stream_engine::process_greeting() {
     }
     // Only now, with the peer's whole greeting in, does the handshake start.
     state_ = state::handshake;
-    return take_mechanism_outcome(mechanism_->start(out_));
+    return take_mechanism_outcome(mechanism_->start(mechanism_output()));
+}
+
+stream_engine::incoming stream_engine::next_zmtp_frame() {
+    size_t consumed = 0;
+    const auto result =
+        decoder_.decode(std::span<const uint8_t>(in_.data() + in_offset_, in_end_ - in_offset_), consumed);
+    in_offset_ += consumed;
+    switch (result) {
+    case zmtp::decoder::result::need_more:
+        return incoming::need_more;
+    case zmtp::decoder::result::message:
+        return incoming::message;
+    case zmtp::decoder::result::command:
+        return incoming::command;
+    case zmtp::decoder::result::error:
+        break;
+    }
+    return incoming::error;
 }
 
 bool stream_engine::process_frames() {
     while (in_offset_ < in_end_ && state_ != state::awaiting_zap) {
-        size_t consumed = 0;
-        const auto result =
-            decoder_.decode(std::span<const uint8_t>(in_.data() + in_offset_, in_end_ - in_offset_), consumed);
-        in_offset_ += consumed;
-        switch (result) {
-        case zmtp::decoder::result::need_more:
+        switch (ws_ ? next_ws_frame() : next_zmtp_frame()) {
+        case incoming::need_more:
+        case incoming::control:
             break;
-        case zmtp::decoder::result::error:
-            fail(ZMQ_PROTOCOL_ERROR_ZMTP_UNSPECIFIED);
+        case incoming::closed:
             return false;
-        case zmtp::decoder::result::command:
+        case incoming::error:
+            fail(ws_ ? ZMQ_PROTOCOL_ERROR_WS_UNSPECIFIED : ZMQ_PROTOCOL_ERROR_ZMTP_UNSPECIFIED);
+            return false;
+        case incoming::command:
             if (sealer_) {
-                if (!take_sealed(decoder_.frame()))
+                if (!take_sealed(current_frame()))
                     return !stopped();
                 break;
             }
-            if (!handle_command(decoder_.frame()))
+            if (!handle_command(current_frame()))
                 return false;
             break;
-        case zmtp::decoder::result::message:
+        case incoming::message:
             if (sealer_) {
-                if (!take_sealed(decoder_.frame()))
+                if (!take_sealed(current_frame()))
                     return !stopped();  // failed, or held until the pipe has room
                 break;
             }
             if (state_ == state::legacy_identity) {
-                if (!take_legacy_identity(decoder_.frame()))
+                if (!take_legacy_identity(current_frame()))
                     return false;
                 break;
             }
@@ -240,7 +282,7 @@ bool stream_engine::process_frames() {
                 fail(ZMQ_PROTOCOL_ERROR_ZMTP_UNEXPECTED_COMMAND);  // data before the handshake finished
                 return false;
             }
-            if (!take_message(decoder_.frame()))
+            if (!take_message(current_frame()))
                 return !stopped();  // failed, or held until the pipe has room
             break;
         }
@@ -323,14 +365,14 @@ bool stream_engine::handle_command(const msg& body) {
 }
 
 bool stream_engine::take_handshake_command(zmtp::byte_view body) {
-    return take_mechanism_outcome(mechanism_->take_command(body, out_));
+    return take_mechanism_outcome(mechanism_->take_command(body, mechanism_output()));
 }
 
 void stream_engine::zap_reply(const zmtp::frame_list& reply) {
     if (state_ != state::awaiting_zap || stopped())
         return;
     state_ = state::handshake;
-    if (take_mechanism_outcome(mechanism_->take_zap_reply(reply, out_)))
+    if (take_mechanism_outcome(mechanism_->take_zap_reply(reply, mechanism_output())))
         resume_after_zap();
 }
 
@@ -343,10 +385,12 @@ void stream_engine::resume_after_zap() {
 }
 
 bool stream_engine::take_mechanism_outcome(zmtp::mechanism::outcome result) {
+    if (ws_)
+        ws_->take_handshake_output(out_);
     switch (result) {
     case zmtp::mechanism::outcome::awaiting_zap:
         if (!sink_.engine_zap_request(mechanism_->zap_request()))
-            return take_mechanism_outcome(mechanism_->no_zap_handler(out_));
+            return take_mechanism_outcome(mechanism_->no_zap_handler(mechanism_output()));
         // The peer's next commands wait until the handler has answered.
         state_ = state::awaiting_zap;
         loop_.want_read(fd_, false);
@@ -369,6 +413,8 @@ bool stream_engine::take_mechanism_outcome(zmtp::mechanism::outcome result) {
     heartbeat_.start();
     cancel_handshake_timer();
     decoder_.set_max_message_size(link_.maxmsgsize);
+    if (ws_)
+        ws_->decoder().set_max_message_size(link_.maxmsgsize);
     sink_.engine_ready(mechanism_->peer_properties());
     // Only now, as libzmq: a program that sends once it has seen this event
     // finds the peer's pipe already offered to its socket.
@@ -412,6 +458,10 @@ bool stream_engine::pass_join_leave(bool join, zmtp::byte_view group) {
 void stream_engine::heartbeat_ping(uint16_t ttl) {
     if (stopped())
         return;  // a timer that was due as the connection ended
+    if (ws_) {
+        send_ws_ping();  // over WebSocket a ping is a control frame, as libzmq sends it
+        return;
+    }
     zmtp::bytes ping;
     zmtp::encode_ping(ping, ttl, {});
     put_command(ping);

@@ -1,6 +1,7 @@
-// A ZMTP connection over a stream descriptor (tcp or ipc): the greeting,
-// the security mechanism's handshake (zmtp/mechanism.hpp), then frames both
-// ways.
+// A ZMTP connection over a stream descriptor (tcp, ipc or ws): the
+// greeting, the security mechanism's handshake (zmtp/mechanism.hpp), then
+// frames both ways. Over ws the HTTP upgrade takes the greeting's place and
+// WebSocket frames carry ZMTP's (ws_wire.hpp, stream_engine_ws.cpp).
 //
 // Life cycle, in order: greeting (ours is sent in libzmq's stages, see
 // zmtp/greeting_exchange.hpp; the handshake waits for the peer's whole
@@ -15,6 +16,7 @@
 
 #include "transport/fd_engine.hpp"
 #include "transport/heartbeat.hpp"
+#include "transport/ws_wire.hpp"
 #include "zmtp/commands.hpp"
 #include "zmtp/decoder.hpp"
 #include "zmtp/framing.hpp"
@@ -42,7 +44,9 @@ public:
     void zap_reply(const zmtp::frame_list& reply) override;
 
 private:
-    enum class state { greeting, handshake, awaiting_zap, legacy_identity, active };
+    enum class state { upgrade, greeting, handshake, awaiting_zap, legacy_identity, active };
+    // What the next frame of the input is, over either framing.
+    enum class incoming { need_more, message, command, control, error, closed };
 
     void on_readable() override;
     void on_timer(int id) override;
@@ -60,6 +64,15 @@ private:
     bool process_input();
     bool process_greeting();
     bool process_frames();
+    incoming next_zmtp_frame();
+    msg& current_frame() { return ws_ ? ws_->decoder().frame() : decoder_.frame(); }
+    // Where the mechanism appends its commands.
+    zmtp::bytes& mechanism_output() { return ws_ ? ws_->handshake_output() : out_; }
+    // ws: the HTTP upgrade, then the mechanism's handshake.
+    bool process_upgrade();
+    // ws: the next frame; ping, pong and close are answered here.
+    incoming next_ws_frame();
+    void send_ws_ping();
     bool handle_command(const msg& body);
     // Hands a handshake command to the mechanism: false once the engine
     // failed.
@@ -83,10 +96,11 @@ private:
     // A frame the mechanism sealed: opened, then taken as the message
     // or command it carries. False when held or the engine failed.
     bool take_sealed(msg& frame);
-    // Frames and commands after the handshake, sealed when the mechanism
-    // seals them (CURVE), else as they are.
+    // Queues a message frame or a command for the peer in its framing
+    // (ZMTP or WebSocket), sealed when the mechanism seals them (CURVE).
     void put_frame(const msg& m);
     void put_command(zmtp::byte_view body);
+    void put_sealed(uint8_t flags, zmtp::byte_view body);
     // The legacy path: the peer's framing and its identity frame.
     bool start_legacy();
     bool take_legacy_identity(msg& frame);
@@ -100,10 +114,11 @@ private:
 
     static constexpr int handshake_timer = 1;
 
-    state state_ = state::greeting;
+    state state_ = state::greeting;  // state::upgrade over ws
     bool handshake_timer_armed_ = false;
     std::unique_ptr<zmtp::mechanism> mechanism_;
     zmtp::frame_sealer* sealer_ = nullptr;  // the mechanism's, once active
+    std::unique_ptr<ws_wire> ws_;  // a ws:// connection's
     zmtp::greeting_exchange greeting_;
     zmtp::framing framing_ = zmtp::framing::zmtp3;  // the peer's, once its greeting is in
     zmtp::decoder decoder_;

@@ -1,4 +1,4 @@
-// A listening stream socket (tcp or ipc) on an I/O thread: each accepted
+// A listening stream socket (tcp, ws or ipc) on an I/O thread: each accepted
 // connection gets a session of its own.
 //
 // Threading: created on the application thread (bind errors are reported
@@ -54,6 +54,7 @@ private:
 
     socket_link link_;
     int fd_;
+    std::string ws_path_;  // a ws:// listener's resource path
     std::string bound_;
     std::string file_;
     std::string owned_directory_;

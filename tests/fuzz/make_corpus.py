@@ -373,8 +373,64 @@ def udp_datagram_seeds():
     }
 
 
+def ws_frame(payload, opcode=0x2, fin=True, mask=None, length=None):
+    """An RFC 6455 frame; mask is the 4-byte key of a client's frame."""
+    length = len(payload) if length is None else length
+    head = bytes([(0x80 if fin else 0) | opcode])
+    mask_bit = 0x80 if mask else 0
+    if length <= 125:
+        head += bytes([mask_bit | length])
+    elif length <= 0xFFFF:
+        head += bytes([mask_bit | 126]) + struct.pack(">H", length)
+    else:
+        head += bytes([mask_bit | 127]) + struct.pack(">Q", length)
+    if not mask:
+        return head + payload
+    return head + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+
+
+def ws_frame_decoder_seeds():
+    """[max read] [role: 1 server] [limit] then frames (ZWS 2.0 on RFC 6455)."""
+    key = b"\x12\x34\x56\x78"
+    server, client = bytes([WHOLE, 1, NO_LIMIT]), bytes([WHOLE, 0, NO_LIMIT])
+    ready = b"\x02" + command_body(b"READY", properties((b"Socket-Type", b"PUSH")))
+    return {
+        "server_ready_and_message": server + ws_frame(ready, mask=key) + ws_frame(b"\x00hello", mask=key),
+        "client_ready_and_message": client + ws_frame(ready) + ws_frame(b"\x00hello"),
+        "multipart": client + ws_frame(b"\x01one") + ws_frame(b"\x00two"),
+        "length_16": client + ws_frame(b"\x00" + b"m" * 200),
+        "length_64": client + ws_frame(b"\x00" + b"m" * 70000),
+        "fragments_and_ping": server + ws_frame(b"\x00ab", fin=False, mask=key)
+        + ws_frame(b"hi", opcode=0x9, mask=key) + ws_frame(b"cd", opcode=0x0, mask=key),
+        "close": client + ws_frame(b"\x03\xe8bye", opcode=0x8),
+        "unmasked_at_server": server + ws_frame(b"\x00x"),
+        "huge_length": client + ws_frame(b"", length=1 << 63),
+        "oversize_control": client + ws_frame(b"p" * 126, opcode=0x9),
+        "chunked_reads": bytes([3, 1, limit_selector(100)]) + ws_frame(b"\x00" + b"z" * 150, mask=key),
+    }
+
+
+def ws_upgrade_seeds():
+    """[max read] [role: 1 client] then the peer's HTTP head."""
+    request = (b"GET /zmx HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+               b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Protocol: ZWS2.0/NULL,ZWS2.0\r\n"
+               b"Sec-WebSocket-Version: 13\r\n\r\n")
+    response = (b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                b"Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\nSec-WebSocket-Protocol: ZWS2.0/NULL\r\n\r\n")
+    return {
+        "request": bytes([WHOLE, 0]) + request,
+        "request_in_pieces": bytes([7, 0]) + request,
+        "not_an_upgrade": bytes([WHOLE, 0]) + b"GET / HTTP/1.1\r\nHost: x\r\n\r\n",
+        "long_line": bytes([WHOLE, 0]) + b"GET / HTTP/1.1\r\nX: " + b"l" * 5000 + b"\r\n\r\n",
+        "response": bytes([WHOLE, 1]) + response,
+        "refusal": bytes([WHOLE, 1]) + b"HTTP/1.1 400 Bad Request\r\n\r\n",
+    }
+
+
 def main():
     for target, seeds in (("frame_decoder", frame_decoder_seeds()),
+                          ("ws_frame_decoder", ws_frame_decoder_seeds()),
+                          ("ws_upgrade", ws_upgrade_seeds()),
                           ("greeting", greeting_seeds()),
                           ("commands", command_seeds()),
                           ("null_handshake", null_handshake_seeds()),

@@ -1,4 +1,4 @@
-// The socket under attack: a ROUTER bound to tcp on loopback with a monitor,
+// The socket under attack: a ROUTER bound to tcp (or ws) on loopback with a monitor,
 // and one well-behaved DEALER connected to it, which the ROUTER must keep
 // serving whatever other peers do.
 #pragma once
@@ -15,6 +15,7 @@ namespace ht {
 struct router_settings {
     int handshake_ivl_ms = 300;  // short, so that a stalled attacker is closed quickly
     int64_t maxmsgsize = -1;
+    const char* bind_address = "tcp://127.0.0.1:*";
 };
 
 class attacked_router {
@@ -23,7 +24,7 @@ public:
         : router_(ctx_, ZMQ_ROUTER), events_(ctx_, router_), good_peer_(ctx_, ZMQ_DEALER) {
         zt::set_int(router_, ZMQ_HANDSHAKE_IVL, settings.handshake_ivl_ms);
         EXPECT_EQ(zmq_setsockopt(router_, ZMQ_MAXMSGSIZE, &settings.maxmsgsize, sizeof settings.maxmsgsize), 0);
-        zt::bind(router_, "tcp://127.0.0.1:*");
+        zt::bind(router_, settings.bind_address);
         char endpoint[256] = {};
         size_t size = sizeof endpoint;
         EXPECT_EQ(zmq_getsockopt(router_, ZMQ_LAST_ENDPOINT, endpoint, &size), 0);

@@ -23,6 +23,7 @@ enum class transport {
     ipc,           // a socket file in a directory of the test's own
     ipc_abstract,  // ipc://@name, Linux's abstract namespace: no file
     ipc_wildcard,  // ipc://*: the binder picks a path and reports it
+    ws,            // ws:// on loopback with a path, a port the system picks
 };
 
 inline const char* transport_name(transport t) {
@@ -31,6 +32,7 @@ inline const char* transport_name(transport t) {
     case transport::ipc: return "Ipc";
     case transport::ipc_abstract: return "IpcAbstract";
     case transport::ipc_wildcard: return "IpcWildcard";
+    case transport::ws: return "Ws";
     }
     return "?";
 }
@@ -64,6 +66,7 @@ public:
             address_ = "ipc://@zmx-interop-" + std::to_string(getpid()) + "-" + std::to_string(abstract_names++);
             break;
         case transport::ipc_wildcard: address_ = "ipc://*"; break;
+        case transport::ws: address_ = "ws://127.0.0.1:*/zmx"; break;
         }
     }
 

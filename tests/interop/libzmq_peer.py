@@ -45,12 +45,20 @@ REPEAT_MS = 10
 
 
 def messages():
-    """Multipart, empty, the short/long frame boundary, 1 MB."""
+    """Multipart, empty, the frame length boundaries of ZMTP (255/256) and
+    WebSocket (7/16/64-bit, a ZWS payload being the body and a flags byte),
+    1 MB: as test_messages() in test_pairings.cpp."""
     return [
         [b"hello", b"world"],
         [b""],
+        [b"d" * 124],
+        [b"e" * 125],
+        [b"f" * 126],
         [b"a" * 255],
         [b"b" * 256],
+        [b"g" * 65534],
+        [b"h" * 65535],
+        [b"i" * 65536],
         [b"c" * 1_000_000],
         [b"x", b"", b"y" * 300],
     ]

@@ -76,7 +76,7 @@ TEST_P(Metadata, TravelsInTheHandshake) {
 
 std::vector<metadata_case> all_cases() {
     std::vector<metadata_case> cases;
-    for (transport via : {transport::tcp, transport::ipc})
+    for (transport via : {transport::tcp, transport::ipc, transport::ws})
         for (bool zmx_sets : {true, false})
             for (bool zmx_binds : {true, false})
                 cases.push_back({zmx_sets, via, zmx_binds});

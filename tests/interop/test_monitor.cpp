@@ -79,7 +79,8 @@ TEST_P(Monitor, PeerComesAndGoes) {
 
 INSTANTIATE_TEST_SUITE_P(interop, Monitor,
                          ::testing::Values(monitor_case{transport::tcp, true}, monitor_case{transport::tcp, false},
-                                           monitor_case{transport::ipc, true}, monitor_case{transport::ipc, false}),
+                                           monitor_case{transport::ipc, true}, monitor_case{transport::ipc, false},
+                                           monitor_case{transport::ws, true}, monitor_case{transport::ws, false}),
                          case_name);
 
 }  // namespace

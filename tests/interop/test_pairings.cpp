@@ -1,4 +1,4 @@
-// zmx and Debian's libzmq 4.3.4 in every socket pairing, over tcp and ipc:
+// zmx and Debian's libzmq 4.3.4 in every socket pairing, over tcp, ipc and ws:
 // each pairing runs with zmx binding and libzmq connecting, and the
 // reverse. The libzmq side is a separate process (libzmq_peer.py).
 #include "interop_fixture.hpp"
@@ -16,9 +16,14 @@ using interop::transport;
 using parts = std::vector<std::string>;
 
 // The messages both sides use: multipart, empty, the short/long frame
-// boundary (255/256 bytes), 1 MB.
+// boundary of ZMTP (255/256 bytes) and the 7/16/64-bit length boundaries
+// of WebSocket (a ZWS payload is the body and one flags byte), 1 MB.
 std::vector<parts> test_messages() {
-    return {{"hello", "world"},     {""}, {std::string(255, 'a')}, {std::string(256, 'b')},
+    return {{"hello", "world"},          {""},
+            {std::string(124, 'd')},     {std::string(125, 'e')},
+            {std::string(126, 'f')},     {std::string(255, 'a')},
+            {std::string(256, 'b')},     {std::string(65534, 'g')},
+            {std::string(65535, 'h')},   {std::string(65536, 'i')},
             {std::string(1000000, 'c')}, {"x", "", std::string(300, 'y')}};
 }
 
@@ -204,7 +209,7 @@ const pairing pairings[] = {
 
 std::vector<interop_case> all_cases() {
     std::vector<interop_case> cases;
-    for (transport via : {transport::tcp, transport::ipc})
+    for (transport via : {transport::tcp, transport::ipc, transport::ws})
         for (const auto& p : pairings)
             for (bool zmx_binds : {true, false})
                 cases.push_back({p, via, zmx_binds});

@@ -17,7 +17,7 @@ protected:
     void SetUp() override { interop::expect_zmx_library(); }
 };
 
-INSTANTIATE_TEST_SUITE_P(Transports, Reconnects, ::testing::Values(transport::tcp, transport::ipc),
+INSTANTIATE_TEST_SUITE_P(Transports, Reconnects, ::testing::Values(transport::tcp, transport::ipc, transport::ws),
                          [](const auto& info) { return interop::transport_name(info.param); });
 
 // A message there and back through an echoing peer.

@@ -67,7 +67,7 @@ TEST_P(RoutingIds, NameTheDealer) {
 
 std::vector<routing_case> all_cases() {
     std::vector<routing_case> cases;
-    for (transport via : {transport::tcp, transport::ipc})
+    for (transport via : {transport::tcp, transport::ipc, transport::ws})
         for (bool zmx_is_router : {true, false})
             for (bool long_id : {false, true})
                 for (bool zmx_binds : {true, false})

@@ -115,7 +115,7 @@ const scenario scenarios[] = {
 
 std::vector<subscription_case> all_cases() {
     std::vector<subscription_case> cases;
-    for (transport via : {transport::tcp, transport::ipc})
+    for (transport via : {transport::tcp, transport::ipc, transport::ws})
         for (const auto& sc : scenarios)
             for (bool zmx_binds : {true, false})
                 cases.push_back({sc, via, zmx_binds});

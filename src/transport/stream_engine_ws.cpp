@@ -1,0 +1,73 @@
+// stream_engine over ws:// (ZWS 2.0, ZeroMQ RFC 45): the HTTP upgrade
+// takes the greeting's place and picks the mechanism by subprotocol, whose
+// handshake then starts at once; afterwards each ZMTP frame travels as one
+// WebSocket binary message (ws_wire.hpp). Control frames are answered
+// here, as libzmq answers them: a ping with a pong carrying its payload, a
+// close with a close, after which the connection ends as if the peer had
+// hung up (a connecting side tries again).
+#include "transport/stream_engine.hpp"
+
+#include <zmq.h>
+
+#include <algorithm>
+#include <cerrno>
+
+namespace zmx {
+
+bool stream_engine::process_upgrade() {
+    size_t consumed = 0;
+    const auto status =
+        ws_->upgrade(std::span<const uint8_t>(in_.data() + in_offset_, in_end_ - in_offset_), consumed, out_);
+    in_offset_ += consumed;
+    if (status == upgrade_status::need_more)
+        return true;
+    if (status == upgrade_status::refused) {
+        flush();  // a server's 400 goes out first, if the socket takes it now
+        if (!stopped())
+            fail(ZMQ_PROTOCOL_ERROR_WS_UNSPECIFIED);
+        return false;
+    }
+    state_ = state::handshake;
+    return take_mechanism_outcome(mechanism_->start(mechanism_output()));
+}
+
+stream_engine::incoming stream_engine::next_ws_frame() {
+    size_t consumed = 0;
+    ws::frame_decoder& decoder = ws_->decoder();
+    const auto result =
+        decoder.decode(std::span<const uint8_t>(in_.data() + in_offset_, in_end_ - in_offset_), consumed);
+    in_offset_ += consumed;
+    switch (result) {
+    case ws::frame_decoder::result::need_more:
+        return incoming::need_more;
+    case ws::frame_decoder::result::message:
+        return incoming::message;
+    case ws::frame_decoder::result::command:
+        return incoming::command;
+    case ws::frame_decoder::result::pong:
+        return incoming::control;  // its arrival already counted as traffic
+    case ws::frame_decoder::result::ping:
+        ws_->put_control(out_, ws::opcode::pong, decoder.control_payload());
+        flush();
+        return stopped() ? incoming::closed : incoming::control;
+    case ws::frame_decoder::result::close: {
+        // RFC 6455 5.5.1: the answer echoes the status code (its first two bytes).
+        const auto& payload = decoder.control_payload();
+        ws_->put_control(out_, ws::opcode::close,
+                         zmtp::byte_view(payload.data(), std::min<size_t>(payload.size(), 2)));
+        flush();
+        fail(0, EPIPE);
+        return incoming::closed;
+    }
+    case ws::frame_decoder::result::error:
+        break;
+    }
+    return incoming::error;
+}
+
+void stream_engine::send_ws_ping() {
+    ws_->put_control(out_, ws::opcode::ping, {});
+    flush();
+}
+
+} // namespace zmx

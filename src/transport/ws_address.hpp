@@ -1,0 +1,30 @@
+// ws endpoint addresses: "host:port/path" as libzmq takes them. The part
+// before the first '/' is a tcp address (tcp_address.hpp: "*" and "*:*"
+// bind, names connect); the path, "/" when none is given, is the resource
+// the HTTP upgrade asks for.
+//
+// Threading: pure functions.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace zmx {
+
+struct ws_address {
+    std::string host_port;  // "127.0.0.1:5555"
+    std::string path;       // "/zmq"
+};
+
+// Splits an address: 0, or -1 with EINVAL when the tcp part is empty.
+int split_ws_address(std::string_view address, ws_address& out);
+
+// "ws://127.0.0.1:41234/path" from a tcp endpoint "tcp://127.0.0.1:41234",
+// as libzmq names a ws listener and its connections.
+std::string ws_endpoint_from_tcp(std::string_view tcp_endpoint, std::string_view path);
+
+// Whether an endpoint's connections run over tcp (tcp:// and ws://): they
+// get the tcp socket options and the connect timeout.
+bool runs_over_tcp(std::string_view endpoint);
+
+} // namespace zmx
