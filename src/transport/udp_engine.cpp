@@ -18,6 +18,11 @@ namespace {
 constexpr int datagrams_per_read = 64;
 // Bytes sent before the engine yields to the reactor (the session's batch).
 constexpr size_t bytes_per_batch = 64 * 1024;
+// What a datagram costs a receiver beyond its bytes: the kernel charges a
+// small one about 1 KiB of its receive buffer (some 200 fit by default).
+// Counted so, a batch is at most 64 small datagrams, and a DISH on the
+// same I/O thread reads before its buffer overflows.
+constexpr size_t datagram_overhead = 1024;
 
 // "ip:port" of an IPv4 peer, as libzmq names a DGRAM's peers: with its
 // terminating NUL in the message.
@@ -162,7 +167,7 @@ void udp_engine::send_grouped(const msg& m) {
     const size_t size = encode_datagram(m.group(), std::span(static_cast<const uint8_t*>(m.data()), m.size()),
                                         std::span(buffer_));
     if (size > 0 && ::send(fd_, buffer_.data(), size, MSG_DONTWAIT | MSG_NOSIGNAL) > 0)  // a datagram lost is lost
-        batch_bytes_ += size;
+        batch_bytes_ += size + datagram_overhead;
 }
 
 void udp_engine::send_raw(const msg& m) {
@@ -179,7 +184,7 @@ void udp_engine::send_raw(const msg& m) {
     if (raw_destination_valid_ && m.size() <= max_datagram &&
         ::sendto(fd_, m.data(), m.size(), MSG_DONTWAIT | MSG_NOSIGNAL, raw_destination_.get(),
                  raw_destination_.length) >= 0)
-        batch_bytes_ += m.size() + 1;  // an empty datagram costs a turn too
+        batch_bytes_ += m.size() + datagram_overhead;
 }
 
 } // namespace zmx

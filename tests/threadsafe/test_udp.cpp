@@ -85,7 +85,7 @@ TEST_F(Udp, ZmxOnlyMalformedDatagramsAreDroppedAndGoodOnesServed) {
     // In rounds, each ended by a good datagram that must come through: a
     // receive buffer never holds more than a few, so none is lost to it
     // however slowly the DISH's I/O thread runs.
-    for (int round = 0; round < 30; ++round) {
+    for (int round = 0; round < 100; ++round) {  // 300 malformed in all
         send_datagram(endpoint, "");                     // too short for the group's length
         send_datagram(endpoint, std::string("\x05gg"));  // the group runs past the end
         send_datagram(endpoint, std::string("\xff") + std::string(100, 'g'));
