@@ -200,7 +200,10 @@ private:
         std::atomic<int> reader_boost{-1};
         std::atomic<uint64_t> read_ack{0};     // complete messages the reader acknowledged
         std::atomic<uint64_t> published{0};    // complete messages the writer made visible
-        std::atomic<bool> reader_asleep{false};
+        // A new pipe's reader has not looked yet: the first message wakes it,
+        // as libzmq's does, or a socket watched only through ZMQ_FD (an
+        // event loop) would never hear of a connection's first message.
+        std::atomic<bool> reader_asleep{true};
         std::atomic<bool> writer_asleep{false};
         std::atomic<bool> closed{false};        // the writer terminated
         std::atomic<int> linger{-1};            // the writer's linger when it did

@@ -119,6 +119,18 @@ TEST_F(FdEvents, FdSignalsThePeerArriving) {
 // The loop pyzmq and czmq run: wait for the fd, then receive while
 // ZMQ_EVENTS says POLLIN. A sender in another thread sends in bursts through
 // a small pipe, so the loop meets every ordering of signal and message.
+// An event loop that connects, then only waits on the descriptor (pyzmq's
+// ZMQStream): the first message of the new connection must wake it, though
+// nothing asked the socket for its events since the connect.
+TEST_F(FdEvents, FdSignalsTheFirstMessageOfAConnectionNobodyLookedAt) {
+    const std::string endpoint = zt::bind_tcp(push);
+    zt::connect(pull, endpoint.c_str());
+    send_str(push, "first");  // once the connection is up
+    ASSERT_TRUE(fd_readable(socket_fd(pull), zt::safety_timeout_ms));
+    ASSERT_TRUE(wait_for_events(pull, ZMQ_POLLIN));
+    EXPECT_EQ(recv_str(pull), "first");
+}
+
 TEST_F(FdEvents, EdgeTriggeredEventLoopSeesEveryMessage) {
     constexpr int total = 20000;
     zt::set_int(push, ZMQ_SNDHWM, 10);
