@@ -33,9 +33,9 @@ int inproc_registry::bind(const std::string& name, const inproc_peer& binder,
         pipe_pair& link = *it->second.link;
         size_queues(link, it->second.connector, binder);
         link.set_mailbox(1, binder.mailbox);
-        // The connector's end is in use by its socket now: no farewell set
-        // there (libzmq sets one; a connect before the bind hears none here).
         link.end(1).set_greeting(binder.hello);
+        // The connector's end is in use by its socket now: no farewell is
+        // set there (libzmq sets one; a connect before the bind hears none).
         waiting.push_back(link.end(1).self());
     }
     waiting_.erase(first, last);
