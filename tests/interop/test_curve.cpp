@@ -8,6 +8,7 @@
 // zmq_curve_public against libzmq's.
 #define ZMQ_BUILD_DRAFT_API  // ZMQ_METADATA is a draft option in libzmq 4.3
 #include "curve_keys.hpp"
+#include "authenticated_hello.hpp"
 #include "interop_fixture.hpp"
 #include "monitor_events.hpp"
 #include "received_message.hpp"
@@ -149,16 +150,7 @@ TEST_P(CurveInterop, AZmxZapHandlerChecksALibzmqClientsKey) {
     make_server(s);
     auto peer = interop::meet(s, place, true, "dealer-hello", "DEALER", {libzmq_client(server_keys.public_z85)});
     ASSERT_TRUE(peer);
-    const std::string routing_id = zt::recv_str(s);
-    {
-        tt::received_message hello(s);
-        ASSERT_TRUE(hello.ok());
-        EXPECT_EQ(hello.text(), "hello");
-        EXPECT_EQ(hello.property("User-Id"), "known");
-    }
-    zt::send_multipart(s, {routing_id, "welcome"});
-    EXPECT_EQ(peer->line(), "OK");
-    EXPECT_EQ(peer->wait(), 0);
+    interop::expect_hello_with_user_id(s, *peer, "known");
 }
 
 TEST_P(CurveInterop, AZmxZapHandlerRefusesALibzmqClientsUnknownKey) {

@@ -5,9 +5,9 @@
 // both ways; a wrong one is refused with HANDSHAKE_FAILED_AUTH 400 on both
 // sides' monitors, and nothing gets through. PUSH/PULL and PUB/SUB streams
 // go over PLAIN too.
+#include "authenticated_hello.hpp"
 #include "interop_fixture.hpp"
 #include "monitor_events.hpp"
-#include "received_message.hpp"
 #include "zap_handler.hpp"
 
 #include <string>
@@ -73,16 +73,7 @@ TEST_P(PlainInterop, ALibzmqClientWithTheRightPasswordTalksToAZmxServer) {
     zt::set_int(s, ZMQ_PLAIN_SERVER, 1);
     auto peer = interop::meet(s, place, true, "dealer-hello", "DEALER", {"plain=admin:secret"});
     ASSERT_TRUE(peer);
-    const std::string routing_id = zt::recv_str(s);
-    {
-        tt::received_message hello(s);
-        ASSERT_TRUE(hello.ok());
-        EXPECT_EQ(hello.text(), "hello");
-        EXPECT_EQ(hello.property("User-Id"), "admin-id");
-    }
-    zt::send_multipart(s, {routing_id, "welcome"});
-    EXPECT_EQ(peer->line(), "OK");
-    EXPECT_EQ(peer->wait(), 0);
+    interop::expect_hello_with_user_id(s, *peer, "admin-id");
     ASSERT_EQ(zap.requests().size(), 1u);
     EXPECT_EQ(zap.requests()[0][6], "admin");
 }
