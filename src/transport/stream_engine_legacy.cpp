@@ -32,6 +32,11 @@ bool stream_engine::take_legacy_identity(msg& frame) {
     state_ = state::active;
     cancel_handshake_timer();
     decoder_.set_max_message_size(link_.maxmsgsize);
+    if (ws_) {
+        // bare ZWS 2.0: the ws limits and heartbeats of any ws connection
+        ws_->decoder().set_max_message_size(link_.maxmsgsize);
+        heartbeat_.start();
+    }
     sink_.engine_ready(peer);
     if (stopped())
         return false;  // the session stopped us
