@@ -3,7 +3,9 @@
 // our identity frame), the peer's first message frame is its identity: the
 // routing id a ROUTER knows it by. There is no READY, so no metadata and no
 // socket-type check (libzmq checks none), and 2.0 command frames are
-// dropped. The monitor sees no HANDSHAKE_SUCCEEDED, as with libzmq.
+// dropped. The monitor sees no HANDSHAKE_SUCCEEDED, as with libzmq. A ws
+// peer on bare "ZWS2.0" ends here too (stream_engine_ws.cpp): its first
+// message is its routing id in the same way.
 #include "transport/stream_engine.hpp"
 
 #include <string>

@@ -13,10 +13,10 @@
 //   (1 = MORE, 2 = COMMAND), then the frame's body; subscriptions are
 //   messages (0x01 + prefix), as libzmq sends them over ws.
 //
-// Why our own: the npm client jszmq (0.1.2, its only release, unmaintained
-// since) speaks this too, but brings Node polyfills (buffer, events,
-// lodash, ws) into the bundle and does not report its connection state,
-// which the page shows.
+// Why our own: the npm client jszmq (0.1.2, its only release) speaks this
+// too, but its sockets do not report their connections' state, which the
+// page shows, and it brings Node's buffer and events (and lodash) into
+// the bundle.
 //
 // A socket connects to one endpoint and reconnects (with back-off) when
 // the connection drops, like a connecting libzmq socket. It reports its
