@@ -4,7 +4,7 @@
 # Exits 77, which ctest counts as skipped, when a program the web tests
 # need is not installed (scripts/common.sh lists their packages).
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+here="$(cd "${BASH_SOURCE[0]%/*}" && pwd)"
 for program in node npm chromium; do
   if ! command -v "$program" >/dev/null; then
     echo "SKIP: $program is not installed"
