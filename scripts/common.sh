@@ -5,24 +5,37 @@
 # clang is for the fuzzers; python3-zmq and libzmq3-dev are the reference
 # libzmq 4.3.4 that the interop tests and the side-by-side benchmark use;
 # libcli11-dev and libtomlplusplus-dev are the tools' command lines and config;
-# nettle-dev gives the WebSocket upgrade its SHA-1 and base64.
+# nettle-dev gives the WebSocket upgrade its SHA-1 and base64; chromium,
+# nodejs and npm run the web example (examples/web) and its browser tests.
 ZMX_PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libgtest-dev libgmock-dev libbenchmark-dev
   libsodium-dev libzmq3-dev python3-zmq clang
   libcli11-dev libtomlplusplus-dev nettle-dev
+  chromium nodejs npm
 )
 
 ZMX_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# Whether a package is installed, or provided by one that is: a nodejs
+# from elsewhere than Debian may carry npm itself (Provides: npm, and
+# Conflicts: npm), and asking apt for Debian's npm then would fail.
+zmx_package_present() {
+  local package="$1"
+  [[ "$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null)" == "install ok installed" ]] && return 0
+  dpkg-query -W -f='${db:Status-Abbrev}|${Provides}\n' 2>/dev/null |
+    awk -F'|' -v wanted="$package" '
+      $1 ~ /^ii/ { n = split($2, provided, /, */)
+                   for (i = 1; i <= n; i++) { sub(/ .*/, "", provided[i]); if (provided[i] == wanted) found = 1 } }
+      END { exit !found }'
+}
 
 # Installs only the packages that are missing, so a re-run touches nothing
 # and needs no network.
 zmx_install_packages() {
   local missing=() package
   for package in "${ZMX_PACKAGES[@]}"; do
-    if [[ "$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null)" != "install ok installed" ]]; then
-      missing+=("$package")
-    fi
+    zmx_package_present "$package" || missing+=("$package")
   done
   if ((${#missing[@]} == 0)); then
     echo "== packages: all ${#ZMX_PACKAGES[@]} already installed"

@@ -104,6 +104,9 @@ private:
     // The legacy path: the peer's framing and its identity frame.
     bool start_legacy();
     bool take_legacy_identity(msg& frame);
+    // ws with bare "ZWS2.0": our routing id, then the peer's as on the
+    // legacy path (stream_engine_ws.cpp).
+    bool start_bare_zws();
     // Ends the connection; a handshake that fails reports protocol_error
     // (a ZMQ_PROTOCOL_ERROR_* code, 0 for none) to the monitor. Any code
     // makes it a protocol failure, not reconnected to. Without one, a lost

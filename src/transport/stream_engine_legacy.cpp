@@ -3,7 +3,9 @@
 // our identity frame), the peer's first message frame is its identity: the
 // routing id a ROUTER knows it by. There is no READY, so no metadata and no
 // socket-type check (libzmq checks none), and 2.0 command frames are
-// dropped. The monitor sees no HANDSHAKE_SUCCEEDED, as with libzmq.
+// dropped. The monitor sees no HANDSHAKE_SUCCEEDED, as with libzmq. A ws
+// peer on bare "ZWS2.0" ends here too (stream_engine_ws.cpp): its first
+// message is its routing id in the same way.
 #include "transport/stream_engine.hpp"
 
 #include <string>
@@ -32,6 +34,11 @@ bool stream_engine::take_legacy_identity(msg& frame) {
     state_ = state::active;
     cancel_handshake_timer();
     decoder_.set_max_message_size(link_.maxmsgsize);
+    if (ws_) {
+        // bare ZWS 2.0: the ws limits and heartbeats of any ws connection
+        ws_->decoder().set_max_message_size(link_.maxmsgsize);
+        heartbeat_.start();
+    }
     sink_.engine_ready(peer);
     if (stopped())
         return false;  // the session stopped us

@@ -27,8 +27,27 @@ bool stream_engine::process_upgrade() {
             fail(ZMQ_PROTOCOL_ERROR_WS_UNSPECIFIED);
         return false;
     }
+    if (ws_->bare())
+        return start_bare_zws();
     state_ = state::handshake;
     return take_mechanism_outcome(mechanism_->start(mechanism_output()));
+}
+
+// libzmq's bare "ZWS2.0", what a browser speaks: no mechanism, so no READY,
+// no metadata and no socket-type check; each side first sends its routing
+// id (ZMQ_ROUTING_ID, empty when unset) as a message, and the peer's is
+// taken as a ZMTP 1.0 peer's identity is (take_legacy_identity).
+bool stream_engine::start_bare_zws() {
+    msg routing_id;
+    if (routing_id.init_copy_of(link_.routing_id.data(), link_.routing_id.size()) < 0) {
+        fail(0, ENOMEM);
+        return false;
+    }
+    ws_->put_message(out_, routing_id);
+    routing_id.close();
+    state_ = state::legacy_identity;
+    flush();
+    return !stopped();
 }
 
 stream_engine::incoming stream_engine::next_ws_frame() {

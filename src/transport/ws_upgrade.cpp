@@ -17,6 +17,8 @@ bool asks_for_websocket(const http_head& head) {
     return upgrade && has_token(*upgrade, "websocket") && connection && has_token(*connection, "Upgrade");
 }
 
+constexpr std::string_view bare_zws_subprotocol = "ZWS2.0";
+
 }  // namespace
 
 std::string zws_subprotocol(std::string_view mechanism) { return "ZWS2.0/" + std::string(mechanism); }
@@ -33,12 +35,12 @@ upgrade_status ws_upgrade_server::feed(std::span<const uint8_t> in, size_t& cons
                      "Sec-WebSocket-Accept: ");
     append_text(out, ws_accept_key(*request_.header("Sec-WebSocket-Key")));
     append_text(out, "\r\nSec-WebSocket-Protocol: ");
-    append_text(out, subprotocol_);
+    append_text(out, bare_ ? bare_zws_subprotocol : subprotocol_);
     append_text(out, "\r\n\r\n");
     return upgrade_status::done;
 }
 
-bool ws_upgrade_server::acceptable() const {
+bool ws_upgrade_server::acceptable() {
     const std::string_view line = request_.start_line();
     if (!line.starts_with("GET ") || !line.ends_with(" HTTP/1.1") || !asks_for_websocket(request_))
         return false;
@@ -48,7 +50,14 @@ bool ws_upgrade_server::acceptable() const {
     if (!key || !is_valid_ws_key(*key) || (version && *version != "13") || !offered)
         return false;
     const auto protocols = split_list(*offered);
-    return std::find(protocols.begin(), protocols.end(), subprotocol_) != protocols.end();
+    const auto offers = [&](std::string_view name) {
+        return std::find(protocols.begin(), protocols.end(), name) != protocols.end();
+    };
+    // Our mechanism's own subprotocol first, as libzmq prefers it.
+    if (offers(subprotocol_))
+        return true;
+    bare_ = accepts_bare_ && offers(bare_zws_subprotocol);
+    return bare_;
 }
 
 void ws_upgrade_client::start(std::vector<uint8_t>& out) {

@@ -5,10 +5,14 @@
 // security mechanism is the subprotocol's: there is no ZMTP greeting, and
 // the mechanism's handshake follows at once as command frames.
 //
+// A server that may (NULL mechanism, no ZAP) also takes libzmq's bare
+// "ZWS2.0" when the client offers no "ZWS2.0/<mechanism>": no handshake,
+// each side's first message is its routing id. A browser can offer nothing
+// else: its WebSocket API refuses a subprotocol with a '/' in it.
+//
 // The server refuses, with a 400 response, a request that is not a GET
 // upgrade to websocket over HTTP/1.1, lacks a valid key, names another
-// WebSocket version than 13, or offers no subprotocol for our mechanism
-// (libzmq's bare "ZWS2.0", which has no handshake, is not spoken). The
+// WebSocket version than 13, or offers no subprotocol it speaks. The
 // client refuses a response that is not 101 or has a wrong accept key or
 // subprotocol. Heads are read within http_head's bounds (16 KiB at most).
 //
@@ -32,16 +36,22 @@ std::string zws_subprotocol(std::string_view mechanism);
 
 class ws_upgrade_server {
 public:
-    explicit ws_upgrade_server(std::string_view mechanism) : subprotocol_(zws_subprotocol(mechanism)) {}
+    ws_upgrade_server(std::string_view mechanism, bool accepts_bare)
+        : subprotocol_(zws_subprotocol(mechanism)), accepts_bare_(accepts_bare) {}
 
     // Reads the request; on done appends the 101 response to `out`, on
     // refused a 400 response (the connection then closes).
     upgrade_status feed(std::span<const uint8_t> in, size_t& consumed, std::vector<uint8_t>& out);
+    // Once done: the client got bare "ZWS2.0" (no mechanism).
+    bool bare() const { return bare_; }
 
 private:
-    bool acceptable() const;
+    // Picks the subprotocol (sets bare_); false when none is acceptable.
+    bool acceptable();
 
     std::string subprotocol_;
+    bool accepts_bare_;
+    bool bare_ = false;
     http_head request_;
 };
 

@@ -2,6 +2,7 @@
 
 #include "transport/ws_address.hpp"
 #include "zmtp/decoder.hpp"
+#include "zmtp/greeting_exchange.hpp"
 
 #include <cassert>
 
@@ -11,13 +12,18 @@ std::unique_ptr<ws_wire> ws_wire::for_link(const socket_link& link, std::string_
                                            int64_t max_message_size) {
     if (!link.endpoint.starts_with("ws://"))
         return nullptr;
-    return std::unique_ptr<ws_wire>(new ws_wire(!link.accepted, mechanism, link.endpoint, max_message_size));
+    // Bare ZWS 2.0 has no handshake, so only where a ZMTP 1.0 peer would be
+    // taken: NULL without ZAP.
+    const bool accepts_bare = zmtp::accepts_legacy_peers(mechanism, !link.security.zap_domain.empty());
+    return std::unique_ptr<ws_wire>(
+        new ws_wire(!link.accepted, mechanism, accepts_bare, link.endpoint, max_message_size));
 }
 
-ws_wire::ws_wire(bool client, std::string_view mechanism, const std::string& endpoint, int64_t max_message_size)
+ws_wire::ws_wire(bool client, std::string_view mechanism, bool accepts_bare, const std::string& endpoint,
+                 int64_t max_message_size)
     : client_(client), decoder_(!client, max_message_size) {
     if (!client) {
-        server_.emplace(mechanism);
+        server_.emplace(mechanism, accepts_bare);
         return;
     }
     ws_address address;

@@ -32,6 +32,9 @@ public:
     void start(zmtp::bytes& out);
     // Reads the peer's side of the upgrade; a server appends its answer.
     upgrade_status upgrade(std::span<const uint8_t> in, size_t& consumed, zmtp::bytes& out);
+    // Once upgraded: the client asked for bare "ZWS2.0" (ws_upgrade.hpp),
+    // so no mechanism runs and routing ids are exchanged instead.
+    bool bare() const { return server_ && server_->bare(); }
 
     ws::frame_decoder& decoder() { return decoder_; }
     void put_message(zmtp::bytes& out, const msg& frame) const { ws::append_message(out, frame, client_); }
@@ -47,7 +50,8 @@ public:
     void take_handshake_output(zmtp::bytes& out);
 
 private:
-    ws_wire(bool client, std::string_view mechanism, const std::string& endpoint, int64_t max_message_size);
+    ws_wire(bool client, std::string_view mechanism, bool accepts_bare, const std::string& endpoint,
+            int64_t max_message_size);
 
     const bool client_;  // we connected: we ask for the upgrade, and mask
     std::optional<ws_upgrade_server> server_;

@@ -81,7 +81,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         FUZZ_REQUIRE(status != upgrade_status::done);
         return 0;
     }
-    zmx::ws_upgrade_server upgrade("NULL");
+    zmx::ws_upgrade_server upgrade("NULL", true);
     std::vector<uint8_t> answer;
     const upgrade_status status = run(stream, max_read, total, [&](byte_span in, size_t& consumed) {
         return upgrade.feed(in, consumed, answer);
@@ -92,7 +92,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         FUZZ_REQUIRE(starts_with(answer, "HTTP/1.1 400 "));
     } else {
         FUZZ_REQUIRE(starts_with(answer, "HTTP/1.1 101 "));
-        FUZZ_REQUIRE(contains(answer, "\r\nSec-WebSocket-Protocol: ZWS2.0/NULL\r\n"));
+        FUZZ_REQUIRE(contains(answer, upgrade.bare() ? "\r\nSec-WebSocket-Protocol: ZWS2.0\r\n"
+                                                     : "\r\nSec-WebSocket-Protocol: ZWS2.0/NULL\r\n"));
         FUZZ_REQUIRE(contains(stream.first(total), "GET ") && contains(stream.first(total), "ZWS2.0/NULL"));
         const std::vector<uint8_t> head = lower(stream.first(total));
         for (std::string_view needed : {"\r\nupgrade:", "websocket", "\r\nconnection:", "\r\nsec-websocket-key:"})

@@ -154,4 +154,66 @@ TEST_F(WsWire, ContinuationWithoutStartCloses) { expect_frame_closes(tt::ws_fram
 TEST_F(WsWire, MessageWithoutFlagsByteCloses) { expect_frame_closes(tt::ws_frame("")); }
 TEST_F(WsWire, ReservedBitsClose) { expect_frame_closes(tt::ws_frame("\0x", {.opcode = 0x42})); }
 
+// libzmq's bare "ZWS2.0", the only one a browser can offer (its WebSocket
+// API refuses a '/' in a subprotocol): no handshake, each side's routing id
+// message first (ours empty), then messages.
+void open_bare(raw_peer& client, const std::string& routing_id) {
+    client.send(tt::upgrade_request("ZWS2.0"));
+    const std::string head = tt::read_head(client);
+    ASSERT_EQ(head.rfind("HTTP/1.1 101", 0), 0u) << head;
+    EXPECT_NE(head.find("Sec-WebSocket-Protocol: ZWS2.0\r\n"), std::string::npos) << head;
+    const tt::received_frame id = tt::read_ws_frame(client);
+    EXPECT_EQ(id.opcode, 0x2);
+    EXPECT_EQ(id.payload, std::string(1, '\0'));  // a final frame, empty
+    client.send(tt::zws(0, routing_id));
+}
+
+TEST_F(WsWire, BareZws2CarriesMessages) {
+    raw_peer client(endpoint_);
+    open_bare(client, "");
+    client.send(tt::zws(1, "part one") + tt::zws(0, "part two"));
+    EXPECT_EQ(zt::recv_multipart(pull_), (std::vector<std::string>{"part one", "part two"}));
+}
+
+TEST_F(WsWire, BareZws2RoutingIdNamesThePeerToARouter) {
+    zt::socket router(ctx_, ZMQ_ROUTER);
+    zt::bind(router, "ws://127.0.0.1:*/router");
+    raw_peer client(zt::last_endpoint(router));
+    open_bare(client, "browser");
+    client.send(tt::zws(1, "") + tt::zws(0, "request"));
+    EXPECT_EQ(zt::recv_multipart(router), (std::vector<std::string>{"browser", "", "request"}));
+    zt::send_multipart(router, {"browser", "", "reply"});
+    EXPECT_EQ(tt::read_ws_frame(client).payload, std::string("\x01", 1));
+    EXPECT_EQ(tt::read_ws_frame(client).payload, std::string("\0reply", 6));
+}
+
+TEST_F(WsWire, BareZws2ReachesAnXpubAsSubscriptionMessages) {
+    zt::socket xpub(ctx_, ZMQ_XPUB);
+    zt::bind(xpub, "ws://127.0.0.1:*/news");
+    raw_peer client(zt::last_endpoint(xpub));
+    open_bare(client, "");
+    client.send(tt::zws(0, "\x01news"));
+    EXPECT_EQ(zt::recv_str(xpub), "\x01news");
+    zt::send_str(xpub, "news 1");
+    EXPECT_EQ(tt::read_ws_frame(client).payload, std::string("\0news 1", 7));
+}
+
+// Without a handshake there is no security: a socket with a mechanism
+// other than NULL, or with a ZAP domain, refuses bare ZWS 2.0.
+TEST_F(WsWire, BareZws2RefusedWhereSecurityIsAsked) {
+    zt::socket plain(ctx_, ZMQ_PULL);
+    zt::set_int(plain, ZMQ_PLAIN_SERVER, 1);
+    zt::bind(plain, "ws://127.0.0.1:*/plain");
+    raw_peer plain_client(zt::last_endpoint(plain));
+    plain_client.send_unless_closed(tt::upgrade_request("ZWS2.0"));
+    EXPECT_EQ(tt::read_head(plain_client).rfind("HTTP/1.1 400", 0), 0u);
+
+    zt::socket zap(ctx_, ZMQ_PULL);
+    zt::set_bytes(zap, ZMQ_ZAP_DOMAIN, "global");
+    zt::bind(zap, "ws://127.0.0.1:*/zap");
+    raw_peer zap_client(zt::last_endpoint(zap));
+    zap_client.send_unless_closed(tt::upgrade_request("ZWS2.0"));
+    EXPECT_EQ(tt::read_head(zap_client).rfind("HTTP/1.1 400", 0), 0u);
+}
+
 }  // namespace

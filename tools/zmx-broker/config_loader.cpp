@@ -19,7 +19,7 @@ bool valid_endpoint(std::string_view endpoint) {
         return false;
     // The transports this library has; any other would fail at bind time.
     const std::string_view transport = endpoint.substr(0, separator);
-    return transport == "tcp" || transport == "ipc" || transport == "inproc";
+    return transport == "tcp" || transport == "ipc" || transport == "inproc" || transport == "ws";
 }
 
 std::string joined(std::initializer_list<std::string_view> names) {
@@ -89,7 +89,7 @@ private:
     std::string endpoint_at(const toml::node& node, const std::string& what) const {
         std::string endpoint = string_at(node, what);
         if (!valid_endpoint(endpoint))
-            fail(node.source(), what + ": '" + endpoint + "' is not an endpoint (tcp://, ipc:// or inproc://)");
+            fail(node.source(), what + ": '" + endpoint + "' is not an endpoint (tcp://, ipc://, inproc:// or ws://)");
         return endpoint;
     }
 
