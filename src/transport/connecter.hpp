@@ -64,7 +64,8 @@ private:
     void on_writable() override;  // the pending connect ended, or the proxy takes more
     void on_readable() override;  // the proxy answered
     void on_timer(int id) override;
-    // Stops watching the pending connect (and its timeout): its fd.
+    // Stops watching the pending connect or SOCKS5 exchange (and its
+    // timeout): its fd.
     int take_pending();
     // The attempt on fd failed with error: close it, then retry or give up.
     void abandon_attempt(int fd, int error);
