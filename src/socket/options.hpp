@@ -63,6 +63,10 @@ struct options {
     bool ipv6 = false;
     bool invert_matching = false;  // PUB, XPUB and SUB honour it
     bool thread_safe = false;
+    // Set by ZMQ_ROUTER_RAW (and kept when it is turned off again, as in
+    // libzmq): the connections made from now on speak raw bytes, as a
+    // STREAM socket's always do.
+    bool raw_connections = false;
 
     // Handles the options common to all types: 0, or -1 with EINVAL when the
     // option is unknown here (the caller then tries the socket type) or the

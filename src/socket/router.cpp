@@ -4,6 +4,8 @@
 #include "io/pipe.hpp"
 #include "socket/socket_types.hpp"
 
+#include <utility>
+
 namespace zmx {
 
 router_socket::router_socket(context& ctx, int type) : socket_base(ctx, type) { prefetched_.init(); }
@@ -46,7 +48,9 @@ void router_socket::xread_activated(pipe* p) {
     }
 }
 
-void router_socket::xpipe_terminated(pipe* p) {
+void router_socket::xpipe_terminated(pipe* p) { forget(p); }
+
+void router_socket::forget(pipe* p) {
     anonymous_.erase(p);
     if (ids_.remove(p))
         in_.terminated(p);
@@ -55,10 +59,9 @@ void router_socket::xpipe_terminated(pipe* p) {
 }
 
 int router_socket::xsend(msg& m) {
-    const bool more = m.has(msg::more);
     if (!more_out_) {
         // The first frame names the peer. A lone frame is silently dropped.
-        if (more) {
+        if (m.has(msg::more)) {
             more_out_ = true;
             pipe* to = ids_.find(std::string_view(static_cast<const char*>(m.data()), m.size()));
             if (to && to->check_write()) {
@@ -71,11 +74,26 @@ int router_socket::xsend(msg& m) {
         m.close();
         return 0;
     }
-    more_out_ = more;
+    if (options_.raw_connections) {
+        // Raw bytes have no frames: each data frame ends its message.
+        m.clear(msg::more);
+        if (raw_ && sending_to_ && m.size() == 0)
+            return close_connection(m);
+    }
+    more_out_ = m.has(msg::more);
     if (!sending_to_ || !sending_to_->write(m))
         m.close();
-    if (!more)
+    if (!more_out_)
         sending_to_ = nullptr;
+    return 0;
+}
+
+int router_socket::close_connection(msg& empty) {
+    pipe* p = std::exchange(sending_to_, nullptr);
+    forget(p);
+    close_raw_connection(p);
+    more_out_ = false;
+    empty.close();
     return 0;
 }
 
@@ -124,6 +142,11 @@ int router_socket::xsetsockopt(int option, const void* value, size_t size) {
         return option_value::get_bool_non_negative(value, size, mandatory_);
     case ZMQ_ROUTER_HANDOVER:
         return option_value::get_bool_non_negative(value, size, handover_);
+    case ZMQ_ROUTER_RAW:
+        if (option_value::get_bool_non_negative(value, size, raw_) < 0)
+            return -1;
+        options_.raw_connections |= raw_;
+        return 0;
     case ZMQ_PROBE_ROUTER:
         return option_value::get_bool_non_negative(value, size, probe_router_);
     case ZMQ_ROUTER_NOTIFY: {

@@ -2,6 +2,17 @@
 // peer it came from; a sent message's first frame names the peer it goes to.
 // Unroutable messages are dropped, or refused with EHOSTUNREACH under
 // ZMQ_ROUTER_MANDATORY. REP builds on it.
+//
+// ZMQ_ROUTER_RAW (deprecated, still taken by libzmq 4.3.4, by REP too)
+// makes the connections made from then on raw, as a STREAM socket's: no
+// ZMTP, a routing id the socket makes up for each, [routing id][bytes] each
+// way (a data frame's ZMQ_SNDMORE is ignored), an empty message when a
+// connection is made and when it is lost, and empty data sent to a peer
+// closes its connection. It stays a ROUTER otherwise: an unknown routing id
+// is dropped (EHOSTUNREACH under ZMQ_ROUTER_MANDATORY), a lone routing id
+// frame is dropped, and ZMQ_STREAM_NOTIFY is refused. As in libzmq the
+// option cannot be read back, and turning it off again only stops empty
+// data from closing connections: they stay raw.
 #pragma once
 
 #include "base/msg.hpp"
@@ -39,6 +50,10 @@ protected:
 private:
     // Maps the pipe's routing id; false when it is not known yet.
     bool identify(pipe* p);
+    // Drops p from the routing and the fair queue.
+    void forget(pipe* p);
+    // ZMQ_ROUTER_RAW: empty data closes the connection it was sent to.
+    int close_connection(msg& empty);
 
     fair_queue in_;
     routing_table ids_;
@@ -53,6 +68,7 @@ private:
     bool mandatory_ = false;
     bool handover_ = false;
     bool probe_router_ = false;
+    bool raw_ = false;  // ZMQ_ROUTER_RAW as last set
 };
 
 } // namespace zmx

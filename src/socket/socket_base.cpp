@@ -113,6 +113,11 @@ void socket_base::attach_pipe(std::shared_ptr<pipe> p, const std::string& endpoi
 
 void socket_base::pipe_delimited(pipe* p) { delimited_.push_back(p); }
 
+void socket_base::close_raw_connection(pipe* p) {
+    p->terminate(-1);  // the session writes what is queued, then closes
+    reject_pipe(p);
+}
+
 void socket_base::reap_delimited() {
     while (!delimited_.empty()) {
         pipe* p = delimited_.back();

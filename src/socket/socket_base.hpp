@@ -112,6 +112,10 @@ protected:
     // Refuses a pipe (a second PAIR peer, a duplicate routing id): it is
     // terminated once the current call is done.
     void reject_pipe(pipe* p) { delimited_.push_back(p); }
+    // Closes the raw connection behind p (STREAM, ROUTER_RAW: empty data
+    // sent to it) once what was sent before is written, as libzmq does;
+    // the caller has forgotten p.
+    void close_raw_connection(pipe* p);
 
     // A thread-safe socket's lock for the length of a call (none for a
     // classic socket).
@@ -151,6 +155,8 @@ private:
     // with its pipe from the start.
     int open_udp(const char* uri, const endpoint_uri& ep, bool binding);
     socket_link link_for(const std::string& endpoint) const;
+    // What the socket's tcp and ipc connections speak.
+    engine_kind connection_engine() const;
     void close_listener(size_t index);
     // The index of the listener bound to endpoint, or listeners_.size().
     size_t find_listener(const std::string& endpoint) const;

@@ -28,7 +28,11 @@ bool socket_base::conflates() const {
 // A STREAM socket's raw bytes have no WebSocket framing to travel in
 // (libzmq 4.3.4 takes the endpoint): refused rather than sent unframed.
 bool socket_base::speaks_raw_over_ws(const endpoint_uri& ep) const {
-    return ep.protocol == "ws" && connection_traits_of(options_.type).engine == engine_kind::raw;
+    return ep.protocol == "ws" && connection_engine() == engine_kind::raw;
+}
+
+engine_kind socket_base::connection_engine() const {
+    return options_.raw_connections ? engine_kind::raw : connection_traits_of(options_.type).engine;
 }
 
 inproc_peer socket_base::inproc_self() const {
@@ -111,7 +115,7 @@ socket_link socket_base::link_for(const std::string& endpoint) const {
     return {.mailbox = mailbox_,
             .events = monitor_,
             .type = options_.type,
-            .engine = traits.engine,
+            .engine = connection_engine(),
             .announces_routing_id = traits.announces_routing_id,
             .conflate = conflates(),
             .subscribes_zmtp1_peers = traits.subscribes_zmtp1_peers,

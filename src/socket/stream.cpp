@@ -89,10 +89,7 @@ void stream_socket::xpipe_terminated(pipe* p) { forget(p); }
 
 void stream_socket::close_connection(pipe* p) {
     forget(p);  // its routing id is unknown from now on
-    // What was sent before is still written, whatever the linger (libzmq
-    // delivers it too); then the session closes the connection.
-    p->terminate(-1);
-    reject_pipe(p);
+    close_raw_connection(p);
 }
 
 int stream_socket::xsend(msg& m) {

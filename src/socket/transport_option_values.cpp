@@ -14,6 +14,7 @@ using namespace option_value;
 namespace {
 
 constexpr int max_ttl_deciseconds = UINT16_MAX;  // the PING command's 16-bit field
+constexpr size_t max_socks_credential = 255;
 
 int set_at_least(const void* value, size_t size, int minimum, int& out) {
     int v;
@@ -41,6 +42,31 @@ int set_keepalive(const void* value, size_t size, int& out) {
     return 0;
 }
 
+// The proxy's address: any bytes, at least one; (NULL, 0) clears it.
+int set_socks_proxy(const void* value, size_t size, std::string& out) {
+    if (!value && size == 0) {
+        out.clear();
+        return 0;
+    }
+    if (!value || size == 0)
+        return fail(EINVAL);
+    out.assign(static_cast<const char*>(value), size);
+    return 0;
+}
+
+// A username or password: up to 255 bytes (RFC 1929's field); NULL or
+// none clears it.
+int set_socks_credential(const void* value, size_t size, std::string& out) {
+    if (!value || size == 0) {
+        out.clear();
+        return 0;
+    }
+    if (size > max_socks_credential)
+        return fail(EINVAL);
+    out.assign(static_cast<const char*>(value), size);
+    return 0;
+}
+
 }  // namespace
 
 int set_transport_option(transport_options& options, int option, const void* value, size_t size, bool& known) {
@@ -63,6 +89,9 @@ int set_transport_option(transport_options& options, int option, const void* val
     case ZMQ_BACKLOG: return set_at_least(value, size, 0, options.backlog);
     case ZMQ_CONNECT_TIMEOUT: return set_at_least(value, size, 0, options.connect_timeout);
     case ZMQ_RECONNECT_STOP: return get_int(value, size, options.reconnect_stop);
+    case ZMQ_SOCKS_PROXY: return set_socks_proxy(value, size, options.socks.address);
+    case ZMQ_SOCKS_USERNAME: return set_socks_credential(value, size, options.socks.username);
+    case ZMQ_SOCKS_PASSWORD: return set_socks_credential(value, size, options.socks.password);
     default:
         known = false;
         return fail(EINVAL);
@@ -89,6 +118,9 @@ int get_transport_option(const transport_options& options, int option, void* val
     case ZMQ_BACKLOG: return put_int(value, size, options.backlog);
     case ZMQ_CONNECT_TIMEOUT: return put_int(value, size, options.connect_timeout);
     case ZMQ_RECONNECT_STOP: return put_int(value, size, options.reconnect_stop);
+    case ZMQ_SOCKS_PROXY: return put_string(value, size, options.socks.address);
+    case ZMQ_SOCKS_USERNAME: return put_string(value, size, options.socks.username);
+    case ZMQ_SOCKS_PASSWORD: return put_string(value, size, options.socks.password);
     default:
         known = false;
         return fail(EINVAL);

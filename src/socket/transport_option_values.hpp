@@ -1,7 +1,7 @@
 // zmq_setsockopt/zmq_getsockopt for the options of transport_options
-// (heartbeats, tcp tuning, backlog, connect timeout, reconnect stop), with
-// libzmq 4.3.4's ranges. Same contract as options::set/get: `known` is
-// false for an option that is not one of these.
+// (heartbeats, tcp tuning, backlog, connect timeout, reconnect stop, the
+// SOCKS5 proxy), with libzmq 4.3.4's ranges. Same contract as
+// options::set/get: `known` is false for an option that is not one of these.
 #pragma once
 
 #include "transport/transport_options.hpp"

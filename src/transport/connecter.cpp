@@ -3,6 +3,7 @@
 #include "transport/descriptor_tuning.hpp"
 #include "transport/peer_address.hpp"
 #include "transport/socket_address.hpp"
+#include "transport/tcp_address.hpp"
 #include "transport/ws_address.hpp"
 
 #include <sys/socket.h>
@@ -27,10 +28,18 @@ void connecter::cancel() {
         ::close(take_pending());
 }
 
-void connecter::connect_now() {
+int connecter::resolve_next_hop(peer_address& out) const {
     endpoint_uri ep;
+    if (link_.through_socks_proxy())
+        ep = {"tcp", link_.transport.socks.address};
+    else if (ep.parse(link_.endpoint.c_str()) < 0)
+        return -1;
+    return resolve_peer_address(ep, link_.ipv6, out);
+}
+
+void connecter::connect_now() {
     peer_address peer;
-    if (ep.parse(link_.endpoint.c_str()) < 0 || resolve_peer_address(ep, link_.ipv6, peer) < 0) {
+    if (resolve_next_hop(peer) < 0) {
         connect_later();
         return;
     }
@@ -78,6 +87,10 @@ int connecter::open_socket(const peer_address& peer) const {
 }
 
 void connecter::on_writable() {
+    if (socks_) {
+        talk_to_proxy();
+        return;
+    }
     const int fd = take_pending();
     int error = 0;
     socklen_t size = sizeof error;
@@ -91,12 +104,96 @@ void connecter::on_writable() {
 int connecter::take_pending() {
     loop_.cancel_timer(this, timeout_timer);
     loop_.remove_fd(pending_fd_);
+    socks_.reset();
     return std::exchange(pending_fd_, -1);
 }
 
 void connecter::succeeded(int fd) {
-    link_.events->emit(ZMQ_EVENT_CONNECTED, static_cast<uint32_t>(fd), {local_endpoint_of(fd), link_.endpoint, false});
+    if (link_.through_socks_proxy()) {
+        begin_socks_exchange(fd);
+        return;
+    }
+    hand_over(fd);
+}
+
+void connecter::hand_over(int fd) {
+    link_.events->emit(ZMQ_EVENT_CONNECTED, static_cast<uint32_t>(fd),
+                       {local_endpoint_of(fd), link_.remote_endpoint_for_events(), false});
     owner_.connected(fd);
+}
+
+// ---------------------------------------------------------------- SOCKS5
+
+void connecter::begin_socks_exchange(int fd) {
+    socks5_target target;
+    int port = 0;
+    endpoint_uri ep;
+    ep.parse(link_.endpoint.c_str());  // it parsed when zmq_connect took it
+    if (split_connect_destination(ep.address, target.host, port) < 0) {
+        abandon_attempt(fd, EINVAL);
+        return;
+    }
+    target.port = static_cast<uint16_t>(port);
+    target.username = link_.transport.socks.username;
+    target.password = link_.transport.socks.password;
+    pending_fd_ = fd;
+    socks_ = std::make_unique<socks5_handshake>(std::move(target));
+    loop_.add_fd(fd, this);
+    // As long as a ZMTP handshake may take (libzmq waits for ever).
+    if (link_.handshake_ivl > 0)
+        loop_.add_timer(link_.handshake_ivl, this, timeout_timer);
+    talk_to_proxy();
+}
+
+void connecter::on_readable() {
+    if (!socks_ || socks_->bytes_wanted() == 0)
+        return;
+    // Never past the proxy's reply: what follows is the peer's.
+    uint8_t reply[socks5_handshake::longest_reply];
+    const ssize_t n = ::recv(pending_fd_, reply, socks_->bytes_wanted(), 0);
+    if (n < 0 && (errno == EAGAIN || errno == EINTR))
+        return;
+    if (n <= 0) {
+        const int error = n == 0 ? ECONNRESET : errno;  // the proxy hung up
+        abandon_attempt(take_pending(), error);
+        return;
+    }
+    socks_->input(reply, static_cast<size_t>(n));
+    talk_to_proxy();
+}
+
+void connecter::talk_to_proxy() {
+    if (send_to_proxy() < 0) {
+        const int error = errno;
+        abandon_attempt(take_pending(), error);
+        return;
+    }
+    switch (socks_->current()) {
+    case socks5_handshake::status::failed: {
+        const int error = socks_->error();  // take_pending() ends the exchange
+        abandon_attempt(take_pending(), error);
+        break;
+    }
+    case socks5_handshake::status::done:
+        hand_over(take_pending());
+        break;
+    case socks5_handshake::status::working:
+        // Reading once all is written; writing again when the kernel has room.
+        loop_.want_write(pending_fd_, !socks_->pending_output().empty());
+        loop_.want_read(pending_fd_, socks_->pending_output().empty());
+        break;
+    }
+}
+
+int connecter::send_to_proxy() {
+    while (!socks_->pending_output().empty()) {
+        const std::string_view out = socks_->pending_output();
+        const ssize_t n = ::send(pending_fd_, out.data(), out.size(), MSG_NOSIGNAL);
+        if (n < 0)
+            return errno == EAGAIN || errno == EINTR ? 0 : -1;
+        socks_->output_written(static_cast<size_t>(n));
+    }
+    return 0;
 }
 
 void connecter::abandon_attempt(int fd, int error) {
@@ -140,7 +237,7 @@ void connecter::on_timer(int id) {
 }
 
 void connecter::emit(int event, uint32_t value) {
-    link_.events->emit(event, value, endpoint_pair::of_connect(link_.endpoint));
+    link_.events->emit(event, value, endpoint_pair::of_connect(link_.remote_endpoint_for_events()));
 }
 
 } // namespace zmx

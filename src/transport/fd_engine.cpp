@@ -16,7 +16,7 @@ fd_engine::fd_engine(reactor& loop, int fd, const socket_link& link, events& sin
       sink_(sink),
       peer_address_(peer_address_of(fd)),
       where_(link.accepted ? endpoint_pair{link.endpoint, remote_endpoint_of(fd), true}
-                           : endpoint_pair{local_endpoint_of(fd), link.endpoint, false}) {
+                           : endpoint_pair{local_endpoint_of(fd), link.remote_endpoint_for_events(), false}) {
     held_.init();
 }
 

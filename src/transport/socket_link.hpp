@@ -63,6 +63,13 @@ struct socket_link {
     inproc_registry* inproc = nullptr;  // the context's: where a ZAP handler is bound
     std::string endpoint;  // as the application named it (for disconnect)
     bool accepted = false;  // a listener's connection: endpoint is our end, not the peer's
+
+    // A tcp connect that goes through the SOCKS5 proxy of ZMQ_SOCKS_PROXY.
+    bool through_socks_proxy() const;
+    // The remote end a connect's monitor events name: the endpoint, or
+    // for one through a proxy "tcp://" and the proxy's address (libzmq's
+    // naming: the connection it sees is to the proxy).
+    std::string remote_endpoint_for_events() const;
 };
 
 } // namespace zmx

@@ -154,6 +154,18 @@ int check_connect_address(const std::string& address) {
     return 0;
 }
 
+int split_connect_destination(const std::string& address, std::string& host, int& port) {
+    const size_t semicolon = address.find(';');
+    host_port hp;
+    if (split(semicolon == std::string::npos ? address : address.substr(semicolon + 1), hp) < 0)
+        return -1;
+    if (hp.port <= 0)
+        return fail(EINVAL);
+    host = std::move(hp.host);
+    port = hp.port;
+    return 0;
+}
+
 int resolve_connect_address(const std::string& address, bool ipv6, tcp_address& destination,
                             tcp_address* source, bool& has_source) {
     std::string target = address;

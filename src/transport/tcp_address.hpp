@@ -36,4 +36,9 @@ int check_connect_address(const std::string& address);
 int resolve_connect_address(const std::string& address, bool ipv6, tcp_address& destination,
                             tcp_address* source, bool& has_source);
 
+// A connect address's destination as written, not looked up: the host
+// (an IPv6 literal without its brackets) and a port of 1-65535, what a
+// SOCKS5 proxy is asked to connect to. 0, or -1 with EINVAL.
+int split_connect_destination(const std::string& address, std::string& host, int& port);
+
 } // namespace zmx

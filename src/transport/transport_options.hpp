@@ -32,6 +32,14 @@ struct tcp_tuning {
     int priority = 0;  // SO_PRIORITY (ZMQ_PRIORITY)
 };
 
+// ZMQ_SOCKS_PROXY, ZMQ_SOCKS_USERNAME, ZMQ_SOCKS_PASSWORD: tcp connects go
+// through this SOCKS5 proxy ("host:port"); empty: straight to the peer.
+struct socks_proxy_options {
+    std::string address;
+    std::string username;  // empty: no authentication offered
+    std::string password;
+};
+
 struct transport_options {
     heartbeat_options heartbeat;
     tcp_tuning tcp;
@@ -41,6 +49,7 @@ struct transport_options {
     accept_filters filters;    // ZMQ_TCP_ACCEPT_FILTER, ZMQ_IPC_FILTER_*: who a listener takes
     int use_fd = -1;           // ZMQ_USE_FD: a listening descriptor the next bind takes as is
     std::string bound_device;  // ZMQ_BINDTODEVICE: SO_BINDTODEVICE for tcp; empty: none
+    socks_proxy_options socks;
 };
 
 } // namespace zmx

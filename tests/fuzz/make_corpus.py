@@ -427,6 +427,28 @@ def ws_upgrade_seeds():
     }
 
 
+def socks5_handshake_seeds():
+    """[max read] [setup: bit 0 username, bits 1-2 target kind] then the proxy's replies."""
+    no_auth, with_auth = 0, 1
+    by_name, by_ipv6 = 2, 4
+    choice = b"\x05\x00"
+    accepted = b"\x05\x02" + b"\x01\x00"
+    ipv4_reply = b"\x05\x00\x00\x01\x7f\x00\x00\x01\x15\xb3"
+    return {
+        "ipv4": bytes([WHOLE, no_auth]) + choice + ipv4_reply,
+        "ipv4_byte_by_byte": bytes([1, no_auth]) + choice + ipv4_reply,
+        "name_reply": bytes([WHOLE, by_name]) + choice + b"\x05\x00\x00\x03\x04host\x15\xb3",
+        "ipv6_reply": bytes([3, by_ipv6]) + choice + b"\x05\x00\x00\x04" + bytes(16) + b"\x15\xb3",
+        "authenticated": bytes([WHOLE, with_auth]) + accepted + ipv4_reply,
+        "credentials_refused": bytes([WHOLE, with_auth]) + b"\x05\x02\x01\x01",
+        "no_acceptable_method": bytes([WHOLE, no_auth]) + b"\x05\xff",
+        "refused": bytes([WHOLE, no_auth]) + choice + b"\x05\x05\x00\x01" + bytes(6),
+        "bad_address_type": bytes([WHOLE, no_auth]) + choice + b"\x05\x00\x00\x09" + bytes(8),
+        "longest_name_then_peer_bytes": bytes([7, no_auth]) + choice + b"\x05\x00\x00\x03\xff" + b"n" * 255
+        + b"\x15\xb3" + b"\xff" + bytes(9) + b"\x7f",
+    }
+
+
 def main():
     for target, seeds in (("frame_decoder", frame_decoder_seeds()),
                           ("ws_frame_decoder", ws_frame_decoder_seeds()),
@@ -436,7 +458,8 @@ def main():
                           ("null_handshake", null_handshake_seeds()),
                           ("plain_handshake", plain_handshake_seeds()),
                           ("curve_handshake", curve_handshake_seeds()),
-                          ("udp_datagram", udp_datagram_seeds())):
+                          ("udp_datagram", udp_datagram_seeds()),
+                          ("socks5_handshake", socks5_handshake_seeds())):
         directory = CORPUS / target
         directory.mkdir(parents=True, exist_ok=True)
         for name, data in seeds.items():

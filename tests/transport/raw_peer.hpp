@@ -99,11 +99,14 @@ public:
     }
 
     // True when the peer closed the connection within timeout_ms (what it
-    // sent before is read and dropped).
-    bool closed_by_peer(int timeout_ms = zt::safety_timeout_ms) {
+    // sent before is read and dropped). `service`, a zmq socket, is kept
+    // busy meanwhile: a socket that closes a connection itself (STREAM,
+    // ROUTER_RAW) completes that, in libzmq, only inside a zmq call; a
+    // message on it ends the wait.
+    bool closed_by_peer(int timeout_ms = zt::safety_timeout_ms, void* service = nullptr) {
         for (;;) {
-            pollfd item{fd_, POLLIN, 0};
-            if (::poll(&item, 1, timeout_ms) <= 0)
+            zmq_pollitem_t items[2] = {{nullptr, fd_, ZMQ_POLLIN, 0}, {service, 0, ZMQ_POLLIN, 0}};
+            if (zmq_poll(items, service ? 2 : 1, timeout_ms) <= 0 || !items[0].revents)
                 return false;
             char buffer[4096];
             if (::recv(fd_, buffer, sizeof buffer, 0) <= 0)
