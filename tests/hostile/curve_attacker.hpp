@@ -25,7 +25,7 @@ public:
     // server_key. The attacker's own long-term pair is new.
     curve_attacker(const std::string& endpoint, const std::string& server_key)
         : wire_(endpoint), server_key_(server_key) {
-        EXPECT_EQ(sodium_init() < 0, false);
+        EXPECT_GE(sodium_init(), 0);
         crypto_box_keypair(bytes_of(long_term_public_), bytes_of(long_term_secret_));
         crypto_box_keypair(bytes_of(short_term_public_), bytes_of(short_term_secret_));
     }
