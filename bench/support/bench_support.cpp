@@ -95,11 +95,13 @@ void announce_library(const char* program, const std::string& transport)
 // queued-but-unreceived messages do not count. One message goes through
 // before it starts, so a network connection is up and handshaken and its
 // setup is not timed.
-void push_pull_throughput(void* context, const bind_fresh& bind, size_t size, long count)
+void push_pull_throughput(void* context, const bind_fresh& bind, size_t size, long count,
+                          const configure_pair& configure)
 {
     void* pull = zmq_socket(context, ZMQ_PULL);
     void* push = zmq_socket(context, ZMQ_PUSH);
     if (!pull || !push) die("zmq_socket");
+    if (configure) configure(pull, push);
     check(zmq_connect(push, bind(pull, "throughput", size).c_str()), "zmq_connect");
 
     zmq_msg_t warm_up;

@@ -40,8 +40,14 @@ private:
 // endpoint its peer connects to (for tcp, the port the system chose).
 using bind_fresh = std::function<std::string(void* socket, const char* figure, size_t size)>;
 
+// Sets options on a pair of sockets before the server binds and the client
+// connects (the security mechanism, for one).
+using configure_pair = std::function<void(void* server, void* client)>;
+
 // PUSH in this thread, PULL (bound) in another: prints msg/s and MB/s.
-void push_pull_throughput(void* context, const bind_fresh& bind, size_t size, long count);
+// `configure`, when given, is applied to PULL (the server) and PUSH first.
+void push_pull_throughput(void* context, const bind_fresh& bind, size_t size, long count,
+                          const configure_pair& configure = {});
 // REQ in this thread, an echoing REP (bound) in another: prints the mean
 // full round trip in microseconds.
 void req_rep_latency(void* context, const bind_fresh& bind, size_t size, long round_trips);

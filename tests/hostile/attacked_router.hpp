@@ -1,8 +1,11 @@
 // The socket under attack: a ROUTER bound to tcp (or ws) on loopback with a monitor,
 // and one well-behaved DEALER connected to it, which the ROUTER must keep
-// serving whatever other peers do.
+// serving whatever other peers do. With `curve`, the ROUTER is a CURVE
+// server (no ZAP handler: any client with its key is let in) and the DEALER
+// a CURVE client.
 #pragma once
 
+#include "curve_keys.hpp"
 #include "monitor_events.hpp"
 #include "zmq_test.hpp"
 
@@ -16,6 +19,7 @@ struct router_settings {
     int handshake_ivl_ms = 300;  // short, so that a stalled attacker is closed quickly
     int64_t maxmsgsize = -1;
     const char* bind_address = "tcp://127.0.0.1:*";
+    bool curve = false;
 };
 
 class attacked_router {
@@ -24,6 +28,8 @@ public:
         : router_(ctx_, ZMQ_ROUTER), events_(ctx_, router_), good_peer_(ctx_, ZMQ_DEALER) {
         zt::set_int(router_, ZMQ_HANDSHAKE_IVL, settings.handshake_ivl_ms);
         EXPECT_EQ(zmq_setsockopt(router_, ZMQ_MAXMSGSIZE, &settings.maxmsgsize, sizeof settings.maxmsgsize), 0);
+        if (settings.curve)
+            secure_with_curve();
         zt::bind(router_, settings.bind_address);
         char endpoint[256] = {};
         size_t size = sizeof endpoint;
@@ -37,6 +43,8 @@ public:
     void* router() const { return router_; }
     void* context() const { return ctx_; }
     tt::event_monitor& events() { return events_; }
+    // The ROUTER's long-term public key (32 bytes), when a CURVE server.
+    const std::string& server_key() const { return server_keys_.public_key; }
 
     // The good peer sends a request and gets it echoed back: true when both
     // arrive intact.
@@ -71,6 +79,15 @@ public:
     }
 
 private:
+    void secure_with_curve() {
+        zt::set_int(router_, ZMQ_CURVE_SERVER, 1);
+        zt::set_bytes(router_, ZMQ_CURVE_SECRETKEY, server_keys_.secret_key);
+        zt::set_bytes(good_peer_, ZMQ_CURVE_SERVERKEY, server_keys_.public_key);
+        zt::set_bytes(good_peer_, ZMQ_CURVE_PUBLICKEY, good_peer_keys_.public_key);
+        zt::set_bytes(good_peer_, ZMQ_CURVE_SECRETKEY, good_peer_keys_.secret_key);
+    }
+
+    tt::curve_keys server_keys_, good_peer_keys_;
     zt::context ctx_;
     zt::socket router_;
     tt::event_monitor events_;

@@ -1,36 +1,13 @@
 // A flood of tcp connections that never send a greeting, and of ws
 // connections that never finish their upgrade request: each costs the
 // socket a small, fixed amount of memory until ZMQ_HANDSHAKE_IVL closes
-// it, and the socket serves its good peer throughout.
-#include "attacked_router.hpp"
-#include "heap_gauge.hpp"
-#include "raw_peer.hpp"
+// it, and the socket serves its good peer throughout (connection_flood.hpp;
+// CURVE floods are in test_curve_attacks.cpp).
+#include "connection_flood.hpp"
 
-#include <memory>
 #include <string>
-#include <string_view>
-#include <vector>
 
 namespace {
-
-constexpr int flood_size = 300;
-constexpr int wave_size = 50;
-// What an idle connection may cost, all told (session, engine, buffers):
-// a read buffer sized for messages (64 KiB) would exceed it.
-constexpr int64_t idle_connection_allowance = 16 * ht::kib;
-// Long enough for the whole flood to connect before the first is closed.
-constexpr int flood_handshake_ivl_ms = 1000;
-// What a second flood may leave beyond the first: no trace of 300 sessions.
-constexpr int64_t leftover_allowance = 32 * ht::kib;
-
-// Reads monitor events until `count` of `type` have come: false if they
-// stop coming first.
-bool count_events(tt::event_monitor& events, int type, int count) {
-    for (int seen = 0; seen < count; ++seen)
-        if (!events.wait_for(type))
-            return false;
-    return true;
-}
 
 // A ws upgrade request cut short: a long header line unfinished, as much
 // as the bounds let a client make the socket hold.
@@ -38,48 +15,16 @@ std::string unfinished_upgrade() {
     return "GET /flood HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nX-Padding: " + std::string(4000, 'p');
 }
 
-// One flood: every connection accepted (each sends `opening` first), then
-// closed by the socket when its interval is over.
-void flood_and_wait_until_closed(ht::attacked_router& server, std::string_view opening = {}) {
-    const size_t heap_before = ht::heap_in_use();
-    std::vector<std::unique_ptr<tt::raw_peer>> flood;
-    // In waves, each accepted before the next, so that the listen backlog
-    // never overflows (the kernel would then retry a connect after 1 s).
-    for (int wave = 0; wave < flood_size / wave_size; ++wave) {
-        for (int i = 0; i < wave_size; ++i) {
-            flood.push_back(std::make_unique<tt::raw_peer>(server.endpoint()));
-            if (!opening.empty())
-                flood.back()->send(std::string(opening));
-        }
-        ASSERT_TRUE(count_events(server.events(), ZMQ_EVENT_ACCEPTED, wave_size));
-        ASSERT_TRUE(server.serves_good_peer("during the flood"));
-    }
-    EXPECT_LT(ht::heap_growth_since(heap_before) / flood_size, idle_connection_allowance);
-    for (auto& client : flood)
-        EXPECT_TRUE(client->closed_by_peer());
-    EXPECT_TRUE(count_events(server.events(), ZMQ_EVENT_DISCONNECTED, flood_size));
-    EXPECT_TRUE(server.serves_good_peer("after the flood"));
-    server.settle();
-}
-
 TEST(ConnectionFlood, IdleConnectionsCostLittleAndAreClosedAfterTheInterval) {
-    ht::attacked_router server({.handshake_ivl_ms = flood_handshake_ivl_ms});
-    flood_and_wait_until_closed(server);
-    // The first flood may leave grown containers behind (hash buckets, queue
-    // chunks); a second must cost nothing more, or connections leak.
-    const size_t after_first = ht::heap_in_use();
-    flood_and_wait_until_closed(server);
-    EXPECT_LT(ht::heap_growth_since(after_first), leftover_allowance) << "closed connections left memory behind";
+    ht::attacked_router server({.handshake_ivl_ms = ht::flood_handshake_ivl_ms});
+    ht::flood_twice(server);
 }
 
 // zmx's bounds on an HTTP head (libzmq keeps fixed buffers of its own).
 TEST(ConnectionFlood, ZmxOnlyUnfinishedWsUpgradesCostLittleAndAreClosedAfterTheInterval) {
-    ht::attacked_router server({.handshake_ivl_ms = flood_handshake_ivl_ms, .bind_address = "ws://127.0.0.1:*/flood"});
-    const std::string opening = unfinished_upgrade();
-    flood_and_wait_until_closed(server, opening);
-    const size_t after_first = ht::heap_in_use();
-    flood_and_wait_until_closed(server, opening);
-    EXPECT_LT(ht::heap_growth_since(after_first), leftover_allowance) << "closed connections left memory behind";
+    ht::attacked_router server(
+        {.handshake_ivl_ms = ht::flood_handshake_ivl_ms, .bind_address = "ws://127.0.0.1:*/flood"});
+    ht::flood_twice(server, unfinished_upgrade());
 }
 
 }  // namespace

@@ -3,8 +3,12 @@
 // is seen once reading resumes, and meanwhile the I/O thread sleeps. Before
 // the fix, epoll reported the hang-up level-triggered and the I/O thread
 // spun until the handler answered or HANDSHAKE_IVL ran out.
+// A handler that stops answering holds nothing but the handshakes it was
+// asked about: each fails at HANDSHAKE_IVL, the connected peers and the
+// context's other sockets carry on, and closing and terminating return.
 // Checked against libzmq 4.3.4 (tests/support/check_against_libzmq.sh).
 #include "endpoints.hpp"
+#include "monitor_events.hpp"
 #include "raw_peer.hpp"
 
 #include <arpa/inet.h>
@@ -13,6 +17,7 @@
 #include <sys/socket.h>
 
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -56,6 +61,56 @@ TEST(ZapHangup, APeerThatResetsWhileTheHandlerThinksCostsNoCpu) {
     zmq_pollitem_t nothing{nullptr, -1, 0, 0};
     zmq_poll(&nothing, 0, 500);
     EXPECT_LT(cpu_seconds() - before, 0.1);
+}
+
+// A PLAIN client of `endpoint`, connected.
+void connect_plain_client(void* client, const std::string& endpoint) {
+    zt::set_bytes(client, ZMQ_PLAIN_USERNAME, "admin");
+    zt::set_bytes(client, ZMQ_PLAIN_PASSWORD, "secret");
+    zt::connect(client, endpoint.c_str());
+}
+
+// Answers one ZAP request 200, as a working handler would.
+void approve_one(void* handler) {
+    const std::vector<std::string> request = zt::recv_multipart(handler);
+    ASSERT_GE(request.size(), 2u);
+    zt::send_multipart(handler, {"1.0", request[1], "200", "OK", "admin", ""});
+}
+
+TEST(ZapHangup, AHandlerThatStopsAnsweringHoldsNeitherTheSocketNorTheContext) {
+    zt::context ctx;
+    {
+        zt::socket handler(ctx, ZMQ_REP);
+        zt::bind(handler, "inproc://zeromq.zap.01");
+        zt::socket server(ctx, ZMQ_ROUTER);
+        zt::set_int(server, ZMQ_PLAIN_SERVER, 1);
+        zt::set_int(server, ZMQ_HANDSHAKE_IVL, 200);
+        tt::event_monitor server_events(ctx, server);
+        const std::string endpoint = tt::bind_any(server, tt::transport::tcp);
+        zt::socket admitted(ctx, ZMQ_DEALER);
+        connect_plain_client(admitted, endpoint);
+        approve_one(handler);
+        zt::send_str(admitted, "before");
+        ASSERT_EQ(zt::recv_multipart(server).back(), "before");
+
+        // The handler takes the next request and never answers it.
+        zt::socket held(ctx, ZMQ_DEALER);
+        connect_plain_client(held, endpoint);
+        ASSERT_TRUE(zt::wait_readable(handler));
+
+        zt::send_str(admitted, "meanwhile");
+        EXPECT_EQ(zt::recv_multipart(server).back(), "meanwhile") << "the admitted peer carries on";
+        zt::socket other_server(ctx, ZMQ_PAIR), other_client(ctx, ZMQ_PAIR);
+        const std::string other = tt::bind_any(other_server, tt::transport::tcp);
+        zt::connect(other_client, other.c_str());
+        zt::send_str(other_client, "elsewhere");
+        EXPECT_EQ(zt::recv_str(other_server), "elsewhere") << "the context's other sockets carry on";
+
+        const std::vector<tt::event> events = server_events.until(ZMQ_EVENT_DISCONNECTED);
+        ASSERT_GE(events.size(), 2u) << tt::describe(events);
+        EXPECT_EQ(events[events.size() - 2].type, ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL) << tt::describe(events);
+    }
+    EXPECT_EQ(ctx.term(), 0) << "a request left unanswered does not hold the context";
 }
 
 } // namespace

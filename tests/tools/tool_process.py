@@ -1,4 +1,4 @@
-"""Drives zmx-broker and zmx-cat as processes, for the tests beside it.
+"""Drives zmx-broker, zmx-cat and zmx-keygen as processes, for the tests beside it.
 
 The tools run on zmx (build/lib, through their RUNPATH); this process is
 /usr/bin/python3 with Debian's pyzmq, so every pyzmq socket here is a
@@ -18,6 +18,7 @@ import zmq
 
 BROKER = os.environ["ZMX_BROKER"]
 CAT = os.environ["ZMX_CAT"]
+KEYGEN = os.environ.get("ZMX_KEYGEN")  # test_security's only
 SAFETY_S = 20
 
 

@@ -19,6 +19,8 @@ broker::broker(const broker_config& config, logger& log)
         control_ = std::make_unique<control_endpoint>(context_, config.control);
         log_.info("control endpoint bound to ", control_->bound());
     }
+    if (zap_service::needed(config))
+        zap_ = std::make_unique<zap_service>(context_, config);
     for (const auto& device_config : config.devices)
         devices_.push_back(std::make_unique<device>(context_, device_config, devices_.size(), linger_ms_, log_));
 }
@@ -35,6 +37,8 @@ bool broker::serve_once(long timeout_ms) {
     signals_.watch(set);
     if (control_)
         control_->watch(set);
+    if (zap_)
+        zap_->watch(set);
     for (const auto& d : devices_)
         d->watch(set);
     set.wait(timeout_ms);
@@ -48,6 +52,8 @@ bool broker::serve_once(long timeout_ms) {
             const auto uptime = std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - started_);
             return stats_json(reports(), uptime.count());
         });
+    if (zap_)
+        zap_->serve(set, log_);
     for (const auto& d : devices_)
         d->serve(set);
     return true;

@@ -7,6 +7,7 @@
 #include "control_endpoint.hpp"
 #include "device.hpp"
 #include "signal_watch.hpp"
+#include "zap_service.hpp"
 
 #include <chrono>
 #include <memory>
@@ -40,6 +41,7 @@ private:
     signal_watch signals_;
     zmx_tools::context context_;
     std::unique_ptr<control_endpoint> control_;
+    std::unique_ptr<zap_service> zap_;  // before the devices whose clients it checks
     std::vector<std::unique_ptr<device>> devices_;
 };
 

@@ -5,6 +5,7 @@
 #include "device_kinds.hpp"
 #include "logger.hpp"
 #include "socket_options.hpp"
+#include "socket_security.hpp"
 
 #include <stdexcept>
 #include <string>
@@ -16,6 +17,8 @@ struct side_config {
     std::vector<std::string> bind;
     std::vector<std::string> connect;
     std::vector<option_setting> options;
+    // NULL unless its [security] table says otherwise.
+    zmx_tools::security_settings security;
 };
 
 struct device_config {
@@ -43,5 +46,10 @@ public:
 };
 
 broker_config load_config(const std::string& path);
+
+// The ZAP domain a server side names, which its ZAP requests carry.
+inline std::string zap_domain(const std::string& device_name, const std::string& side) {
+    return device_name + "/" + side;
+}
 
 }  // namespace zmx_broker

@@ -3,10 +3,14 @@
 // right type and range, every endpoint of a transport the library offers.
 #include "config.hpp"
 
+#include "key_file.hpp"
+#include "password_file.hpp"
+
 #include <toml++/toml.h>
 
 #include <algorithm>
 #include <climits>
+#include <filesystem>
 #include <set>
 
 namespace zmx_broker {
@@ -22,7 +26,7 @@ bool valid_endpoint(std::string_view endpoint) {
     return transport == "tcp" || transport == "ipc" || transport == "inproc" || transport == "ws";
 }
 
-std::string joined(std::initializer_list<std::string_view> names) {
+std::string joined(const std::vector<std::string_view>& names) {
     std::string text;
     for (const auto name : names)
         text += (text.empty() ? "" : ", ") + std::string(name);
@@ -56,7 +60,7 @@ private:
                            ": " + what);
     }
 
-    void check_keys(const toml::table& table, std::initializer_list<std::string_view> known,
+    void check_keys(const toml::table& table, const std::vector<std::string_view>& known,
                     const std::string& where) const {
         for (auto&& [key, node] : table) {
             if (std::find(known.begin(), known.end(), key.str()) == known.end())
@@ -162,7 +166,7 @@ private:
         if (!node)
             fail(device.source(), device_where + " has no " + side_name);
         const toml::table& side = table_at(*node, where);
-        check_keys(side, {"bind", "connect", "options"}, where);
+        check_keys(side, {"bind", "connect", "options", "security"}, where);
         side_config config;
         if (const toml::node* bind = side.get("bind"))
             config.bind = endpoints_at(*bind, where + " bind");
@@ -174,7 +178,84 @@ private:
             for (auto&& [key, value] : table_at(*options, where + " options"))
                 config.options.push_back(read_option(key, value, socket_type, where));
         }
+        if (const toml::node* security = side.get("security"))
+            config.security = read_security(table_at(*security, where + " security"), where + " security");
         return config;
+    }
+
+    // A [security] table: the mechanism, the role, and the keys that role
+    // of that mechanism takes, each required but allowed_keys.
+    zmx_tools::security_settings read_security(const toml::table& table, const std::string& where) const {
+        zmx_tools::security_settings settings;
+        const toml::node* mechanism = table.get("mechanism");
+        if (!mechanism)
+            fail(table.source(), where + " needs a mechanism (plain or curve)");
+        const std::string name = string_at(*mechanism, where + " mechanism");
+        if (name != "plain" && name != "curve")
+            fail(mechanism->source(), where + " mechanism must be plain or curve");
+        settings.mechanism = name == "plain" ? zmx_tools::mechanism::plain : zmx_tools::mechanism::curve;
+        if (const toml::node* server = table.get("server")) {
+            if (!server->is_boolean())
+                fail(server->source(), where + " server must be true or false");
+            settings.server = server->as_boolean()->get();
+        }
+        if (settings.mechanism == zmx_tools::mechanism::plain)
+            read_plain(table, where, settings);
+        else
+            read_curve(table, where, settings);
+        return settings;
+    }
+
+    void read_plain(const toml::table& table, const std::string& where, zmx_tools::security_settings& settings) const {
+        if (settings.server) {
+            check_keys(table, {"mechanism", "server", "password_file"}, where + " (a PLAIN server)");
+            const toml::node& file = required(table, "password_file", where);
+            try {
+                settings.passwords = zmx_tools::read_password_file(path_at(file, where + " password_file"));
+            } catch (const zmx_tools::password_file_error& error) {
+                fail(file.source(), error.what());
+            }
+            return;
+        }
+        check_keys(table, {"mechanism", "server", "username", "password"}, where + " (a PLAIN client)");
+        settings.username = string_at(required(table, "username", where), where + " username");
+        settings.password = string_at(required(table, "password", where), where + " password");
+    }
+
+    void read_curve(const toml::table& table, const std::string& where, zmx_tools::security_settings& settings) const {
+        if (settings.server)
+            check_keys(table, {"mechanism", "server", "key_file", "allowed_keys"}, where + " (a CURVE server)");
+        else
+            check_keys(table, {"mechanism", "server", "key_file", "server_key"}, where + " (a CURVE client)");
+        const toml::node& key_file = required(table, "key_file", where);
+        try {
+            settings.keys = zmx_tools::read_key_file(path_at(key_file, where + " key_file"), true);
+            if (const toml::node* allowed = table.get("allowed_keys"))
+                settings.allowed_keys = zmx_tools::read_public_keys(path_at(*allowed, where + " allowed_keys"));
+        } catch (const zmx_tools::key_file_error& error) {
+            fail(key_file.source(), error.what());
+        }
+        if (settings.server)
+            return;
+        const toml::node& server_key = required(table, "server_key", where);
+        settings.server_key = string_at(server_key, where + " server_key");
+        if (settings.server_key.size() != 40)
+            fail(server_key.source(), where + " server_key must be a Z85 key of 40 characters");
+    }
+
+    const toml::node& required(const toml::table& table, const char* key, const std::string& where) const {
+        const toml::node* node = table.get(key);
+        if (!node)
+            fail(table.source(), where + " needs " + key);
+        return *node;
+    }
+
+    // A file or directory named in the config: relative to the config's own
+    // directory, wherever the broker runs from.
+    std::string path_at(const toml::node& node, const std::string& what) const {
+        const std::filesystem::path named = string_at(node, what);
+        return named.is_absolute() ? named.string()
+                                   : (std::filesystem::path(path_).parent_path() / named).string();
     }
 
     option_setting read_option(const toml::key& key, const toml::node& value, int socket_type,

@@ -10,8 +10,10 @@ std::string inproc_address(size_t index, const char* what) {
     return "inproc://zmx-broker/" + std::to_string(index) + "/" + what;
 }
 
-zmx_tools::socket open_socket(const zmx_tools::context& ctx, int type, const side_config& config, int linger_ms) {
+zmx_tools::socket open_socket(const zmx_tools::context& ctx, int type, const side_config& config, int linger_ms,
+                              const std::string& zap_domain) {
     zmx_tools::socket s(ctx, type);
+    zmx_tools::apply_security(s, config.security, zap_domain);
     s.set_int(ZMQ_LINGER, linger_ms);
     // A reply for a client that has gone is refused, so it is counted as
     // dropped instead of vanishing unseen.
@@ -26,8 +28,8 @@ zmx_tools::socket open_socket(const zmx_tools::context& ctx, int type, const sid
 }  // namespace
 
 device::side::side(const zmx_tools::context& ctx, int type, const side_config& config, int linger_ms,
-                   const std::string& monitor_address, const std::string& where)
-try : socket(open_socket(ctx, type, config, linger_ms)),
+                   const std::string& monitor_address, const std::string& zap_domain, const std::string& where)
+try : socket(open_socket(ctx, type, config, linger_ms, zap_domain)),
       monitor(ctx, socket.get(), monitor_address, where) {
     for (const auto& endpoint : config.bind)
         bound.push_back(socket.bind(endpoint));
@@ -46,9 +48,9 @@ device::device(const zmx_tools::context& ctx, const device_config& config, size_
       kind_(config.kind),
       log_(log),
       frontend_(ctx, shape_of(config.kind).frontend_type, config.frontend, linger_ms,
-                inproc_address(index, "monitor/frontend"), "device '" + config.name + "' frontend"),
+                inproc_address(index, "monitor/frontend"), zap_domain(config.name, "frontend"), "device '" + config.name + "' frontend"),
       backend_(ctx, shape_of(config.kind).backend_type, config.backend, linger_ms,
-               inproc_address(index, "monitor/backend"), "device '" + config.name + "' backend"),
+               inproc_address(index, "monitor/backend"), zap_domain(config.name, "backend"), "device '" + config.name + "' backend"),
       proxy_(ctx, frontend_.socket.get(), backend_.socket.get(), inproc_address(index, "control"),
              "device '" + config.name + "'", log) {
     log_endpoints();

@@ -29,7 +29,7 @@ public:
 private:
     struct side {
         side(const zmx_tools::context& ctx, int type, const side_config& config, int linger_ms,
-             const std::string& monitor_address, const std::string& where);
+             const std::string& monitor_address, const std::string& zap_domain, const std::string& where);
 
         zmx_tools::socket socket;
         peer_monitor monitor;

@@ -1,5 +1,6 @@
 #include "cat_command_line.hpp"
 
+#include "cat_security.hpp"
 #include "command_line.hpp"
 #include "socket_kinds.hpp"
 
@@ -31,7 +32,9 @@ const char* const footer =
     "  zmx-cat pull -b tcp://*:5557 -n 10\n"
     "  echo hello | zmx-cat push -c tcp://localhost:5557\n"
     "  zmx-cat req -c tcp://localhost:5580 stats -t 2000\n"
-    "  zmx-cat sub -c tcp://localhost:5556 -s weather -d '|'";
+    "  zmx-cat sub -c tcp://localhost:5556 -s weather -d '|'\n"
+    "  zmx-cat pull -b tcp://*:5557 --curve-server --curve-keys server.key_secret --curve-allow clients/\n"
+    "  zmx-cat push -c tcp://localhost:5557 --curve-serverkey KEY --curve-keys client.key_secret hi";
 
 format format_named(const std::string& name) {
     const std::map<std::string, format> formats{
@@ -117,6 +120,8 @@ std::optional<int> read_command_line(int argc, char** argv, cat_options& options
     bool receive_flag = false;
     CLI::Option* send = app.add_flag("--send", send_flag, "send stdin (types that can do both)");
     app.add_flag("--recv", receive_flag, "receive (types that can do both)")->excludes(send);
+    security_choices security;
+    add_security_options(app, security);
 
     app.callback([&] {
         const socket_kind& kind = *find_socket_kind(options.type_name);
@@ -124,6 +129,7 @@ std::optional<int> read_command_line(int argc, char** argv, cat_options& options
         options.format = format_named(format_name);
         options.role = role_of(kind, send_flag, receive_flag, options);
         check_combination(kind, send_flag, receive_flag, delimiter->count() > 0, options);
+        options.security = security_from(security);
     });
     return zmx_tools::parse_command_line(app, argc, argv);
 }

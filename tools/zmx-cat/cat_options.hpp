@@ -1,6 +1,8 @@
 // Everything a zmx-cat run was asked to do, once the command line is read.
 #pragma once
 
+#include "socket_security.hpp"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +34,8 @@ struct cat_options {
     int linger_ms = 1000;
     std::vector<std::string> subscriptions;
     bool await_subscription = false;
+    // NULL unless a --plain or --curve option says otherwise.
+    zmx_tools::security_settings security;
     // The MESSAGE arguments, still in the chosen format.
     std::vector<std::string> messages;
 };

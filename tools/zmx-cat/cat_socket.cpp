@@ -1,6 +1,7 @@
 #include "cat_socket.hpp"
 
 #include "multipart.hpp"
+#include "zap_thread.hpp"
 
 namespace zmx_cat {
 
@@ -41,6 +42,7 @@ zmx_tools::socket open_cat_socket(const zmx_tools::context& ctx, const cat_optio
         s.set_int(ZMQ_SNDTIMEO, options.timeout_ms);
         s.set_int(ZMQ_RCVTIMEO, options.timeout_ms);
     }
+    zmx_tools::apply_security(s, options.security, zap_domain);
     subscribe(s, options);
     for (const auto& endpoint : options.binds)
         s.bind(endpoint);

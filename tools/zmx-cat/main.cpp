@@ -3,8 +3,10 @@
 #include "cat_socket.hpp"
 #include "exit_codes.hpp"
 #include "roles.hpp"
+#include "zap_thread.hpp"
 
 #include <iostream>
+#include <optional>
 
 int main(int argc, char** argv) {
     zmx_cat::cat_options options;
@@ -16,6 +18,9 @@ int main(int argc, char** argv) {
         // The socket closes before the context ends, each message it still
         // holds given --linger to leave.
         const zmx_tools::context ctx;
+        std::optional<zmx_cat::zap_thread> zap;
+        if (options.security.is_server())
+            zap.emplace(ctx, options.security);
         const zmx_tools::socket socket = zmx_cat::open_cat_socket(ctx, options);
         zmx_cat::run_role(socket.get(), options);
         std::cout.flush();  // before the linger wait, not after it
