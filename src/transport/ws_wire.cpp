@@ -9,7 +9,7 @@ namespace zmx {
 
 std::unique_ptr<ws_wire> ws_wire::for_link(const socket_link& link, std::string_view mechanism,
                                            int64_t max_message_size) {
-    if (!link.endpoint.starts_with("ws://"))
+    if (websocket_scheme(link.endpoint).empty())
         return nullptr;
     return std::unique_ptr<ws_wire>(new ws_wire(!link.accepted, mechanism, link.endpoint, max_message_size));
 }
@@ -21,7 +21,7 @@ ws_wire::ws_wire(bool client, std::string_view mechanism, const std::string& end
         return;
     }
     ws_address address;
-    split_ws_address(std::string_view(endpoint).substr(std::string_view("ws://").size()), address);
+    split_ws_address(std::string_view(endpoint).substr(websocket_scheme(endpoint).size()), address);
     // "source;destination": the Host header names the destination.
     const size_t source_end = address.host_port.find(';');
     std::string host = source_end == std::string::npos ? address.host_port : address.host_port.substr(source_end + 1);
