@@ -6,12 +6,13 @@
 # libzmq 4.3.4 that the interop tests and the side-by-side benchmark use;
 # libcli11-dev and libtomlplusplus-dev are the tools' command lines and config;
 # nettle-dev gives the WebSocket upgrade its SHA-1 and base64;
-# libgnutls28-dev the TLS of wss://.
+# libgnutls28-dev the TLS of wss://; python3-cryptography makes the tools
+# tests' certificates.
 ZMX_PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libgtest-dev libgmock-dev libbenchmark-dev
   libsodium-dev libzmq3-dev python3-zmq clang
-  libcli11-dev libtomlplusplus-dev nettle-dev libgnutls28-dev
+  libcli11-dev libtomlplusplus-dev nettle-dev libgnutls28-dev python3-cryptography
 )
 
 ZMX_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
