@@ -95,11 +95,13 @@ void announce_library(const char* program, const std::string& transport)
 // queued-but-unreceived messages do not count. One message goes through
 // before it starts, so a network connection is up and handshaken and its
 // setup is not timed.
-void push_pull_throughput(void* context, const bind_fresh& bind, size_t size, long count)
+void push_pull_throughput(void* context, const bind_fresh& bind, size_t size, long count,
+                          const prepare_connecter& prepare)
 {
     void* pull = zmq_socket(context, ZMQ_PULL);
     void* push = zmq_socket(context, ZMQ_PUSH);
     if (!pull || !push) die("zmq_socket");
+    if (prepare) prepare(push);
     check(zmq_connect(push, bind(pull, "throughput", size).c_str()), "zmq_connect");
 
     zmq_msg_t warm_up;
@@ -134,11 +136,13 @@ void push_pull_throughput(void* context, const bind_fresh& bind, size_t size, lo
 
 // The figure is the mean full round trip (request out, reply back), not
 // half of it. One untimed round trip first, as above.
-void req_rep_latency(void* context, const bind_fresh& bind, size_t size, long round_trips)
+void req_rep_latency(void* context, const bind_fresh& bind, size_t size, long round_trips,
+                     const prepare_connecter& prepare)
 {
     void* rep = zmq_socket(context, ZMQ_REP);
     void* req = zmq_socket(context, ZMQ_REQ);
     if (!rep || !req) die("zmq_socket");
+    if (prepare) prepare(req);
     check(zmq_connect(req, bind(rep, "latency", size).c_str()), "zmq_connect");
 
     zmq_msg_t msg;

@@ -39,11 +39,16 @@ private:
 // Binds `socket` to a fresh endpoint of the transport and returns the
 // endpoint its peer connects to (for tcp, the port the system chose).
 using bind_fresh = std::function<std::string(void* socket, const char* figure, size_t size)>;
+// Sets what the connecting socket needs before it connects (wss: the
+// authority it trusts); none by default.
+using prepare_connecter = std::function<void(void* socket)>;
 
 // PUSH in this thread, PULL (bound) in another: prints msg/s and MB/s.
-void push_pull_throughput(void* context, const bind_fresh& bind, size_t size, long count);
+void push_pull_throughput(void* context, const bind_fresh& bind, size_t size, long count,
+                          const prepare_connecter& prepare = {});
 // REQ in this thread, an echoing REP (bound) in another: prints the mean
 // full round trip in microseconds.
-void req_rep_latency(void* context, const bind_fresh& bind, size_t size, long round_trips);
+void req_rep_latency(void* context, const bind_fresh& bind, size_t size, long round_trips,
+                     const prepare_connecter& prepare = {});
 
 }  // namespace bench
