@@ -47,7 +47,7 @@ int set_keepalive(const void* value, size_t size, int& out) {
 int set_text(const void* value, size_t size, std::string& out) {
     if (!value && size > 0)
         return fail(EINVAL);
-    out.assign(static_cast<const char*>(value), size);
+    out = size > 0 ? std::string(static_cast<const char*>(value), size) : std::string();  // NULL, 0: empty
     return 0;
 }
 

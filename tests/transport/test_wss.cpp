@@ -74,6 +74,9 @@ TEST(Wss, OptionsAreWriteOnly) {
     EXPECT_EQ(zmq_setsockopt(s, ZMQ_WSS_TRUST_SYSTEM, &two, sizeof two), -1);
     EXPECT_EQ(zmq_errno(), EINVAL);
     EXPECT_EQ(zmq_setsockopt(s, ZMQ_WSS_HOSTNAME, "", 0), 0);
+    EXPECT_EQ(zmq_setsockopt(s, ZMQ_WSS_HOSTNAME, nullptr, 0), 0);
+    EXPECT_EQ(zmq_setsockopt(s, ZMQ_WSS_TRUST_PEM, nullptr, 5), -1);
+    EXPECT_EQ(zmq_errno(), EINVAL);
     char buffer[64];
     size_t size = sizeof buffer;
     for (int option : {ZMQ_WSS_KEY_PEM, ZMQ_WSS_CERT_PEM, ZMQ_WSS_TRUST_PEM, ZMQ_WSS_HOSTNAME, ZMQ_WSS_TRUST_SYSTEM}) {
