@@ -136,11 +136,13 @@ void push_pull_throughput(void* context, const bind_fresh& bind, size_t size, lo
 
 // The figure is the mean full round trip (request out, reply back), not
 // half of it. One untimed round trip first, as above.
-void req_rep_latency(void* context, const bind_fresh& bind, size_t size, long round_trips)
+void req_rep_latency(void* context, const bind_fresh& bind, size_t size, long round_trips,
+                     const configure_pair& configure)
 {
     void* rep = zmq_socket(context, ZMQ_REP);
     void* req = zmq_socket(context, ZMQ_REQ);
     if (!rep || !req) die("zmq_socket");
+    if (configure) configure(rep, req);
     check(zmq_connect(req, bind(rep, "latency", size).c_str()), "zmq_connect");
 
     zmq_msg_t msg;

@@ -39,9 +39,8 @@ private:
 // Binds `socket` to a fresh endpoint of the transport and returns the
 // endpoint its peer connects to (for tcp, the port the system chose).
 using bind_fresh = std::function<std::string(void* socket, const char* figure, size_t size)>;
-
 // Sets options on a pair of sockets before the server binds and the client
-// connects (the security mechanism, for one).
+// connects (the security mechanism, or the authority a wss client trusts).
 using configure_pair = std::function<void(void* server, void* client)>;
 
 // PUSH in this thread, PULL (bound) in another: prints msg/s and MB/s.
@@ -50,6 +49,8 @@ void push_pull_throughput(void* context, const bind_fresh& bind, size_t size, lo
                           const configure_pair& configure = {});
 // REQ in this thread, an echoing REP (bound) in another: prints the mean
 // full round trip in microseconds.
-void req_rep_latency(void* context, const bind_fresh& bind, size_t size, long round_trips);
+// `configure` as above, applied to REP (the server) and REQ.
+void req_rep_latency(void* context, const bind_fresh& bind, size_t size, long round_trips,
+                     const configure_pair& configure = {});
 
 }  // namespace bench

@@ -49,7 +49,7 @@ int zmq_has(const char* capability) {
         return 0;
     // Grows as transports and mechanisms are added; "draft" because the
     // library is built with the draft API.
-    for (std::string_view offered : {"ipc", "curve", "WS", "draft"})
+    for (std::string_view offered : {"ipc", "curve", "WS", "WSS", "wss", "draft"})
         if (offered == capability)
             return 1;
     return 0;

@@ -12,7 +12,9 @@
 #include "transport/peer_address.hpp"
 #include "transport/session.hpp"
 #include "transport/stream_listener.hpp"
+#include "transport/tls_credentials.hpp"
 #include "transport/udp_socket.hpp"
+#include "transport/ws_address.hpp"
 
 #include <zmq.h>
 
@@ -21,6 +23,20 @@
 
 namespace zmx {
 
+namespace {
+
+// A wss:// bind or connect loads its ZMQ_WSS_* certificates once for all
+// its connections: -1 with EINVAL when they do not load.
+int load_tls_credentials(const endpoint_uri& ep, bool binding, socket_link& link) {
+    if (ep.protocol != "wss")
+        return 0;
+    const tls_options& tls = link.transport.tls;
+    link.tls = binding ? tls_credentials::for_server(tls) : tls_credentials::for_client(tls);
+    return link.tls ? 0 : -1;
+}
+
+}  // namespace
+
 bool socket_base::conflates() const {
     return options_.conflate && connection_traits_of(options_.type).honours_conflate;
 }
@@ -28,7 +44,7 @@ bool socket_base::conflates() const {
 // A STREAM socket's raw bytes have no WebSocket framing to travel in
 // (libzmq 4.3.4 takes the endpoint): refused rather than sent unframed.
 bool socket_base::speaks_raw_over_ws(const endpoint_uri& ep) const {
-    return ep.protocol == "ws" && connection_engine() == engine_kind::raw;
+    return is_websocket(ep.protocol) && connection_engine() == engine_kind::raw;
 }
 
 engine_kind socket_base::connection_engine() const {
@@ -136,6 +152,7 @@ socket_link socket_base::link_for(const std::string& endpoint) const {
             .metadata = options_.metadata,
             .transport = options_.transport,
             .security = options_.security,
+            .tls = nullptr,  // loaded by a wss:// bind or connect
             .inproc = &ctx_.inproc(),
             .endpoint = endpoint};
 }
@@ -145,7 +162,10 @@ int socket_base::bind_stream(const char* uri, const endpoint_uri& ep) {
     if (!picked)
         return -1;  // EMTHREAD
     io_thread& thread = *picked;
-    auto listener = stream_listener::open(thread, link_for(uri), ep);
+    socket_link link = link_for(uri);
+    if (load_tls_credentials(ep, true, link) < 0)
+        return -1;
+    auto listener = stream_listener::open(thread, link, ep);
     if (!listener) {
         // libzmq names the address without its protocol here.
         monitor_->emit(ZMQ_EVENT_BIND_FAILED, static_cast<uint32_t>(errno), endpoint_pair::of_bind(ep.address));
@@ -166,8 +186,10 @@ int socket_base::connect_stream(const char* uri, const endpoint_uri& ep) {
     if (!picked)
         return -1;  // EMTHREAD
     io_thread& thread = *picked;
+    socket_link link_to_peer = link_for(uri);
+    if (load_tls_credentials(ep, false, link_to_peer) < 0)
+        return -1;
     options_.last_endpoint = uri;
-    const socket_link link_to_peer = link_for(uri);
     options_.connect_routing_id.clear();  // it names this connection only
     std::unique_ptr<session> connecting;
     if (options_.immediate) {

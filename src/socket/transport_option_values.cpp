@@ -6,6 +6,7 @@
 #include <zmq.h>
 
 #include <cstdint>
+#include <string>
 
 namespace zmx {
 
@@ -67,6 +68,15 @@ int set_socks_credential(const void* value, size_t size, std::string& out) {
     return 0;
 }
 
+// The ZMQ_WSS_* texts: any bytes, as libzmq takes them (a PEM that does
+// not load fails the bind or connect that needs it).
+int set_text(const void* value, size_t size, std::string& out) {
+    if (!value && size > 0)
+        return fail(EINVAL);
+    out = size > 0 ? std::string(static_cast<const char*>(value), size) : std::string();  // NULL, 0: empty
+    return 0;
+}
+
 }  // namespace
 
 int set_transport_option(transport_options& options, int option, const void* value, size_t size, bool& known) {
@@ -92,12 +102,18 @@ int set_transport_option(transport_options& options, int option, const void* val
     case ZMQ_SOCKS_PROXY: return set_socks_proxy(value, size, options.socks.address);
     case ZMQ_SOCKS_USERNAME: return set_socks_credential(value, size, options.socks.username);
     case ZMQ_SOCKS_PASSWORD: return set_socks_credential(value, size, options.socks.password);
+    case ZMQ_WSS_KEY_PEM: return set_text(value, size, options.tls.key_pem);
+    case ZMQ_WSS_CERT_PEM: return set_text(value, size, options.tls.cert_pem);
+    case ZMQ_WSS_TRUST_PEM: return set_text(value, size, options.tls.trust_pem);
+    case ZMQ_WSS_HOSTNAME: return set_text(value, size, options.tls.hostname);
+    case ZMQ_WSS_TRUST_SYSTEM: return get_bool(value, size, options.tls.trust_system);
     default:
         known = false;
         return fail(EINVAL);
     }
 }
 
+// The ZMQ_WSS_* options are write-only, as in libzmq: EINVAL here.
 int get_transport_option(const transport_options& options, int option, void* value, size_t* size, bool& known) {
     known = true;
     const tcp_tuning& tcp = options.tcp;

@@ -20,7 +20,7 @@ int endpoint_uri::parse(const char* text) {
         return fail(EINVAL);
     // The protocols zmx knows; the optional ones of libzmq (pgm, epgm, norm,
     // tipc, vmci) are not built, as zmq_has reports.
-    static constexpr std::array<std::string_view, 5> offered{"inproc", "tcp", "ipc", "udp", "ws"};
+    static constexpr std::array<std::string_view, 6> offered{"inproc", "tcp", "ipc", "udp", "ws", "wss"};
     for (auto name : offered)
         if (protocol == name)
             return 0;

@@ -3,6 +3,7 @@
 #include "transport/socket_address.hpp"
 
 #include <sys/socket.h>
+#include <sys/types.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -18,6 +19,8 @@ fd_engine::fd_engine(reactor& loop, int fd, const socket_link& link, events& sin
       where_(link.accepted ? endpoint_pair{link.endpoint, remote_endpoint_of(fd), true}
                            : endpoint_pair{local_endpoint_of(fd), link.remote_endpoint_for_events(), false}) {
     held_.init();
+    if (link.tls)
+        tls_ = link.accepted ? tls_channel::server(link.tls) : tls_channel::client(link.tls, link.transport.tls.hostname);
 }
 
 fd_engine::~fd_engine() {
@@ -35,9 +38,33 @@ void fd_engine::stop() {
 
 void fd_engine::emit(int event, uint32_t value) { link_.events->emit(event, value, where_); }
 
+size_t fd_engine::buffered() const {
+    const size_t ciphertext = tls_ ? tls_->outgoing().size() - tls_->outgoing_sent() : 0;
+    return out_.size() - out_offset_ + ciphertext;
+}
+
 void fd_engine::flush() {
-    while (out_offset_ < out_.size()) {
-        const ssize_t n = ::send(fd_, out_.data() + out_offset_, out_.size() - out_offset_, MSG_NOSIGNAL);
+    if (!tls_) {
+        send_pending(out_, out_offset_);
+        return;
+    }
+    // Until the TLS handshake is done only its records go out; what the
+    // engine wrote meanwhile (a ws client's upgrade request) waits.
+    if (tls_->established() && out_offset_ < out_.size()) {
+        if (!tls_->seal(std::span<const uint8_t>(out_).subspan(out_offset_))) {
+            errno = EPROTO;
+            write_failed();
+            return;
+        }
+        out_.clear();
+        out_offset_ = 0;
+    }
+    send_pending(tls_->outgoing(), tls_->outgoing_sent());
+}
+
+void fd_engine::send_pending(std::vector<uint8_t>& buffer, size_t& offset) {
+    while (offset < buffer.size()) {
+        const ssize_t n = ::send(fd_, buffer.data() + offset, buffer.size() - offset, MSG_NOSIGNAL);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -48,11 +75,41 @@ void fd_engine::flush() {
             write_failed();
             return;
         }
-        out_offset_ += static_cast<size_t>(n);
+        offset += static_cast<size_t>(n);
     }
-    out_.clear();
-    out_offset_ = 0;
+    buffer.clear();
+    offset = 0;
     loop_.want_write(fd_, false);
+}
+
+ssize_t fd_engine::receive(std::span<uint8_t> into) {
+    if (!tls_)
+        return ::recv(fd_, into.data(), into.size(), 0);
+    // Each turn takes what GnuTLS has in hand, or reads once more.
+    for (;;) {
+        size_t produced = 0;
+        const tls_channel::status status = tls_->established() ? tls_->open(into, produced) : tls_->handshake();
+        flush();  // handshake records; once established, what the engine wrote meanwhile
+        if (stopped()) {
+            errno = EPIPE;
+            return -1;
+        }
+        if (status == tls_channel::status::failed) {
+            errno = EPROTO;
+            return -1;
+        }
+        if (status == tls_channel::status::closed)
+            return 0;
+        if (produced > 0)
+            return static_cast<ssize_t>(produced);
+        if (status == tls_channel::status::done)
+            continue;  // the handshake just finished: records may follow
+        const std::span<uint8_t> room = tls_->intake();
+        const ssize_t n = ::recv(fd_, room.data(), room.size(), 0);
+        if (n <= 0)
+            return n;
+        tls_->took_in(static_cast<size_t>(n));
+    }
 }
 
 void fd_engine::on_writable() {

@@ -1,7 +1,9 @@
 // What both engines (ZMTP and raw) share over one connected descriptor:
 // its registration with the reactor, the output buffer written in as few
-// send(2) calls as the kernel allows, the monitor events, and the one
-// message held back while the socket's pipe is full.
+// send(2) calls as the kernel allows, the monitor events, the one message
+// held back while the socket's pipe is full, and for wss:// the TLS
+// between the descriptor and the bytes the engine reads and writes
+// (tls_channel.hpp).
 //
 // Threading: the I/O thread of its session.
 #pragma once
@@ -10,8 +12,11 @@
 #include "io/reactor.hpp"
 #include "transport/engine.hpp"
 #include "transport/socket_link.hpp"
+#include "transport/tls_channel.hpp"
 
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -23,7 +28,7 @@ public:
 
     void stop() override;
     void flush() override;
-    size_t buffered() const override { return out_.size() - out_offset_; }
+    size_t buffered() const override;
     const std::string& peer_address() const override { return peer_address_; }
     int fd() const override { return fd_; }
     const endpoint_pair& endpoints() const override { return where_; }
@@ -42,6 +47,14 @@ protected:
     // Delivers the held message, if any: false while the pipe is still full.
     bool release_held();
     bool holding() const { return holding_; }
+    // Reads the peer's bytes (decrypted, over wss) into `into`: how many, 0
+    // once the peer closed, or -1 with errno: EAGAIN for none yet, EPROTO
+    // when TLS failed (its handshake too: a certificate that does not
+    // verify).
+    ssize_t receive(std::span<uint8_t> into);
+    // Whether receive() has bytes in hand that the descriptor will not
+    // signal again (TLS records read but not yet taken).
+    bool input_in_hand() const { return tls_ && tls_->has_input(); }
 
     reactor& loop_;
     int fd_;
@@ -52,9 +65,12 @@ protected:
 
 private:
     void on_writable() override;
+    // Sends buffer from offset on, as far as the descriptor takes it.
+    void send_pending(std::vector<uint8_t>& buffer, size_t& offset);
 
     msg held_;
     bool holding_ = false;
+    std::unique_ptr<tls_channel> tls_;  // a wss:// connection's
     const std::string peer_address_;
     const endpoint_pair where_;
 };

@@ -9,10 +9,10 @@ namespace zmx {
 
 namespace {
 
-// The tcp part of a tcp or ws address ("host:port" of "host:port/path").
+// The tcp part of a tcp, ws or wss address ("host:port" of "host:port/path").
 int tcp_part(const endpoint_uri& ep, std::string& out) {
     ws_address ws{ep.address, {}};
-    if (ep.protocol == "ws" && split_ws_address(ep.address, ws) < 0)
+    if (is_websocket(ep.protocol) && split_ws_address(ep.address, ws) < 0)
         return -1;
     out = std::move(ws.host_port);
     return 0;
@@ -22,14 +22,14 @@ int tcp_part(const endpoint_uri& ep, std::string& out) {
 
 int check_peer_address(const endpoint_uri& ep) {
     std::string tcp;
-    if (ep.protocol == "tcp" || ep.protocol == "ws")
+    if (ep.protocol == "tcp" || is_websocket(ep.protocol))
         return tcp_part(ep, tcp) < 0 ? -1 : check_connect_address(tcp);
     socket_address unused;
     return resolve_ipc_address(ep.address, unused);
 }
 
 int resolve_peer_address(const endpoint_uri& ep, bool ipv6, peer_address& out) {
-    if (ep.protocol != "tcp" && ep.protocol != "ws")
+    if (ep.protocol != "tcp" && !is_websocket(ep.protocol))
         return resolve_ipc_address(ep.address, out.destination);
     std::string tcp;
     tcp_address destination, source;

@@ -18,6 +18,7 @@
 namespace zmx {
 
 class inproc_registry;
+class tls_credentials;
 
 // What speaks over a connection.
 enum class engine_kind : uint8_t {
@@ -60,6 +61,7 @@ struct socket_link {
     std::map<std::string, std::string> metadata;  // our "X-" properties
     transport_options transport;
     zmtp::security_options security;
+    std::shared_ptr<const tls_credentials> tls;  // wss://: the bind's or connect's; null otherwise
     inproc_registry* inproc = nullptr;  // the context's: where a ZAP handler is bound
     std::string endpoint;  // as the application named it (for disconnect)
     bool accepted = false;  // a listener's connection: endpoint is our end, not the peer's

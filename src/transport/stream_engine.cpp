@@ -171,25 +171,34 @@ void stream_engine::send_with_group(const msg& m) {
     put_frame(m);
 }
 
-void stream_engine::on_readable() {
+bool stream_engine::takes_input() const {
     // What is left of the last read must be handled first (a full pipe,
     // or a ZAP handler still to answer).
-    if (in_offset_ < in_end_ || holding() || state_ == state::awaiting_zap)
-        return;
-    if (state_ == state::active && in_.size() < read_size)
-        in_.resize(read_size);
-    const ssize_t n = ::recv(fd_, in_.data(), in_.size(), 0);
-    if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
-        fail(0, n == 0 ? EPIPE : errno);
-        return;
+    return !stopped() && in_offset_ == in_end_ && !holding() && state_ != state::awaiting_zap;
+}
+
+void stream_engine::on_readable() {
+    bool took_input = false;
+    // Over wss a read may leave TLS records in hand that the descriptor
+    // will not signal again: they are taken in the same turn.
+    while (takes_input() && (!took_input || input_in_hand())) {
+        if (state_ == state::active && in_.size() < read_size)
+            in_.resize(read_size);
+        const ssize_t n = receive(in_);
+        if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
+            fail(0, n == 0 ? EPIPE : errno);
+            return;
+        }
+        if (n < 0)
+            break;
+        in_offset_ = 0;
+        in_end_ = static_cast<size_t>(n);
+        heartbeat_.traffic_received();
+        process_input();
+        took_input = true;
     }
-    if (n < 0)
-        return;
-    in_offset_ = 0;
-    in_end_ = static_cast<size_t>(n);
-    heartbeat_.traffic_received();
-    process_input();
-    sink_.engine_input_done();
+    if (took_input)
+        sink_.engine_input_done();
 }
 
 bool stream_engine::process_input() {
@@ -325,8 +334,11 @@ void stream_engine::resume_input() {
     const bool read_on =
         release_held() && !stopped() && process_input() && !holding() && state_ != state::awaiting_zap;
     sink_.engine_input_done();
-    if (read_on)
-        loop_.want_read(fd_, true);
+    if (!read_on)
+        return;
+    loop_.want_read(fd_, true);
+    if (input_in_hand())
+        on_readable();  // TLS records already read: the descriptor will not signal them
 }
 
 bool stream_engine::handle_command(const msg& body) {

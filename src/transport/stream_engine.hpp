@@ -49,6 +49,9 @@ private:
     enum class incoming { need_more, message, command, control, error, closed };
 
     void on_readable() override;
+    // Whether the next read may be taken: the last one is used up, no
+    // message is held, no ZAP answer awaited.
+    bool takes_input() const;
     void on_timer(int id) override;
     void write_failed() override { fail(0, errno); }
     // heartbeat::owner

@@ -27,10 +27,11 @@ bool out_of_resources(int error) {
     return error == EMFILE || error == ENFILE || error == ENOBUFS || error == ENOMEM;
 }
 
-// The path of a ws:// endpoint, "" for any other.
+// The path of a ws:// or wss:// endpoint, "" for any other.
 std::string ws_path_of(const std::string& endpoint) {
+    const std::string_view scheme = websocket_scheme(endpoint);
     ws_address ws;
-    if (!endpoint.starts_with("ws://") || split_ws_address(std::string_view(endpoint).substr(5), ws) < 0)
+    if (scheme.empty() || split_ws_address(std::string_view(endpoint).substr(scheme.size()), ws) < 0)
         return {};
     return ws.path;
 }
@@ -38,9 +39,9 @@ std::string ws_path_of(const std::string& endpoint) {
 // Resolves a tcp, ws or ipc bind address; for "ipc://*", directory names
 // the private directory made for it.
 int resolve_listen_address(const endpoint_uri& ep, bool ipv6, socket_address& address, std::string& directory) {
-    if (ep.protocol == "tcp" || ep.protocol == "ws") {
+    if (ep.protocol == "tcp" || is_websocket(ep.protocol)) {
         ws_address ws{ep.address, {}};
-        if (ep.protocol == "ws" && split_ws_address(ep.address, ws) < 0)
+        if (is_websocket(ep.protocol) && split_ws_address(ep.address, ws) < 0)
             return -1;
         tcp_address tcp;
         if (resolve_bind_address(ws.host_port, ipv6, tcp) < 0)
@@ -121,8 +122,9 @@ stream_listener::stream_listener(io_thread& thread, const socket_link& link, int
       fd_(fd),
       ws_path_(ws_path_of(link.endpoint)),
       // As libzmq names a ws listener: "ws://127.0.0.1:41234/path".
-      bound_(link.endpoint.starts_with("ws://") ? ws_endpoint_from_tcp(endpoint_of(bound), ws_path_)
-                                                : endpoint_of(bound)),
+      bound_(websocket_scheme(link.endpoint).empty()
+                 ? endpoint_of(bound)
+                 : ws_endpoint_from_tcp(websocket_scheme(link.endpoint), endpoint_of(bound), ws_path_)),
       // As libzmq: only the file of an "ipc://*" bind is ours to remove; a
       // named path stays (and the next bind takes it over).
       file_(owned_directory.empty() ? std::string() : ipc_file_of(bound)),
@@ -176,8 +178,8 @@ void stream_listener::on_readable() {
         link.accepted = true;
         if (bound_.starts_with("tcp://"))
             link.endpoint = local_endpoint_of(fd);
-        else if (bound_.starts_with("ws://"))
-            link.endpoint = ws_endpoint_from_tcp(local_endpoint_of(fd), ws_path_);
+        else if (const std::string_view scheme = websocket_scheme(bound_); !scheme.empty())
+            link.endpoint = ws_endpoint_from_tcp(scheme, local_endpoint_of(fd), ws_path_);
         link.events->emit(ZMQ_EVENT_ACCEPTED, static_cast<uint32_t>(fd), {link.endpoint, remote_endpoint_of(fd), true});
         thread_.adopt(std::make_unique<session>(thread_, link, fd, bound_));
     }

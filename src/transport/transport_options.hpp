@@ -40,6 +40,18 @@ struct socks_proxy_options {
     std::string password;
 };
 
+// ZMQ_WSS_* (draft): the TLS of wss:// connections, as PEM text. A server
+// presents cert_pem with key_pem; a client trusts trust_pem and, with
+// trust_system, the system's authorities, and checks the server's name
+// against hostname when one is set (libzmq checks none otherwise).
+struct tls_options {
+    std::string key_pem;
+    std::string cert_pem;
+    std::string trust_pem;
+    std::string hostname;
+    bool trust_system = false;
+};
+
 struct transport_options {
     heartbeat_options heartbeat;
     tcp_tuning tcp;
@@ -50,6 +62,7 @@ struct transport_options {
     int use_fd = -1;           // ZMQ_USE_FD: a listening descriptor the next bind takes as is
     std::string bound_device;  // ZMQ_BINDTODEVICE: SO_BINDTODEVICE for tcp; empty: none
     socks_proxy_options socks;
+    tls_options tls;           // wss://
 };
 
 } // namespace zmx

@@ -13,13 +13,24 @@ int split_ws_address(std::string_view address, ws_address& out) {
     return out.host_port.empty() ? fail(EINVAL) : 0;
 }
 
-std::string ws_endpoint_from_tcp(std::string_view tcp_endpoint, std::string_view path) {
+bool is_websocket(std::string_view protocol) { return protocol == "ws" || protocol == "wss"; }
+
+std::string_view websocket_scheme(std::string_view endpoint) {
+    for (std::string_view scheme : {"ws://", "wss://"})
+        if (endpoint.starts_with(scheme))
+            return scheme;
+    return {};
+}
+
+std::string ws_endpoint_from_tcp(std::string_view scheme, std::string_view tcp_endpoint, std::string_view path) {
     constexpr std::string_view tcp_scheme = "tcp://";
     if (tcp_endpoint.starts_with(tcp_scheme))
         tcp_endpoint.remove_prefix(tcp_scheme.size());
-    return "ws://" + std::string(tcp_endpoint) + std::string(path);
+    return std::string(scheme) + std::string(tcp_endpoint) + std::string(path);
 }
 
-bool runs_over_tcp(std::string_view endpoint) { return endpoint.starts_with("tcp://") || endpoint.starts_with("ws://"); }
+bool runs_over_tcp(std::string_view endpoint) {
+    return endpoint.starts_with("tcp://") || !websocket_scheme(endpoint).empty();
+}
 
 } // namespace zmx

@@ -19,12 +19,19 @@ struct ws_address {
 // Splits an address: 0, or -1 with EINVAL when the tcp part is empty.
 int split_ws_address(std::string_view address, ws_address& out);
 
-// "ws://127.0.0.1:41234/path" from a tcp endpoint "tcp://127.0.0.1:41234",
-// as libzmq names a ws listener and its connections.
-std::string ws_endpoint_from_tcp(std::string_view tcp_endpoint, std::string_view path);
+// "ws" or "wss" (WebSocket over TLS).
+bool is_websocket(std::string_view protocol);
 
-// Whether an endpoint's connections run over tcp (tcp:// and ws://): they
-// get the tcp socket options and the connect timeout.
+// "ws://" or "wss://" for an endpoint of either, "" for any other.
+std::string_view websocket_scheme(std::string_view endpoint);
+
+// "ws://127.0.0.1:41234/path" from a tcp endpoint "tcp://127.0.0.1:41234"
+// and the scheme "ws://" (or "wss://"), as libzmq names a ws listener and
+// its connections.
+std::string ws_endpoint_from_tcp(std::string_view scheme, std::string_view tcp_endpoint, std::string_view path);
+
+// Whether an endpoint's connections run over tcp (tcp://, ws:// and
+// wss://): they get the tcp socket options and the connect timeout.
 bool runs_over_tcp(std::string_view endpoint);
 
 } // namespace zmx

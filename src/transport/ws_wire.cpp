@@ -10,7 +10,7 @@ namespace zmx {
 
 std::unique_ptr<ws_wire> ws_wire::for_link(const socket_link& link, std::string_view mechanism,
                                            int64_t max_message_size) {
-    if (!link.endpoint.starts_with("ws://"))
+    if (websocket_scheme(link.endpoint).empty())
         return nullptr;
     // Bare ZWS 2.0 has no handshake, so only where a ZMTP 1.0 peer would be
     // taken: NULL without ZAP.
@@ -27,7 +27,7 @@ ws_wire::ws_wire(bool client, std::string_view mechanism, bool accepts_bare, con
         return;
     }
     ws_address address;
-    split_ws_address(std::string_view(endpoint).substr(std::string_view("ws://").size()), address);
+    split_ws_address(std::string_view(endpoint).substr(websocket_scheme(endpoint).size()), address);
     // "source;destination": the Host header names the destination.
     const size_t source_end = address.host_port.find(';');
     std::string host = source_end == std::string::npos ? address.host_port : address.host_port.substr(source_end + 1);

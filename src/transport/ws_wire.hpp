@@ -24,7 +24,8 @@ namespace zmx {
 
 class ws_wire {
 public:
-    // nullptr unless the link's endpoint is a ws:// one.
+    // nullptr unless the link's endpoint is a ws:// or wss:// one (TLS is
+    // below this, in fd_engine).
     static std::unique_ptr<ws_wire> for_link(const socket_link& link, std::string_view mechanism,
                                              int64_t max_message_size);
 

@@ -2,6 +2,7 @@
 // checked without opening a socket: every key known, every value of the
 // right type and range, every endpoint of a transport the library offers.
 #include "config.hpp"
+#include "file_text.hpp"
 
 #include "key_file.hpp"
 #include "password_file.hpp"
@@ -23,7 +24,8 @@ bool valid_endpoint(std::string_view endpoint) {
         return false;
     // The transports this library has; any other would fail at bind time.
     const std::string_view transport = endpoint.substr(0, separator);
-    return transport == "tcp" || transport == "ipc" || transport == "inproc" || transport == "ws";
+    return transport == "tcp" || transport == "ipc" || transport == "inproc" || transport == "ws" ||
+           transport == "wss";
 }
 
 std::string joined(const std::vector<std::string_view>& names) {
@@ -93,7 +95,7 @@ private:
     std::string endpoint_at(const toml::node& node, const std::string& what) const {
         std::string endpoint = string_at(node, what);
         if (!valid_endpoint(endpoint))
-            fail(node.source(), what + ": '" + endpoint + "' is not an endpoint (tcp://, ipc://, inproc:// or ws://)");
+            fail(node.source(), what + ": '" + endpoint + "' is not an endpoint (tcp://, ipc://, inproc://, ws:// or wss://)");
         return endpoint;
     }
 
@@ -275,9 +277,22 @@ private:
             return {spec, value.as_boolean()->get()};
         case option_spec::bytes:
             return {spec, string_at(value, what)};
+        case option_spec::pem_file:
+            return {spec, file_text_at(value, what)};
         default:
             return {spec, integer_at(value, what, spec->min, spec->max)};
         }
+    }
+
+    // The text of the file a string names, relative to the config's
+    // directory unless absolute.
+    std::string file_text_at(const toml::node& node, const std::string& what) const {
+        const std::string named = string_at(node, what);
+        const std::filesystem::path file = std::filesystem::path(path_).parent_path() / named;
+        const auto text = zmx_tools::read_file_text(file.string());
+        if (!text)
+            fail(node.source(), what + ": cannot read '" + file.string() + "'");
+        return *text;
     }
 
     std::string path_;

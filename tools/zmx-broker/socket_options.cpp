@@ -42,6 +42,13 @@ const std::vector<option_spec>& option_table() {
         {"xpub_verboser", ZMQ_XPUB_VERBOSER, spec::boolean, 0, 1, {ZMQ_XPUB}},
         {"xpub_nodrop", ZMQ_XPUB_NODROP, spec::boolean, 0, 1, {ZMQ_XPUB}},
         {"xpub_welcome_msg", ZMQ_XPUB_WELCOME_MSG, spec::bytes, 0, 0, {ZMQ_XPUB}},
+        // wss:// (draft options): a bind's certificate and key, a connect's
+        // trusted authorities and the server name it checks.
+        {"wss_cert_file", ZMQ_WSS_CERT_PEM, spec::pem_file},
+        {"wss_key_file", ZMQ_WSS_KEY_PEM, spec::pem_file},
+        {"wss_trust_file", ZMQ_WSS_TRUST_PEM, spec::pem_file},
+        {"wss_trust_system", ZMQ_WSS_TRUST_SYSTEM, spec::boolean},
+        {"wss_hostname", ZMQ_WSS_HOSTNAME, spec::bytes},
     };
     return table;
 }
@@ -81,7 +88,8 @@ bool apply_option(void* socket, const option_setting& setting) {
         const int value = std::get<bool>(setting.value) ? 1 : 0;
         return zmq_setsockopt(socket, id, &value, sizeof value) == 0;
     }
-    case spec::bytes: {
+    case spec::bytes:
+    case spec::pem_file: {
         const std::string& value = std::get<std::string>(setting.value);
         return zmq_setsockopt(socket, id, value.data(), value.size()) == 0;
     }

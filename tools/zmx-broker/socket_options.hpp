@@ -11,7 +11,9 @@
 namespace zmx_broker {
 
 struct option_spec {
-    enum value_kind { integer, integer64, boolean, bytes };
+    // pem_file: the config names a file, whose text the option is given
+    // (read when the config is loaded).
+    enum value_kind { integer, integer64, boolean, bytes, pem_file };
 
     const char* name;
     int id;

@@ -2,6 +2,7 @@
 
 #include "cat_security.hpp"
 #include "command_line.hpp"
+#include "file_text.hpp"
 #include "socket_kinds.hpp"
 
 #include <zmq.h>
@@ -34,7 +35,9 @@ const char* const footer =
     "  zmx-cat req -c tcp://localhost:5580 stats -t 2000\n"
     "  zmx-cat sub -c tcp://localhost:5556 -s weather -d '|'\n"
     "  zmx-cat pull -b tcp://*:5557 --curve-server --curve-keys server.key_secret --curve-allow clients/\n"
-    "  zmx-cat push -c tcp://localhost:5557 --curve-serverkey KEY --curve-keys client.key_secret hi";
+    "  zmx-cat push -c tcp://localhost:5557 --curve-serverkey KEY --curve-keys client.key_secret hi\n"
+    "  zmx-cat rep -b wss://*:5555/zmx --wss-cert server.pem --wss-key server.key\n"
+    "  zmx-cat req -c wss://localhost:5555/zmx --wss-trust ca.pem hello";
 
 format format_named(const std::string& name) {
     const std::map<std::string, format> formats{
@@ -75,6 +78,35 @@ void check_combination(const socket_kind& kind, bool send_flag, bool receive_fla
         refuse("--delimiter does not apply to json, whose messages are arrays");
     if (options.delimiter.empty())
         refuse("--delimiter cannot be empty");
+}
+
+// The paths the --wss-* flags name, read into options once parsed.
+struct wss_files {
+    std::string cert, key, trust;
+};
+
+void add_wss_options(CLI::App& app, wss_files& files, wss_tls& tls) {
+    app.add_option("--wss-cert", files.cert, "wss bind: the server's certificate (PEM)")
+        ->check(CLI::ExistingFile)
+        ->type_name("FILE");
+    app.add_option("--wss-key", files.key, "wss bind: the certificate's private key (PEM)")
+        ->check(CLI::ExistingFile)
+        ->type_name("FILE");
+    app.add_option("--wss-trust", files.trust, "wss connect: the authorities to trust (PEM)")
+        ->check(CLI::ExistingFile)
+        ->type_name("FILE");
+    app.add_flag("--wss-trust-system", tls.trust_system, "wss connect: trust the system's authorities too");
+    app.add_option("--wss-hostname", tls.hostname, "wss connect: the name the server's certificate must carry")
+        ->type_name("NAME");
+}
+
+std::string pem_text(const std::string& path) {
+    if (path.empty())
+        return {};
+    const auto text = zmx_tools::read_file_text(path);
+    if (!text)
+        throw CLI::ValidationError("cannot read " + path);
+    return *text;
 }
 
 }  // namespace
@@ -122,6 +154,8 @@ std::optional<int> read_command_line(int argc, char** argv, cat_options& options
     app.add_flag("--recv", receive_flag, "receive (types that can do both)")->excludes(send);
     security_choices security;
     add_security_options(app, security);
+    wss_files files;
+    add_wss_options(app, files, options.wss);
 
     app.callback([&] {
         const socket_kind& kind = *find_socket_kind(options.type_name);
@@ -130,6 +164,9 @@ std::optional<int> read_command_line(int argc, char** argv, cat_options& options
         options.role = role_of(kind, send_flag, receive_flag, options);
         check_combination(kind, send_flag, receive_flag, delimiter->count() > 0, options);
         options.security = security_from(security);
+        options.wss.cert_pem = pem_text(files.cert);
+        options.wss.key_pem = pem_text(files.key);
+        options.wss.trust_pem = pem_text(files.trust);
     });
     return zmx_tools::parse_command_line(app, argc, argv);
 }

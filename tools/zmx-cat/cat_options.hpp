@@ -19,6 +19,16 @@ enum class role {
 
 enum class format { text, hex, z85, json };
 
+// The TLS of wss:// endpoints: PEM texts read from the --wss-* files
+// (empty when not given, and then not set on the socket).
+struct wss_tls {
+    std::string cert_pem;   // a bind's certificate
+    std::string key_pem;    // and its key
+    std::string trust_pem;  // the authorities a connect trusts
+    std::string hostname;   // the name a connect checks in the certificate
+    bool trust_system = false;
+};
+
 struct cat_options {
     std::string type_name;
     int socket_type = 0;
@@ -38,6 +48,7 @@ struct cat_options {
     zmx_tools::security_settings security;
     // The MESSAGE arguments, still in the chosen format.
     std::vector<std::string> messages;
+    wss_tls wss;
 };
 
 }  // namespace zmx_cat

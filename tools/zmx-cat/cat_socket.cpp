@@ -3,6 +3,8 @@
 #include "multipart.hpp"
 #include "zap_thread.hpp"
 
+#include <utility>
+
 namespace zmx_cat {
 
 namespace {
@@ -27,6 +29,20 @@ void subscribe(zmx_tools::socket& s, const cat_options& options) {
     }
 }
 
+// Only what was given: a library without wss (Debian's libzmq) then
+// still runs every other endpoint.
+void set_wss_tls(zmx_tools::socket& s, const wss_tls& tls) {
+    const std::pair<int, const std::string&> texts[] = {{ZMQ_WSS_CERT_PEM, tls.cert_pem},
+                                                        {ZMQ_WSS_KEY_PEM, tls.key_pem},
+                                                        {ZMQ_WSS_TRUST_PEM, tls.trust_pem},
+                                                        {ZMQ_WSS_HOSTNAME, tls.hostname}};
+    for (const auto& [option, text] : texts)
+        if (!text.empty())
+            s.set_bytes(option, text);
+    if (tls.trust_system)
+        s.set_int(ZMQ_WSS_TRUST_SYSTEM, 1);
+}
+
 }  // namespace
 
 zmx_tools::socket open_cat_socket(const zmx_tools::context& ctx, const cat_options& options) {
@@ -44,6 +60,7 @@ zmx_tools::socket open_cat_socket(const zmx_tools::context& ctx, const cat_optio
     }
     zmx_tools::apply_security(s, options.security, zap_domain);
     subscribe(s, options);
+    set_wss_tls(s, options.wss);
     for (const auto& endpoint : options.binds)
         s.bind(endpoint);
     for (const auto& endpoint : options.connects)
