@@ -6,15 +6,16 @@
 # libzmq 4.3.4 that the interop tests and the side-by-side benchmark use;
 # libcli11-dev and libtomlplusplus-dev are the tools' command lines and config;
 # nettle-dev gives the WebSocket upgrade its SHA-1 and base64;
-# libgnutls28-dev the TLS of wss://; python3-cryptography makes the tools
-# tests' certificates; microsocks is the SOCKS5 proxy the ZMQ_SOCKS_PROXY
-# tests connect through; chromium, nodejs and npm run the web example
-# (examples/web) and its browser tests.
+# libgnutls28-dev the TLS of wss://; libmimalloc-dev the allocator of message
+# bodies; python3-cryptography makes the tools tests' certificates;
+# microsocks is the SOCKS5 proxy the ZMQ_SOCKS_PROXY tests connect through;
+# chromium, nodejs and npm run the web example (examples/web) and its
+# browser tests.
 ZMX_PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libgtest-dev libgmock-dev libbenchmark-dev
   libsodium-dev libzmq3-dev python3-zmq clang
-  libcli11-dev libtomlplusplus-dev nettle-dev libgnutls28-dev python3-cryptography
+  libcli11-dev libtomlplusplus-dev nettle-dev libgnutls28-dev python3-cryptography libmimalloc-dev
   microsocks chromium nodejs npm
 )
 

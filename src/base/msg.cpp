@@ -1,5 +1,6 @@
 #include "base/msg.hpp"
 
+#include "base/body_allocator.hpp"
 #include "base/error.hpp"
 #include "base/metadata.hpp"
 
@@ -38,7 +39,7 @@ int msg::init_size(size_t size) {
     }
     if (size > SIZE_MAX - sizeof(content))
         return fail(ENOMEM);
-    auto* block = static_cast<content*>(std::malloc(sizeof(content) + size));
+    auto* block = static_cast<content*>(allocate_body(sizeof(content) + size));
     if (!block)
         return fail(ENOMEM);
     new (&block->refs) std::atomic<uint32_t>(1);
@@ -91,7 +92,7 @@ void msg::release_body() {
                 delete block;
             } else {
                 block->refs.~atomic();
-                std::free(block);
+                free_body(block);
             }
         }
     }
@@ -168,6 +169,10 @@ bool msg::is_shared() const {
 void msg::set_properties(metadata* md) {
     if (md)
         md->add_ref();
+    adopt_properties(md);
+}
+
+void msg::adopt_properties(metadata* md) {
     if (metadata_)
         metadata_->release();
     metadata_ = md;

@@ -79,6 +79,7 @@ public:
 
     metadata* properties() const { return metadata_; }
     void set_properties(metadata* md);  // takes a reference
+    void adopt_properties(metadata* md);  // takes over the caller's reference
 
     uint32_t routing_id_value() const { return routing_id_; }
     void set_routing_id_value(uint32_t id) { routing_id_ = id; }
