@@ -25,9 +25,9 @@ public:
     }
     int source_fd() const { return source_fd_; }
 
-    void add_ref() { refs_.fetch_add(1, std::memory_order_relaxed); }
-    void release() {
-        if (refs_.fetch_sub(1, std::memory_order_acq_rel) == 1)
+    void add_ref(int count = 1) { refs_.fetch_add(count, std::memory_order_relaxed); }
+    void release(int count = 1) {
+        if (refs_.fetch_sub(count, std::memory_order_acq_rel) == count)
             delete this;
     }
 

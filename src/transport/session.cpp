@@ -34,10 +34,7 @@ session::session(io_thread& thread, const socket_link& link, std::shared_ptr<pip
     start_engine(fd);
 }
 
-session::~session() {
-    if (properties_)
-        properties_->release();
-}
+session::~session() = default;
 
 void session::start() {
     if (pipe_) {
@@ -160,9 +157,7 @@ void session::take_peer_properties(const zmtp::property_list& peer, std::string&
     }
     if (!engine_->peer_address().empty())
         props["Peer-Address"] = engine_->peer_address();
-    if (properties_)
-        properties_->release();
-    properties_ = new metadata(std::move(props), engine_->fd());
+    properties_.reset(new metadata(std::move(props), engine_->fd()));
 }
 
 bool session::open_pipe_to_socket(const std::string& identity) {
@@ -190,7 +185,7 @@ bool session::engine_received(msg& frame) {
         frame.close();
         return true;
     }
-    frame.set_properties(properties_);
+    frame.adopt_properties(properties_.take());
     if (pipe_->write(frame, false))
         return true;
     pipe_->publish_written();  // the reader must see what fitted, or it never makes room

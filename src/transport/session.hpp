@@ -19,7 +19,7 @@
 // Threading: its I/O thread.
 #pragma once
 
-#include "base/metadata.hpp"
+#include "base/metadata_dispenser.hpp"
 #include "io/io_object.hpp"
 #include "io/io_thread.hpp"
 #include "io/pipe.hpp"
@@ -120,7 +120,7 @@ private:
     std::unique_ptr<connecter> connecter_;  // connecting sessions only
     std::unique_ptr<engine> engine_;
     zap_client zap_;  // the engine's line to the ZAP handler, while it asks
-    metadata* properties_ = nullptr;  // the peer's, given to each message
+    metadata_dispenser properties_;  // the peer's, given to each message
     state state_;
     bool lingering_ = false;  // the socket closed its end
     bool routing_id_announced_ = false;  // to the socket, once per pipe
