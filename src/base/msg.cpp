@@ -86,7 +86,11 @@ void msg::init_delimiter() {
 void msg::release_body() {
     if (kind_ == kind::large) {
         content* block = large_.block;
-        if (block->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+        // Only a holder can add a reference, so a count of 1 is ours alone
+        // and needs no locked decrement: the common case, a body with one
+        // owner, saves an atomic read-modify-write per message.
+        if (block->refs.load(std::memory_order_acquire) == 1 ||
+            block->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) {
             if (block->free) {
                 block->free(large_.data, block->hint);
                 delete block;
