@@ -21,6 +21,9 @@ constexpr size_t read_size = 64 * 1024;
 // Until the peer has finished its handshake it gets a small read buffer: a
 // flood of connections that never send a greeting costs little each.
 constexpr size_t handshake_read_size = 512;
+// A body with more than this still to come is read straight into its
+// message: beyond it the copy from in_ costs more than the extra read.
+constexpr size_t direct_read_threshold = 8 * 1024;
 
 // The frame size limit while the handshake lasts (ZMQ_MAXMSGSIZE if lower).
 int64_t handshake_limit(int64_t max_message_size) {
@@ -184,21 +187,34 @@ void stream_engine::on_readable() {
     while (takes_input() && (!took_input || input_in_hand())) {
         if (state_ == state::active && in_.size() < read_size)
             in_.resize(read_size);
-        const ssize_t n = receive(in_);
+        const std::span<uint8_t> body = direct_body_room();
+        const ssize_t n = receive(body.empty() ? std::span<uint8_t>(in_) : body);
         if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
             fail(0, n == 0 ? EPIPE : errno);
             return;
         }
         if (n < 0)
             break;
-        in_offset_ = 0;
-        in_end_ = static_cast<size_t>(n);
+        if (body.empty()) {
+            in_offset_ = 0;
+            in_end_ = static_cast<size_t>(n);
+        } else {
+            decoder_.body_arrived(static_cast<size_t>(n));
+        }
         heartbeat_.traffic_received();
         process_input();
         took_input = true;
     }
     if (took_input)
         sink_.engine_input_done();
+}
+
+// A large body's missing bytes are read into the message itself rather
+// than copied there from in_ (not over ws, whose framing sits between).
+std::span<uint8_t> stream_engine::direct_body_room() {
+    if (state_ != state::active || ws_)
+        return {};
+    return decoder_.body_room(direct_read_threshold, read_size);
 }
 
 bool stream_engine::process_input() {
@@ -257,7 +273,7 @@ stream_engine::incoming stream_engine::next_zmtp_frame() {
 }
 
 bool stream_engine::process_frames() {
-    while (in_offset_ < in_end_ && state_ != state::awaiting_zap) {
+    while ((in_offset_ < in_end_ || decoder_.body_complete()) && state_ != state::awaiting_zap) {
         switch (ws_ ? next_ws_frame() : next_zmtp_frame()) {
         case incoming::need_more:
         case incoming::control:

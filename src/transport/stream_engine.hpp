@@ -64,6 +64,7 @@ private:
     }
     void cancel_handshake_timer();
     // Works through in_ from in_offset_; false once the engine failed.
+    std::span<uint8_t> direct_body_room();
     bool process_input();
     bool process_greeting();
     bool process_frames();

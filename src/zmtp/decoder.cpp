@@ -33,6 +33,8 @@ decoder::result decoder::decode(std::span<const uint8_t> in, size_t& consumed) {
         consumed += taken;
         return r;
     };
+    if (body_complete())  // by body_room and body_arrived
+        return finish_frame();
     while (taken < in.size()) {
         switch (state_) {
         case state::flags: {
@@ -132,6 +134,18 @@ decoder::result decoder::start_body(uint64_t size) {
         return finish_frame();
     state_ = state::body;
     return result::need_more;
+}
+
+std::span<uint8_t> decoder::body_room(size_t at_least, size_t at_most) {
+    if (state_ != state::body || error_ != error_kind::none)
+        return {};
+    const size_t missing = body_size_ - body_received_;
+    if (missing <= at_least)
+        return {};
+    const size_t room = std::min(missing, at_most);
+    if (!body_ && !grow_buffer(body_received_ + room))
+        return {};
+    return {(body_ ? body_ : growing_) + body_received_, room};
 }
 
 // Makes room for `needed` body bytes, doubling so large bodies cost few

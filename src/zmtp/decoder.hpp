@@ -79,6 +79,16 @@ public:
     msg& frame() { return frame_; }
     error_kind error() const { return error_; }
 
+    // Large bodies skip the caller's read buffer. While a body is arriving
+    // and more than at_least bytes of it are missing: where up to at_most of
+    // them can be read straight to (empty otherwise, or when out of memory;
+    // decode() then reports it). After reading n bytes there, body_arrived(n)
+    // counts them; a body completed that way is finished by the next
+    // decode(), which may be given no bytes at all.
+    std::span<uint8_t> body_room(size_t at_least, size_t at_most);
+    void body_arrived(size_t n) { body_received_ += n; }
+    bool body_complete() const { return state_ == state::body && body_received_ == body_size_; }
+
 private:
     // 2.0/3.x: flags, size, body. 1.0: zmtp1_length, (size,) zmtp1_flags, body.
     enum class state { flags, size, body, zmtp1_length, zmtp1_flags };
