@@ -69,7 +69,9 @@ void repeat_until(socket& pub, size_t size, const std::atomic<long>& done, long 
     }
 }
 
-void publish(library& lib, const std::string& transport, addresses& at, long n, long messages)
+// `messages`, or fewer if `budget` runs out first.
+void publish(library& lib, const std::string& transport, addresses& at, long n, long messages,
+             std::chrono::duration<double> budget)
 {
     auto pub = lib.open(role::pub);
     const std::string address = pub->bind(at.fresh(transport));
@@ -86,15 +88,19 @@ void publish(library& lib, const std::string& transport, addresses& at, long n, 
 
     const bench::cpu_meter cpu;
     const auto start = bench_clock::now();
-    for (long i = 0; i < messages; i++) pub->send(data_size);
+    long sent = 0;
+    for (; sent < messages; sent++) {
+        if (sent % 256 == 0 && bench_clock::now() - start > budget) break;
+        pub->send(data_size);
+    }
     repeat_until(*pub, end_size, t.ended, n);
     drainer.join();
     const double seconds = std::chrono::duration<double>(t.last_delivered - start).count();
 
-    const double sent = double(messages) * double(n);
+    const double copies = double(sent) * double(n);
     const std::string name = "pub/sub " + std::to_string(data_size) + " B to " + std::to_string(n) + " subs ";
     figure(transport, name + "delivered msg/s", t.delivered > 0 ? double(t.delivered) / seconds : 0);
-    figure(transport, name + "dropped %", (sent - double(t.delivered)) / sent * 100);
+    figure(transport, name + "dropped %", (copies - double(t.delivered)) / copies * 100);
     figure(transport, name + "cpu us/msg", cpu.micros_per(std::max(1L, t.delivered)));
 }
 
@@ -102,9 +108,9 @@ void publish(library& lib, const std::string& transport, addresses& at, long n, 
 
 void fan_out(library& lib, const plan& p, addresses& at)
 {
+    const std::chrono::duration<double> budget(p.budget_seconds());
     for (const auto& transport : p.transports)
-        for (long n : p.subscribers)
-            publish(lib, transport, at, n, p.count(2'000'000.0 / double(n)));
+        for (long n : p.subscribers) publish(lib, transport, at, n, p.count(2'000'000.0 / double(n)), budget);
 }
 
 }  // namespace matrix

@@ -1,6 +1,7 @@
 // What one run of bench-matrix measures: its command line, parsed.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -22,6 +23,10 @@ struct plan {
     // `base` scaled, at least `floor`: a count too small to time is no
     // figure at all.
     long count(double base, long floor = 2) const;
+    // How long a stream of messages may last before it stops short of its
+    // count: the same counts would take nng (20-100x slower at small
+    // sizes) minutes.
+    double budget_seconds() const { return std::max(0.2, 3.0 * scale); }
 };
 
 // Exits with the usage text (status 2) when the command line is wrong.

@@ -21,8 +21,10 @@ double base_count(size_t size)
 // PUSH in this thread, the bound PULL in another. One message goes through
 // first, untimed, so a connection is up and handshaken; the clock runs
 // from the first timed send to the last receive, so messages still queued
-// do not count.
-void push_pull(library& lib, const std::string& transport, addresses& at, size_t size, long count)
+// do not count. `count` messages, or fewer if `budget` runs out first; an
+// empty message ends the stream (PUSH/PULL keeps order on one connection).
+void push_pull(library& lib, const std::string& transport, addresses& at, size_t size, long count,
+               std::chrono::duration<double> budget)
 {
     auto pull = lib.open(role::pull);
     auto push = lib.open(role::push);
@@ -30,29 +32,37 @@ void push_pull(library& lib, const std::string& transport, addresses& at, size_t
     push->send(size);
     expect_size(pull->receive(), size);
 
+    long received = 0;
     bench_clock::time_point last_received;
     std::thread receiver([&] {
-        for (long i = 0; i < count; i++) expect_size(pull->receive(), size);
+        for (size_t got; (got = pull->receive()) != 0; received++) expect_size(got, size);
         last_received = bench_clock::now();
     });
     const bench::cpu_meter cpu;
     const auto start = bench_clock::now();
-    for (long i = 0; i < count; i++) push->send(size);
+    long sent = 0;
+    for (; sent < count; sent++) {
+        if (sent % 256 == 0 && bench_clock::now() - start > budget) break;
+        push->send(size);
+    }
+    push->send(0);
     receiver.join();
+    if (received != sent) fail("push/pull: " + std::to_string(received) + " of " + std::to_string(sent) + " arrived");
     const double seconds = std::chrono::duration<double>(last_received - start).count();
 
     const std::string name = "push/pull " + std::to_string(size) + " B ";
-    figure(transport, name + "msg/s", double(count) / seconds);
-    figure(transport, name + "MB/s", double(count) * double(size) / seconds / 1e6);
-    figure(transport, name + "cpu us/msg", cpu.micros_per(count));
+    figure(transport, name + "msg/s", double(sent) / seconds);
+    figure(transport, name + "MB/s", double(sent) * double(size) / seconds / 1e6);
+    figure(transport, name + "cpu us/msg", cpu.micros_per(sent));
 }
 
 }  // namespace
 
 void throughput(library& lib, const plan& p, addresses& at)
 {
+    const std::chrono::duration<double> budget(p.budget_seconds());
     for (const auto& transport : p.transports)
-        for (size_t size : p.sizes) push_pull(lib, transport, at, size, p.count(base_count(size)));
+        for (size_t size : p.sizes) push_pull(lib, transport, at, size, p.count(base_count(size)), budget);
 }
 
 }  // namespace matrix
