@@ -88,11 +88,7 @@ void publish(library& lib, const std::string& transport, addresses& at, long n, 
 
     const bench::cpu_meter cpu;
     const auto start = bench_clock::now();
-    long sent = 0;
-    for (; sent < messages; sent++) {
-        if (sent % 256 == 0 && bench_clock::now() - start > budget) break;
-        pub->send(data_size);
-    }
+    const long sent = send_stream(*pub, data_size, messages, budget);
     repeat_until(*pub, end_size, t.ended, n);
     drainer.join();
     const double seconds = std::chrono::duration<double>(t.last_delivered - start).count();

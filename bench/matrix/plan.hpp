@@ -24,8 +24,7 @@ struct plan {
     // figure at all.
     long count(double base, long floor = 2) const;
     // How long a stream of messages may last before it stops short of its
-    // count: the same counts would take nng (20-100x slower at small
-    // sizes) minutes.
+    // count (send_stream).
     double budget_seconds() const { return std::max(0.2, 3.0 * scale); }
 };
 

@@ -25,6 +25,18 @@ std::string addresses::fresh(const std::string& transport)
     return "ipc://" + (ipc_directory_ / name).string();
 }
 
+long send_stream(socket& s, size_t size, long count, std::chrono::duration<double> budget)
+{
+    const auto start = std::chrono::steady_clock::now();
+    long sent = 0;
+    // The clock is read every 256 messages, not for each.
+    for (; sent < count; sent++) {
+        if (sent % 256 == 0 && std::chrono::steady_clock::now() - start > budget) break;
+        s.send(size);
+    }
+    return sent;
+}
+
 void figure(const std::string& transport, const std::string& name, double value)
 {
     std::printf("%s %s\t%.3f\n", transport.c_str(), name.c_str(), value);

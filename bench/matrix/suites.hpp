@@ -9,6 +9,7 @@
 #include "messaging.hpp"
 #include "plan.hpp"
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 
@@ -31,6 +32,11 @@ private:
     std::filesystem::path ipc_directory_;
     long serial_ = 0;
 };
+
+// Sends `count` messages of `size` bytes, or fewer if `budget` runs out
+// first (nng, far slower at small sizes, would take minutes for counts
+// sized for libzmq); returns how many it sent.
+long send_stream(socket& s, size_t size, long count, std::chrono::duration<double> budget);
 
 void figure(const std::string& transport, const std::string& name, double value);
 // Fails unless a message arrived with the size it was sent with.

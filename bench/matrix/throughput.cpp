@@ -40,11 +40,7 @@ void push_pull(library& lib, const std::string& transport, addresses& at, size_t
     });
     const bench::cpu_meter cpu;
     const auto start = bench_clock::now();
-    long sent = 0;
-    for (; sent < count; sent++) {
-        if (sent % 256 == 0 && bench_clock::now() - start > budget) break;
-        push->send(size);
-    }
+    const long sent = send_stream(*push, size, count, budget);
     push->send(0);
     receiver.join();
     if (received != sent) fail("push/pull: " + std::to_string(received) + " of " + std::to_string(sent) + " arrived");
