@@ -1,7 +1,7 @@
 // bench-matrix: the performance matrix of issue 19, one suite per run (see
 // plan.cpp's usage). Built three times from these sources: bench-matrix-zmx
 // and bench-matrix-libzmq on zmq_messaging.cpp, bench-matrix-nng on
-// nng_messaging.cpp. bench/matrix runs them alternately.
+// nng_messaging.cpp. bench/run-matrix runs them alternately.
 #include "plan.hpp"
 #include "suites.hpp"
 #include "zmtp_peers.hpp"
