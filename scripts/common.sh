@@ -18,7 +18,8 @@ ZMX_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libsodium-dev libzmq3-dev python3-zmq clang
   libcli11-dev libtomlplusplus-dev nettle-dev libgnutls28-dev python3-cryptography libmimalloc-dev
-  microsocks chromium nodejs npm libnng-dev python3-matplotlib
+  microsocks chromium nodejs npm
+  libnng-dev python3-matplotlib
 )
 
 ZMX_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
