@@ -8,6 +8,8 @@
 # nettle-dev gives the WebSocket upgrade its SHA-1 and base64;
 # libgnutls28-dev the TLS of wss://; libmimalloc-dev the allocator of message
 # bodies; python3-cryptography makes the tools tests' certificates;
+# libnng-dev is nng 1.5, which bench/matrix measures beside them, and
+# python3-matplotlib draws bench/report's plots;
 # microsocks is the SOCKS5 proxy the ZMQ_SOCKS_PROXY tests connect through;
 # chromium, nodejs and npm run the web example (examples/web) and its
 # browser tests.
@@ -17,6 +19,7 @@ ZMX_PACKAGES=(
   libsodium-dev libzmq3-dev python3-zmq clang
   libcli11-dev libtomlplusplus-dev nettle-dev libgnutls28-dev python3-cryptography libmimalloc-dev
   microsocks chromium nodejs npm
+  libnng-dev python3-matplotlib
 )
 
 ZMX_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

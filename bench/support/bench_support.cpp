@@ -2,15 +2,10 @@
 
 #include <zmq.h>
 
-#include <dlfcn.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 #include <thread>
-
-#include <time.h>
 
 namespace bench {
 
@@ -19,20 +14,6 @@ namespace {
 using bench_clock = std::chrono::steady_clock;
 
 const char* program_name = "bench";
-
-// Both variants export the same symbols, so a stray LD_LIBRARY_PATH or
-// RUNPATH would silently benchmark the wrong library. The build tells each
-// binary which file it must run on (BENCH_EXPECTED_LIBRARY); the dynamic
-// loader tells it which file zmq_version really came from.
-std::filesystem::path library_in_use()
-{
-    Dl_info info{};
-    if (dladdr(reinterpret_cast<void*>(&zmq_version), &info) == 0 || !info.dli_fname) {
-        std::fprintf(stderr, "%s: dladdr cannot locate zmq_version\n", program_name);
-        std::exit(EXIT_FAILURE);
-    }
-    return std::filesystem::canonical(info.dli_fname);
-}
 
 // Messages are sent and received as zmq_msg_t, as an application that cares
 // about speed would, and their payload is never written or read, so the
@@ -53,21 +34,7 @@ void receive_message(void* socket, zmq_msg_t* msg, size_t expected_size)
     }
 }
 
-double process_cpu_seconds()
-{
-    timespec now{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
-}
-
 }  // namespace
-
-cpu_meter::cpu_meter() : start_seconds_(process_cpu_seconds()) {}
-
-double cpu_meter::micros_per(long items) const
-{
-    return (process_cpu_seconds() - start_seconds_) / double(items) * 1e6;
-}
 
 void die(const char* what)
 {
@@ -78,14 +45,7 @@ void die(const char* what)
 void announce_library(const char* program, const std::string& transport)
 {
     program_name = program;
-    const auto in_use = library_in_use();
-    std::error_code missing;
-    const auto expected = std::filesystem::canonical(BENCH_EXPECTED_LIBRARY, missing);
-    if (missing || in_use != expected) {
-        std::fprintf(stderr, "%s: running on %s, built to measure %s; refusing\n", program_name, in_use.c_str(),
-                     BENCH_EXPECTED_LIBRARY);
-        std::exit(EXIT_FAILURE);
-    }
+    const auto in_use = require_library(program, reinterpret_cast<const void*>(&zmq_version));
     int major, minor, patch;
     zmq_version(&major, &minor, &patch);
     std::printf("# %s (ZeroMQ API %d.%d.%d) over %s\n", in_use.c_str(), major, minor, patch, transport.c_str());

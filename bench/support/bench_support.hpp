@@ -6,6 +6,8 @@
 // then one "figure<TAB>value" line per measurement.
 #pragma once
 
+#include "measure.hpp"
+
 #include <cstddef>
 #include <functional>
 #include <string>
@@ -22,19 +24,6 @@ inline void check(int rc, const char* what)
 {
     if (rc == -1) die(what);
 }
-
-// The CPU a measurement costs, every thread of the process counted (the
-// library's I/O threads as well as the benchmark's own), so a figure won by
-// spinning shows up beside it.
-class cpu_meter {
-public:
-    cpu_meter();
-    // Microseconds of CPU per item since construction.
-    double micros_per(long items) const;
-
-private:
-    double start_seconds_;
-};
 
 // Binds `socket` to a fresh endpoint of the transport and returns the
 // endpoint its peer connects to (for tcp, the port the system chose).
