@@ -40,31 +40,46 @@ void fd_engine::emit(int event, uint32_t value) { link_.events->emit(event, valu
 
 size_t fd_engine::buffered() const {
     const size_t ciphertext = tls_ ? tls_->outgoing().size() - tls_->outgoing_sent() : 0;
-    return out_.size() - out_offset_ + ciphertext;
+    return output_.size() + ciphertext;
 }
 
 void fd_engine::flush() {
     if (!tls_) {
-        send_pending(out_, out_offset_);
+        send_output();
         return;
     }
     // Until the TLS handshake is done only its records go out; what the
     // engine wrote meanwhile (a ws client's upgrade request) waits.
-    if (tls_->established() && out_offset_ < out_.size()) {
-        if (!tls_->seal(std::span<const uint8_t>(out_).subspan(out_offset_))) {
+    if (tls_->established() && output_.size() > 0) {
+        if (!tls_->seal(output_.unsent_bytes())) {
             errno = EPROTO;
             write_failed();
             return;
         }
-        out_.clear();
-        out_offset_ = 0;
+        output_.clear();
     }
-    send_pending(tls_->outgoing(), tls_->outgoing_sent());
+    send_tls_records();
 }
 
-void fd_engine::send_pending(std::vector<uint8_t>& buffer, size_t& offset) {
-    while (offset < buffer.size()) {
-        const ssize_t n = ::send(fd_, buffer.data() + offset, buffer.size() - offset, MSG_NOSIGNAL);
+void fd_engine::send_output() {
+    switch (output_.send_to(fd_)) {
+    case output_queue::outcome::all_sent:
+        loop_.want_write(fd_, false);
+        return;
+    case output_queue::outcome::blocked:
+        loop_.want_write(fd_, true);
+        return;
+    case output_queue::outcome::failed:
+        write_failed();
+        return;
+    }
+}
+
+void fd_engine::send_tls_records() {
+    std::vector<uint8_t>& records = tls_->outgoing();
+    size_t& offset = tls_->outgoing_sent();
+    while (offset < records.size()) {
+        const ssize_t n = ::send(fd_, records.data() + offset, records.size() - offset, MSG_NOSIGNAL);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -77,7 +92,7 @@ void fd_engine::send_pending(std::vector<uint8_t>& buffer, size_t& offset) {
         }
         offset += static_cast<size_t>(n);
     }
-    buffer.clear();
+    records.clear();
     offset = 0;
     loop_.want_write(fd_, false);
 }

@@ -1,6 +1,7 @@
 // What both engines (ZMTP and raw) share over one connected descriptor:
-// its registration with the reactor, the output buffer written in as few
-// send(2) calls as the kernel allows, the monitor events, the one message
+// its registration with the reactor, the output (output_queue.hpp: large
+// bodies spliced in, not copied) written in as few calls as the kernel
+// allows, the monitor events, the one message
 // held back while the socket's pipe is full, and for wss:// the TLS
 // between the descriptor and the bytes the engine reads and writes
 // (tls_channel.hpp).
@@ -11,6 +12,7 @@
 #include "base/msg.hpp"
 #include "io/reactor.hpp"
 #include "transport/engine.hpp"
+#include "transport/output_queue.hpp"
 #include "transport/socket_link.hpp"
 #include "transport/tls_channel.hpp"
 
@@ -55,18 +57,22 @@ protected:
     // Whether receive() has bytes in hand that the descriptor will not
     // signal again (TLS records read but not yet taken).
     bool input_in_hand() const { return tls_ && tls_->has_input(); }
+    // wss: bytes pass through TLS, so no body can be spliced in.
+    bool tls_active() const { return tls_ != nullptr; }
 
     reactor& loop_;
     int fd_;
     const socket_link& link_;
     events& sink_;
-    std::vector<uint8_t> out_;
-    size_t out_offset_ = 0;
+    output_queue output_;
+    std::vector<uint8_t>& out_ = output_.bytes();  // where the engine encodes
 
 private:
     void on_writable() override;
-    // Sends buffer from offset on, as far as the descriptor takes it.
-    void send_pending(std::vector<uint8_t>& buffer, size_t& offset);
+    // Sends the output (over wss: its records) as far as the descriptor
+    // takes it, and asks to hear when it takes more.
+    void send_output();
+    void send_tls_records();
 
     msg held_;
     bool holding_ = false;

@@ -47,6 +47,10 @@ void raw_engine::fail(int error) {
 // ---------------------------------------------------------------- output
 
 void raw_engine::send(msg& m) {
+    if (m.size() >= output_queue::splice_threshold && !tls_active()) {
+        output_.splice(m);
+        return;
+    }
     const auto* body = static_cast<const uint8_t*>(m.data());
     out_.insert(out_.end(), body, body + m.size());
     m.close();

@@ -129,6 +129,8 @@ void stream_engine::send(msg& m) {
         put_command(command);
     } else if (link_.groups == group_role::radio)
         send_with_group(m);
+    else if (m.size() >= output_queue::splice_threshold && splices())
+        put_large_frame(m);
     else
         put_frame(m);
     m.close();
@@ -143,6 +145,11 @@ void stream_engine::put_frame(const msg& m) {
     } else {
         zmtp::append_frame(out_, m);
     }
+}
+
+void stream_engine::put_large_frame(msg& m) {
+    zmtp::append_frame_header(out_, m.size(), m.has(msg::more), false);
+    output_.splice(m);
 }
 
 void stream_engine::put_command(zmtp::byte_view body) {
@@ -418,8 +425,9 @@ bool stream_engine::take_mechanism_outcome(zmtp::mechanism::outcome result) {
 void stream_engine::end_handshake_in_failure() {
     // The mechanism's last word (an ERROR) is sent if the socket takes it
     // now; the connection ends either way, and is not made again.
-    if (buffered() > 0)
-        ::send(fd_, out_.data() + out_offset_, buffered(), MSG_NOSIGNAL | MSG_DONTWAIT);
+    const std::span<const uint8_t> last_word = output_.unsent_bytes();
+    if (!last_word.empty())
+        ::send(fd_, last_word.data(), last_word.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
     const zmtp::handshake_failure& why = mechanism_->failure();
     if (why.event != 0)
         emit(why.event, why.value);

@@ -24,6 +24,12 @@ void append_with_header(std::vector<uint8_t>& out, const void* body, size_t size
 }
 } // namespace
 
+void append_frame_header(std::vector<uint8_t>& out, uint64_t size, bool more, bool command) {
+    uint8_t header[max_frame_header_size];
+    const size_t header_size = encode_frame_header(header, size, more, command);
+    append_header_and_body(out, header, header_size, nullptr, 0);
+}
+
 size_t encode_frame_header(uint8_t* out, uint64_t size, bool more, bool command) {
     uint8_t flags = (more ? more_flag : 0) | (command ? command_flag : 0);
     if (size <= short_frame_max) {

@@ -31,6 +31,10 @@ inline constexpr size_t max_frame_header_size = 9;
 // least max_frame_header_size bytes) and returns how many bytes it wrote.
 size_t encode_frame_header(uint8_t* out, uint64_t size, bool more, bool command);
 
+// Appends only the header: the body follows by other means (spliced in by
+// the engine's output queue).
+void append_frame_header(std::vector<uint8_t>& out, uint64_t size, bool more, bool command);
+
 // Appends header and body of a message frame (MORE taken from the msg)
 // to `out`: engines batch many frames into one write this way.
 void append_frame(std::vector<uint8_t>& out, const msg& frame);
