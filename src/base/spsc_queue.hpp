@@ -5,11 +5,16 @@
 // until then it may take them back with rollback(). That is what keeps a
 // multipart message atomic: its frames become visible together.
 //
+// The first chunk is small and each new one doubles up to ChunkItems: a
+// connection that stays idle (most of 10,000 peers of a ROUTER) keeps a
+// few hundred bytes of queue each way rather than ChunkItems' worth.
+//
 // Threading: push/flush/rollback on the producer thread only; front/pop on
 // the consumer thread only. The one spare chunk is exchanged atomically so
 // the steady state allocates nothing.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -17,11 +22,14 @@
 
 namespace zmx {
 
-template <typename T, size_t ChunkItems = 128>
+template <typename T, size_t ChunkItems = 128, size_t FirstChunkItems = (ChunkItems < 8 ? ChunkItems : 8)>
 class spsc_queue {
+    static_assert(FirstChunkItems >= 1 && FirstChunkItems <= ChunkItems);
+    static_assert(alignof(T) <= alignof(std::max_align_t));
+
 public:
     spsc_queue() {
-        chunk* first = new chunk;
+        chunk* first = chunk::make(FirstChunkItems);
         tail_ = {first, 0};
         flushed_ = tail_;
         head_ = tail_;
@@ -31,10 +39,10 @@ public:
         chunk* c = head_.at;
         while (c) {
             chunk* next = c->next.load(std::memory_order_relaxed);
-            delete c;
+            chunk::destroy(c);
             c = next;
         }
-        delete spare_.load(std::memory_order_relaxed);
+        chunk::destroy(spare_.load(std::memory_order_relaxed));
     }
 
     spsc_queue(const spsc_queue&) = delete;
@@ -42,9 +50,9 @@ public:
 
     // Producer: appends an item, invisible to the consumer until flush().
     T& push_slot() {
-        if (tail_.index == ChunkItems)
+        if (tail_.index == tail_.at->capacity)
             advance_tail();
-        T& slot = tail_.at->items[tail_.index++];
+        T& slot = tail_.at->items()[tail_.index++];
         ++written_;
         return slot;
     }
@@ -61,9 +69,9 @@ public:
     void rollback(Drop drop) {
         position p = flushed_;
         for (uint64_t n = written_ - published_.load(std::memory_order_relaxed); n > 0; --n) {
-            if (p.index == ChunkItems)
+            if (p.index == p.at->capacity)
                 p = {p.at->next.load(std::memory_order_relaxed), 0};
-            drop(p.at->items[p.index++]);
+            drop(p.at->items()[p.index++]);
         }
         tail_ = flushed_;
         written_ = published_.load(std::memory_order_relaxed);
@@ -76,13 +84,13 @@ public:
             if (read_ == visible_)
                 return nullptr;
         }
-        if (head_.index == ChunkItems) {
+        if (head_.index == head_.at->capacity) {
             chunk* done = head_.at;
             head_ = {done->next.load(std::memory_order_acquire), 0};
             done->next.store(nullptr, std::memory_order_relaxed);
-            delete spare_.exchange(done, std::memory_order_acq_rel);
+            chunk::destroy(spare_.exchange(done, std::memory_order_acq_rel));
         }
-        return &head_.at->items[head_.index];
+        return &head_.at->items()[head_.index];
     }
 
     // Consumer: drops the item front() returned.
@@ -92,9 +100,21 @@ public:
     }
 
 private:
-    struct chunk {
-        T items[ChunkItems];
+    // A header, then `capacity` items, never constructed (T is trivially
+    // relocatable and written whole by the producer).
+    struct alignas(std::max_align_t) chunk {
         std::atomic<chunk*> next{nullptr};
+        size_t capacity;
+
+        explicit chunk(size_t items) : capacity(items) {}
+        T* items() { return reinterpret_cast<T*>(this + 1); }
+        static chunk* make(size_t items) { return new (::operator new(sizeof(chunk) + items * sizeof(T))) chunk(items); }
+        static void destroy(chunk* c) {
+            if (!c)
+                return;
+            c->~chunk();
+            ::operator delete(c);
+        }
     };
     struct position {
         chunk* at;
@@ -104,9 +124,16 @@ private:
     void advance_tail() {
         chunk* next = tail_.at->next.load(std::memory_order_relaxed);
         if (!next) {
+            // Twice the last chunk's size, until ChunkItems; a spare too
+            // small for that (one of the first chunks) is let go.
+            const size_t wanted = std::min(tail_.at->capacity * 2, ChunkItems);
             next = spare_.exchange(nullptr, std::memory_order_acq_rel);
+            if (next && next->capacity < wanted) {
+                chunk::destroy(next);
+                next = nullptr;
+            }
             if (!next)
-                next = new chunk;
+                next = chunk::make(wanted);
             tail_.at->next.store(next, std::memory_order_release);
         }
         tail_ = {next, 0};

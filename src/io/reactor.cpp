@@ -58,6 +58,12 @@ void reactor::update(int fd, uint32_t flag, bool on) {
     epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, fd, &ev);
 }
 
+std::span<uint8_t> reactor::shared_read_buffer() {
+    if (!shared_read_)
+        shared_read_ = std::make_unique_for_overwrite<uint8_t[]>(shared_read_size);
+    return {shared_read_.get(), shared_read_size};
+}
+
 void reactor::want_read(int fd, bool on) { update(fd, EPOLLIN, on); }
 void reactor::want_write(int fd, bool on) { update(fd, EPOLLOUT, on); }
 

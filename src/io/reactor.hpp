@@ -6,8 +6,11 @@
 // loop; handlers run there, never concurrently.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <span>
 
 namespace zmx {
 
@@ -40,6 +43,13 @@ public:
     void add_timer(int delay_ms, io_handler* handler, int id);
     void cancel_timer(io_handler* handler, int id);
 
+    // A read buffer all the loop's handlers share, allocated at first use:
+    // its bytes last only until the handler that read them returns (the
+    // next handler's read overwrites them). Engines read into it so that
+    // an idle connection keeps no read buffer of its own.
+    static constexpr size_t shared_read_size = 64 * 1024;
+    std::span<uint8_t> shared_read_buffer();
+
     // From a handler: makes run() return once the current batch is done.
     void stop() { stopping_ = true; }
     // Dispatches until stop().
@@ -62,6 +72,7 @@ private:
     int epoll_fd_;
     std::map<int, watched> fds_;
     std::multimap<int64_t, timer> timers_;
+    std::unique_ptr<uint8_t[]> shared_read_;
     bool stopping_ = false;
 };
 

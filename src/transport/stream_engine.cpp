@@ -17,9 +17,10 @@ namespace zmx {
 
 namespace {
 
-constexpr size_t read_size = 64 * 1024;
-// Until the peer has finished its handshake it gets a small read buffer: a
-// flood of connections that never send a greeting costs little each.
+constexpr size_t read_size = reactor::shared_read_size;
+// Until the peer has finished its handshake it is read in small steps, so
+// that what waits for a ZAP handler's answer (kept by the engine itself)
+// stays small.
 constexpr size_t handshake_read_size = 512;
 // A body with more than this still to come is read straight into its
 // message: beyond it the copy from in_ costs more than the extra read.
@@ -55,7 +56,6 @@ stream_engine::stream_engine(reactor& loop, int fd, const socket_link& link, eve
                  .routing_id = link.routing_id,
                  .asks_zap = !link.security.zap_domain.empty()}),
       decoder_(handshake_limit(link.maxmsgsize)),
-      in_(handshake_read_size),
       heartbeat_(loop, link.transport.heartbeat, *this) {
     if (ws_)
         state_ = state::upgrade;
@@ -184,7 +184,7 @@ void stream_engine::send_with_group(const msg& m) {
 bool stream_engine::takes_input() const {
     // What is left of the last read must be handled first (a full pipe,
     // or a ZAP handler still to answer).
-    return !stopped() && in_offset_ == in_end_ && !holding() && state_ != state::awaiting_zap;
+    return !stopped() && in_.empty() && !holding() && state_ != state::awaiting_zap;
 }
 
 void stream_engine::on_readable() {
@@ -192,32 +192,38 @@ void stream_engine::on_readable() {
     // Over wss a read may leave TLS records in hand that the descriptor
     // will not signal again: they are taken in the same turn.
     while (takes_input() && (!took_input || input_in_hand())) {
-        if (state_ == state::active && in_.size() < read_size)
-            in_.resize(read_size);
         const std::span<uint8_t> body = direct_body_room();
-        const ssize_t n = receive(body.empty() ? std::span<uint8_t>(in_) : body);
+        const ssize_t n = receive(body.empty() ? read_room() : body);
         if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
             fail(0, n == 0 ? EPIPE : errno);
             return;
         }
         if (n < 0)
             break;
-        if (body.empty()) {
-            in_offset_ = 0;
-            in_end_ = static_cast<size_t>(n);
-        } else {
+        if (body.empty())
+            in_.arrived(static_cast<size_t>(n));
+        else
             decoder_.body_arrived(static_cast<size_t>(n));
-        }
         heartbeat_.traffic_received();
         process_input();
         took_input = true;
     }
+    // The shared buffer is the next handler's once we return.
+    if (stopped())
+        in_.clear();
+    else
+        in_.keep();
     if (took_input)
         sink_.engine_input_done();
 }
 
+std::span<uint8_t> stream_engine::read_room() {
+    return in_.room(loop_.shared_read_buffer(), state_ == state::active ? read_size : handshake_read_size);
+}
+
 // A large body's missing bytes are read into the message itself rather
-// than copied there from in_ (not over ws, whose framing sits between).
+// than copied there from the read buffer (not over ws, whose framing sits
+// between).
 std::span<uint8_t> stream_engine::direct_body_room() {
     if (state_ != state::active || ws_)
         return {};
@@ -236,8 +242,8 @@ bool stream_engine::process_input() {
 
 bool stream_engine::process_greeting() {
     size_t consumed = 0;
-    const auto status = greeting_.feed(zmtp::byte_view(in_.data() + in_offset_, in_end_ - in_offset_), consumed, out_);
-    in_offset_ += consumed;
+    const auto status = greeting_.feed(in_.bytes(), consumed, out_);
+    in_.consume(consumed);
     if (status == zmtp::greeting_exchange::status::need_more) {
         flush();  // the next stage of our greeting, if the peer's bytes called for it
         return !stopped();
@@ -263,9 +269,8 @@ bool stream_engine::process_greeting() {
 
 stream_engine::incoming stream_engine::next_zmtp_frame() {
     size_t consumed = 0;
-    const auto result =
-        decoder_.decode(std::span<const uint8_t>(in_.data() + in_offset_, in_end_ - in_offset_), consumed);
-    in_offset_ += consumed;
+    const auto result = decoder_.decode(in_.bytes(), consumed);
+    in_.consume(consumed);
     switch (result) {
     case zmtp::decoder::result::need_more:
         return incoming::need_more;
@@ -280,7 +285,7 @@ stream_engine::incoming stream_engine::next_zmtp_frame() {
 }
 
 bool stream_engine::process_frames() {
-    while ((in_offset_ < in_end_ || decoder_.body_complete()) && state_ != state::awaiting_zap) {
+    while ((!in_.empty() || decoder_.body_complete()) && state_ != state::awaiting_zap) {
         switch (ws_ ? next_ws_frame() : next_zmtp_frame()) {
         case incoming::need_more:
         case incoming::control:
@@ -377,7 +382,7 @@ void stream_engine::zap_reply(const zmtp::frame_list& reply) {
 }
 
 void stream_engine::resume_after_zap() {
-    // What the peer sent meanwhile waited in in_.
+    // What the peer sent meanwhile waited in in_, kept by the engine.
     const bool read_on = process_input() && !holding() && !stopped();
     sink_.engine_input_done();
     if (read_on && state_ != state::awaiting_zap)

@@ -16,6 +16,7 @@
 
 #include "transport/fd_engine.hpp"
 #include "transport/heartbeat.hpp"
+#include "transport/pending_input.hpp"
 #include "transport/ws_wire.hpp"
 #include "zmtp/commands.hpp"
 #include "zmtp/decoder.hpp"
@@ -63,8 +64,11 @@ private:
             fail();
     }
     void cancel_handshake_timer();
-    // Works through in_ from in_offset_; false once the engine failed.
+    // Where the next read goes: a large body's own room, or the loop's
+    // shared buffer (pending_input.hpp).
+    std::span<uint8_t> read_room();
     std::span<uint8_t> direct_body_room();
+    // Works through the pending input; false once the engine failed.
     bool process_input();
     bool process_greeting();
     bool process_frames();
@@ -134,9 +138,7 @@ private:
     zmtp::framing framing_ = zmtp::framing::zmtp3;  // the peer's, once its greeting is in
     zmtp::decoder decoder_;
     zmtp::group_frame_reader groups_;  // a DISH's
-    std::vector<uint8_t> in_;
-    size_t in_offset_ = 0;
-    size_t in_end_ = 0;
+    pending_input in_;
     heartbeat heartbeat_;
 };
 

@@ -21,8 +21,7 @@ bool stream_engine::start_legacy() {
         // The bytes that told us the version were the start of its identity
         // frame: they go back in front of the rest of this read.
         const auto start = greeting_.received();
-        in_.insert(in_.begin() + static_cast<std::ptrdiff_t>(in_offset_), start.begin(), start.end());
-        in_end_ += start.size();
+        in_.put_back(start);
     }
     flush();  // our socket type and identity frame
     return !stopped();

@@ -16,9 +16,8 @@ namespace zmx {
 
 bool stream_engine::process_upgrade() {
     size_t consumed = 0;
-    const auto status =
-        ws_->upgrade(std::span<const uint8_t>(in_.data() + in_offset_, in_end_ - in_offset_), consumed, out_);
-    in_offset_ += consumed;
+    const auto status = ws_->upgrade(in_.bytes(), consumed, out_);
+    in_.consume(consumed);
     if (status == upgrade_status::need_more)
         return true;
     if (status == upgrade_status::refused) {
@@ -53,9 +52,8 @@ bool stream_engine::start_bare_zws() {
 stream_engine::incoming stream_engine::next_ws_frame() {
     size_t consumed = 0;
     ws::frame_decoder& decoder = ws_->decoder();
-    const auto result =
-        decoder.decode(std::span<const uint8_t>(in_.data() + in_offset_, in_end_ - in_offset_), consumed);
-    in_offset_ += consumed;
+    const auto result = decoder.decode(in_.bytes(), consumed);
+    in_.consume(consumed);
     switch (result) {
     case ws::frame_decoder::result::need_more:
         return incoming::need_more;

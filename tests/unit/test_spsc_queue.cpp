@@ -1,5 +1,6 @@
 // The lock-free SPSC queue: visibility only on flush, rollback of unflushed
-// items, chunk boundaries, and a producer and consumer on two threads.
+// items, chunk boundaries, chunks that grow from a small first one, and a
+// producer and consumer on two threads.
 #include "base/spsc_queue.hpp"
 
 #include <gtest/gtest.h>
@@ -10,6 +11,7 @@
 namespace {
 
 using queue = zmx::spsc_queue<int, 4>;  // tiny chunks to cross boundaries often
+using growing_queue = zmx::spsc_queue<int, 64, 1>;  // chunks of 1, 2, 4, ... 64 items
 
 TEST(SpscQueue, ItemsAreInvisibleUntilFlushed) {
     queue q;
@@ -39,8 +41,31 @@ TEST(SpscQueue, RollbackDropsOnlyUnflushedItemsAcrossChunks) {
     EXPECT_EQ(seen, (std::vector<int>{1, 99}));
 }
 
-TEST(SpscQueue, TwoThreadsSeeEveryItemInOrder) {
-    queue q;
+TEST(SpscQueue, GrowingChunksKeepOrderAndRollBackAcrossTheirBoundaries) {
+    growing_queue q;
+    std::vector<int> seen;
+    int next = 0;
+    for (int round = 0; round < 50; ++round) {
+        // Unflushed items across several chunk sizes, then taken back.
+        for (int i = 0; i < round * 3; ++i)
+            q.push_slot() = -1;
+        q.rollback([](int& item) { EXPECT_EQ(item, -1); });
+        for (int i = 0; i < round * 5; ++i)
+            q.push_slot() = next++;
+        q.flush();
+        while (int* item = q.front()) {
+            seen.push_back(*item);
+            q.pop();
+        }
+    }
+    ASSERT_EQ(seen.size(), static_cast<size_t>(next));
+    for (int i = 0; i < next; ++i)
+        ASSERT_EQ(seen[static_cast<size_t>(i)], i);
+}
+
+template <typename Queue>
+void two_threads_see_every_item_in_order() {
+    Queue q;
     constexpr int count = 200000;
     std::thread producer([&] {
         for (int i = 0; i < count; ++i) {
@@ -63,5 +88,9 @@ TEST(SpscQueue, TwoThreadsSeeEveryItemInOrder) {
     producer.join();
     EXPECT_EQ(q.front(), nullptr);
 }
+
+TEST(SpscQueue, TwoThreadsSeeEveryItemInOrder) { two_threads_see_every_item_in_order<queue>(); }
+
+TEST(SpscQueue, TwoThreadsSeeEveryItemInOrderWhileChunksGrow) { two_threads_see_every_item_in_order<growing_queue>(); }
 
 } // namespace
