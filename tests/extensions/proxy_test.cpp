@@ -1,5 +1,5 @@
 // zmx_proxy: zmq_proxy_steerable's proxy with refusals dropped and counted
-// (ZMX_PROXY_DROP_REFUSED), and the DRAIN command.
+// (ZMX_PROXY_DROP_REFUSED), and the DRAIN and SOCKET_STATS commands.
 #include "proxy_thread.hpp"
 
 #include <zmx.h>
@@ -73,6 +73,31 @@ TEST_F(ZmxProxy, AnUnroutableReplyIsDroppedAndCounted) {
     zt::connect(worker, "inproc://back");
     zt::send_multipart(worker, {"nobody", "reply"});
     EXPECT_EQ(settled_statistics(), (std::vector<uint64_t>{0, 0, 0, 0, 1, 11, 0, 0}));
+    terminate(proxy);
+}
+
+// SOCKET_STATS: each side's zmx_socket_stats, from the proxy's thread,
+// which owns the sockets; here the ROUTER's unroutable reply above.
+TEST_F(ZmxProxy, SocketStatsAnswersBothSidesFigures) {
+    zt::socket frontend(ctx, ZMQ_ROUTER);
+    zt::socket backend(ctx, ZMQ_DEALER);
+    zt::set_int(frontend, ZMQ_ROUTER_MANDATORY, 1);
+    auto proxy = start(frontend, backend);
+    zt::socket worker(ctx, ZMQ_DEALER);
+    zt::connect(worker, "inproc://back");
+    zt::send_multipart(worker, {"nobody", "reply"});
+    settled_statistics();
+    send_str(steer, "SOCKET_STATS");
+    const std::vector<std::string> answer = zt::recv_multipart(steer);
+    ASSERT_EQ(answer.size(), 2u);
+    struct zmx_socket_stats front, back;
+    ASSERT_EQ(answer[0].size(), sizeof front);
+    ASSERT_EQ(answer[1].size(), sizeof back);
+    std::memcpy(&front, answer[0].data(), sizeof front);
+    std::memcpy(&back, answer[1].data(), sizeof back);
+    EXPECT_EQ(front.dropped_unroutable, 1u);
+    EXPECT_EQ(back.msgs_received, 1u);
+    EXPECT_EQ(back.peers_now, 1u);
     terminate(proxy);
 }
 
