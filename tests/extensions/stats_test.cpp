@@ -66,10 +66,13 @@ TEST_P(Stats, PubDropsExactlyWhatTheSlowSubDidNotGet) {
         if (st::stats_of(pub).dropped_hwm == dropped)
             break;
         ++end_drops;
-        received += static_cast<int>(zt::recv_all_now(sub).size());
+        for (const std::string& m : zt::recv_all_now(sub))
+            received += m == body ? 1 : 0;  // a late probe is no data
         zt::wait_readable(sub, 10);
     }
     for (std::string m = zt::recv_str(sub); m != "end"; m = zt::recv_str(sub)) {
+        if (m == "probe")
+            continue;  // one sent while the first was on its way
         ASSERT_EQ(m, body);
         ++received;
     }
