@@ -88,11 +88,8 @@ bool metrics_endpoint::ask_broker(std::string& text) {
 void metrics_endpoint::watch(poll_set& set) { poll_index_ = set.add_socket(answering_.get(), ZMQ_POLLIN); }
 
 void metrics_endpoint::serve(const poll_set& set, const std::function<std::string()>& text) {
-    if (!set.ready(poll_index_))
-        return;
-    zmx_tools::frames request;
-    while (zmx_tools::receive_frames(answering_.get(), request, ZMQ_DONTWAIT))
-        zmx_tools::send_frames(answering_.get(), {text()}, ZMQ_DONTWAIT);
+    if (set.ready(poll_index_))
+        zmx_tools::answer_waiting(answering_.get(), [&](const zmx_tools::frames&) { return text(); });
 }
 
 }  // namespace zmx_broker
