@@ -60,7 +60,10 @@ ZMX_EXPORT int zmx_set_lb_hash (void *socket, zmx_hash_fn *hash, void *hint);
 
 /* zmq_proxy_steerable with options (flags, ZMX_PROXY_*; control may be
  * NULL). The control socket also takes "DRAIN": relay until neither side has
- * a message waiting, then answer as STATISTICS does and return 0.
+ * a message waiting, then answer as STATISTICS does and return 0; and
+ * "SOCKET_STATS", answered with two frames, the frontend's then the
+ * backend's struct zmx_socket_stats (below) in this library's size, so
+ * another thread can watch the sockets the proxy owns.
  * 0 after TERMINATE or a finished DRAIN; otherwise -1 with errno: EINVAL
  * (unknown flags, or a control message that is not a command), EFAULT (a
  * socket missing or invalid), ETERM, EINTR, or a failed send's error. */
@@ -72,6 +75,79 @@ ZMX_EXPORT int zmx_proxy (void *frontend, void *backend, void *capture, void *co
  * XPUB are sent to without waiting for room (it is per peer); the other
  * types are read from only while the other side has room, as in zmq_proxy. */
 #define ZMX_PROXY_DROP_REFUSED 1
+
+/* ---- Observability (docs/observability.md) ----------------------------
+ *
+ * A socket's traffic and losses. The struct grows at its end, never
+ * changes what is there: pass sizeof your struct as size, and zmx writes
+ * that many bytes, so a program built with an older zmx.h gets the fields
+ * it knows. size below ZMX_SOCKET_STATS_MIN_SIZE (the four traffic
+ * counters, in every version) or above the library's struct is EINVAL.
+ * Counters count from the socket's creation; "now" fields are gauges. */
+struct zmx_socket_stats {
+    uint64_t msgs_sent;       /* complete messages handed to peers */
+    uint64_t bytes_sent;      /* bytes of every frame of them */
+    uint64_t msgs_received;   /* complete messages taken from peers */
+    uint64_t bytes_received;
+    /* Dropped, and why. */
+    uint64_t dropped_hwm;         /* PUB, XPUB, RADIO, ROUTER: a peer at its high-water
+                                     mark missed the message (one per peer missed) */
+    uint64_t dropped_unroutable;  /* ROUTER, SERVER: sent to a routing id no peer has
+                                     (with ROUTER_MANDATORY, refused EHOSTUNREACH) */
+    uint64_t dropped_conflated;   /* ZMQ_CONFLATE: replaced by a newer one unread */
+    uint64_t dropped_oversize;    /* frames over ZMQ_MAXMSGSIZE: each ends its connection */
+    uint64_t dropped_peer_lost;   /* still queued to a peer when it went */
+    /* Queued now, in the pipes to and from the peers (the peer's reader
+     * acknowledges in steps of half the high-water mark, as
+     * zmq_socket_monitor_pipes_stats reports). */
+    uint64_t queued_out;
+    uint64_t queued_in;
+    uint64_t peers_now;          /* pipes to peers: connected, or being connected */
+    uint64_t peers_total;        /* pipes ever made */
+    uint64_t reconnects;         /* connect attempts retried (ZMQ_EVENT_CONNECT_RETRIED) */
+    uint64_t handshake_failures; /* ZMQ_EVENT_HANDSHAKE_FAILED_* */
+};
+#define ZMX_SOCKET_STATS_MIN_SIZE (4 * sizeof (uint64_t))
+
+/* Fills stats with size bytes of the socket's figures. From the thread
+ * using the socket (as zmq_getsockopt), any thread for a thread-safe type.
+ * 0, or -1 with errno: ENOTSOCK, EFAULT (stats null), EINVAL (size), ETERM. */
+ZMX_EXPORT int zmx_socket_stats (void *socket, struct zmx_socket_stats *stats, size_t size);
+
+/* One peer of a socket: what went each way through its pipe. Versioned by
+ * size as zmx_socket_stats is. */
+struct zmx_peer_stats {
+    uint64_t msgs_sent;
+    uint64_t bytes_sent;
+    uint64_t msgs_received;
+    uint64_t bytes_received;
+    uint64_t queued_out;
+    uint64_t queued_in;
+    uint64_t dropped_conflated;
+    uint64_t routing_id_size;       /* bytes of routing_id; 0 if it announced none */
+    unsigned char routing_id[256];  /* as a ROUTER would name it */
+    char local_address[256];        /* the connection's ends ("tcp://127.0.0.1:5555"), */
+    char remote_address[256];       /* "" when unknown or inproc */
+    char endpoint[256];             /* the endpoint bound or connected it came through */
+};
+#define ZMX_PEER_STATS_MIN_SIZE (4 * sizeof (uint64_t))
+
+/* The index-th peer (from 0) of the socket, in no particular order; the
+ * order holds until a peer comes or goes. Returns how many peers the
+ * socket has, and writes stats only when index is below that, so
+ *   for (i = 0; zmx_peer_stats (s, i, &p, sizeof p) > (int) i; i++) ...
+ * walks them all. -1 with errno as zmx_socket_stats. Strings are cut to
+ * fit and always end with a NUL. */
+ZMX_EXPORT int zmx_peer_stats (void *socket, size_t index, struct zmx_peer_stats *stats, size_t size);
+
+/* Monitor events (zmq_socket_monitor_versioned, version 2 only: they
+ * lie beyond the 16 bits of version 1). A socket that drops at the
+ * high-water mark (dropped_hwm above) raises ZMX_EVENT_DROPPING once, on
+ * the first drop, with the count that message dropped; and
+ * ZMX_EVENT_DROPPING_STOPPED once, at the first message after them that
+ * reaches every peer it was for, with the count dropped in the episode. */
+#define ZMX_EVENT_DROPPING (1ULL << 40)
+#define ZMX_EVENT_DROPPING_STOPPED (1ULL << 41)
 
 #undef ZMX_EXPORT
 

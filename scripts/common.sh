@@ -20,6 +20,7 @@ ZMX_PACKAGES=(
   libcli11-dev libtomlplusplus-dev nettle-dev libgnutls28-dev python3-cryptography libmimalloc-dev
   microsocks chromium nodejs npm
   libnng-dev python3-matplotlib
+  libcpp-httplib-dev nlohmann-json3-dev python3-prometheus-client
 )
 
 ZMX_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

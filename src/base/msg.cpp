@@ -152,20 +152,6 @@ void* msg::data() {
     return nullptr;
 }
 
-size_t msg::size() const {
-    switch (kind_) {
-    case kind::small:
-        return small_size_;
-    case kind::large:
-    case kind::constant:
-        return large_.size;
-    case kind::delimiter:
-    case kind::closed:
-        break;
-    }
-    return 0;
-}
-
 bool msg::is_shared() const {
     return kind_ == kind::constant || (flags_ & shared) != 0;
 }

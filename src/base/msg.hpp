@@ -68,6 +68,7 @@ public:
 
     void* data();
     const void* data() const { return const_cast<msg*>(this)->data(); }
+    // Inline: the pipes add it to their byte counts on every frame.
     size_t size() const;
 
     uint8_t flags() const { return flags_; }
@@ -126,5 +127,19 @@ private:
 };
 
 static_assert(sizeof(msg) == 64, "msg must be exactly the size of zmq_msg_t");
+
+inline size_t msg::size() const {
+    switch (kind_) {
+    case kind::small:
+        return small_size_;
+    case kind::large:
+    case kind::constant:
+        return large_.size;
+    case kind::delimiter:
+    case kind::closed:
+        break;
+    }
+    return 0;
+}
 
 } // namespace zmx

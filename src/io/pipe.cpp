@@ -173,6 +173,7 @@ bool pipe::read(msg& out) {
     msg* m = in.queue.front();
     m->relocate_to(out);
     in.queue.pop();
+    bytes_read_ += out.size();
     if (!out.has(msg::more))
         acknowledge_read();
     return true;
@@ -220,6 +221,7 @@ bool pipe::write(msg& m, bool publish_now) {
     if (out.conflate)
         return write_conflated(m);
     writing_more_ = m.has(msg::more);
+    bytes_written_ += m.size();
     m.relocate_to(out.queue.push_slot());
     if (writing_more_)
         return true;
@@ -247,13 +249,18 @@ bool pipe::write_conflated(msg& m) {
     auto& out = pair_.outbound(side_);
     msg replaced;
     replaced.init();
+    const size_t size = m.size();
     {
         std::lock_guard lock(out.slot_mutex);
-        if (out.slot_full)
+        if (out.slot_full) {
             out.slot.relocate_to(replaced);
+            out.replaced.add();
+        }
         m.relocate_to(out.slot);
         out.slot_full = true;
     }
+    ++msgs_written_;  // no flow control counts it here: only the statistics
+    bytes_written_ += size;
     replaced.close();  // outside the lock: it may run a free function
     wake_peer_if_asleep(out.reader_asleep, command::kind::activate_read);
     return true;
@@ -266,6 +273,8 @@ bool pipe::read_conflated(msg& m) {
         return false;
     in.slot.relocate_to(m);
     in.slot_full = false;
+    ++msgs_read_;
+    bytes_read_ += m.size();
     return true;
 }
 
@@ -289,6 +298,8 @@ void pipe::terminate(int linger_ms) {
     out.queue.flush();
     out.published.store(msgs_written_, std::memory_order_relaxed);
     out.linger.store(linger_ms, std::memory_order_relaxed);
+    // Past any low-water step: what our writer wrote beyond this is lost.
+    pair_.inbound(side_).read_ack.store(msgs_read_, std::memory_order_release);
     out.closed.store(true, std::memory_order_release);
     pair_.inbound(side_).reader_gone.store(true, std::memory_order_release);
     pair_.set_mailbox(side_, nullptr);
@@ -298,12 +309,27 @@ void pipe::terminate(int linger_ms) {
 pipe::queue_counts pipe::queued() const {
     const auto& out = pair_.outbound(side_);
     const auto& in = pair_.inbound(side_);
+    if (out.conflate)
+        return {out.slot_count(), in.slot_count()};
     // The writer records what it published just after its reader may have
     // read (and acknowledged) it: never report less than nothing.
     const uint64_t acknowledged = in.read_ack.load(std::memory_order_acquire);
     const uint64_t published = in.published.load(std::memory_order_relaxed);
     return {msgs_written_ - out.read_ack.load(std::memory_order_acquire),
             published > acknowledged ? published - acknowledged : 0};
+}
+
+uint64_t pipe::conflated() const {
+    return pair_.outbound(side_).replaced.get() + pair_.inbound(side_).replaced.get();
+}
+
+uint64_t pipe::unread_by_gone_peer() const {
+    const auto& out = pair_.outbound(side_);
+    if (!out.reader_gone.load(std::memory_order_acquire))
+        return 0;
+    // Conflated messages were counted when they were replaced.
+    const uint64_t gone = out.read_ack.load(std::memory_order_acquire) + out.replaced.get();
+    return msgs_written_ > gone ? msgs_written_ - gone : 0;
 }
 
 void pipe::set_connection_ends(const endpoint_pair& ends) {

@@ -21,6 +21,7 @@
 
 #include "base/endpoint_pair.hpp"
 #include "base/msg.hpp"
+#include "base/relaxed_counter.hpp"
 #include "base/spsc_queue.hpp"
 #include "io/command.hpp"
 
@@ -134,6 +135,23 @@ public:
         uint64_t inbound;
     };
     queue_counts queued() const;
+
+    // What this end carried, for zmx_socket_stats and zmx_peer_stats
+    // (owning thread): complete messages and bytes of every frame, each
+    // way; a greeting or farewell counts as a message.
+    struct traffic_counts {
+        uint64_t msgs_written;
+        uint64_t bytes_written;
+        uint64_t msgs_read;
+        uint64_t bytes_read;
+    };
+    traffic_counts traffic() const { return {msgs_written_, bytes_written_, msgs_read_, bytes_read_}; }
+    // ZMQ_CONFLATE: messages replaced in either direction before they
+    // were read (the inbound count is the peer's thread's, read relaxed).
+    uint64_t conflated() const;
+    // Once the peer end has terminated: the messages we wrote that it
+    // never read (lost with it); 0 while it is there.
+    uint64_t unread_by_gone_peer() const;
     // Any thread: the ends of the network connection this pipe carries
     // (a connecting socket sets them when it makes the pipe, a session when
     // it makes one; empty for inproc).
@@ -166,9 +184,13 @@ private:
     bool unpublished_ = false;  // complete messages written but not yet published
     std::string greeting_;
     std::string farewell_;
+    // Counted per message or frame by this end's thread alone, on this
+    // end's own cache lines (pipe_pair keeps the two ends apart).
     uint64_t msgs_written_ = 0;
+    uint64_t bytes_written_ = 0;
     uint64_t peer_read_seen_ = 0;
     uint64_t msgs_read_ = 0;
+    uint64_t bytes_read_ = 0;
 };
 
 // Both ends and both directions of one pipe pair (a connection between a
@@ -214,15 +236,23 @@ private:
         // The writer's: every message, and when it finds the queue full.
         alignas(64) std::atomic<uint64_t> published{0};  // complete messages made visible
         std::atomic<bool> writer_asleep{false};
+        relaxed_counter replaced;  // ZMQ_CONFLATE: messages overwritten unread
         // The reader's: every low-water mark, and when it runs dry. A new
         // pipe's reader has not looked yet: the first message wakes it, as
         // libzmq's does, or a socket watched only through ZMQ_FD (an event
         // loop) would never hear of a connection's first message.
+        // On termination, the exact count read, so the writer knows what
+        // was lost with the reader.
         alignas(64) std::atomic<uint64_t> read_ack{0};  // complete messages acknowledged
         std::atomic<bool> reader_asleep{true};
-        alignas(64) std::mutex slot_mutex;
+        alignas(64) mutable std::mutex slot_mutex;
         msg slot;
         bool slot_full = false;
+        // What a conflating direction holds: its slot's message, or none.
+        uint64_t slot_count() const {
+            std::lock_guard lock(slot_mutex);
+            return slot_full ? 1 : 0;
+        }
     };
 
     pipe_pair() : end0_(*this, 0), end1_(*this, 1) {}

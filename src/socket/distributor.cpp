@@ -2,6 +2,7 @@
 
 #include "base/msg.hpp"
 #include "io/pipe.hpp"
+#include "socket/drop_tracker.hpp"
 
 #include <algorithm>
 
@@ -15,9 +16,12 @@ void distributor::terminated(pipe* p) {
 void distributor::send(msg& m, const std::vector<pipe*>* chosen) {
     if (!more_) {
         targets_.clear();
-        for (pipe* p : chosen ? *chosen : pipes_)
+        const auto& candidates = chosen ? *chosen : pipes_;
+        for (pipe* p : candidates)
             if (p->check_write())
                 targets_.push_back(p);
+        if (drops_)
+            account(candidates.size() - targets_.size());
     }
     more_ = m.has(msg::more);
     msg copy;
@@ -31,6 +35,13 @@ void distributor::send(msg& m, const std::vector<pipe*>* chosen) {
         m.close();
     if (!more_)
         targets_.clear();
+}
+
+void distributor::account(size_t missed) {
+    if (missed != 0)
+        drops_->dropped(missed);
+    else if (!targets_.empty())
+        drops_->delivered();
 }
 
 bool distributor::all_have_room(const std::vector<pipe*>* chosen) const {

@@ -5,10 +5,12 @@
 // Threading: the owning socket's thread.
 #pragma once
 
+#include <cstddef>
 #include <vector>
 
 namespace zmx {
 
+class drop_tracker;
 class msg;
 class pipe;
 
@@ -25,11 +27,18 @@ public:
     bool all_have_room(const std::vector<pipe*>* chosen = nullptr) const;
 
     const std::vector<pipe*>& pipes() const { return pipes_; }
+    // Counts the peers each message misses at their high-water mark
+    // (PUB, XPUB, RADIO; not XSUB's subscriptions or DEALER's broadcast).
+    void track_drops(drop_tracker* tracker) { drops_ = tracker; }
 
 private:
+    // The first frame found `missed` of its pipes full.
+    void account(std::size_t missed);
+
     std::vector<pipe*> pipes_;
     std::vector<pipe*> targets_;  // of the message being sent
     bool more_ = false;
+    drop_tracker* drops_ = nullptr;
 };
 
 } // namespace zmx

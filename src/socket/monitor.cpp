@@ -78,8 +78,23 @@ void socket_monitor::emit(int event, uint64_t value, const endpoint_pair& where)
 }
 
 void socket_monitor::emit_values(uint64_t event, std::span<const uint64_t> values, const endpoint_pair& where) {
+    count(event);
     std::lock_guard lock(mutex_);
     emit_locked(event, values, where);
+}
+
+void socket_monitor::count(uint64_t event) {
+    constexpr uint64_t handshake_failed =
+        ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL | ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL | ZMQ_EVENT_HANDSHAKE_FAILED_AUTH;
+    if (event == ZMQ_EVENT_CONNECT_RETRIED)
+        reconnects_.fetch_add(1, std::memory_order_relaxed);
+    else if (event & handshake_failed)
+        handshake_failures_.fetch_add(1, std::memory_order_relaxed);
+}
+
+socket_monitor::connection_counts socket_monitor::counts() const {
+    return {reconnects_.load(std::memory_order_relaxed), handshake_failures_.load(std::memory_order_relaxed),
+            oversize_.load(std::memory_order_relaxed)};
 }
 
 void socket_monitor::emit_locked(uint64_t event, std::span<const uint64_t> values, const endpoint_pair& where) {

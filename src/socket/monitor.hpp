@@ -8,12 +8,17 @@
 // One per socket, for the socket's whole life, shared with the transports
 // (through socket_link) so they can emit from their I/O threads.
 //
+// It also counts the connection events that zmx_socket_stats reports,
+// whether or not anyone listens: rare events, from any I/O thread, so
+// plain atomic increments.
+//
 // Threading: every member from any thread; a mutex serialises the monitor
 // socket's use.
 #pragma once
 
 #include "transport/event_sink.hpp"
 
+#include <atomic>
 #include <cstdint>
 #include <mutex>
 #include <span>
@@ -44,8 +49,17 @@ public:
     void emit(int event, uint64_t value, const endpoint_pair& where) override;
     // The same with any number of values (version 2 carries them all).
     void emit_values(uint64_t event, std::span<const uint64_t> values, const endpoint_pair& where);
+    void refused_oversize() override { oversize_.fetch_add(1, std::memory_order_relaxed); }
+
+    struct connection_counts {
+        uint64_t reconnects;
+        uint64_t handshake_failures;
+        uint64_t oversize;
+    };
+    connection_counts counts() const;
 
 private:
+    void count(uint64_t event);
     void emit_locked(uint64_t event, std::span<const uint64_t> values, const endpoint_pair& where);
     void send_v1(uint64_t event, uint64_t value, const std::string& endpoint);
     void send_v2(uint64_t event, std::span<const uint64_t> values, const endpoint_pair& where);
@@ -58,6 +72,9 @@ private:
     socket_handle* socket_ = nullptr;
     uint64_t events_ = 0;
     int version_ = 1;
+    std::atomic<uint64_t> reconnects_{0};
+    std::atomic<uint64_t> handshake_failures_{0};
+    std::atomic<uint64_t> oversize_{0};
 };
 
 } // namespace zmx

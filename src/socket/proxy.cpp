@@ -109,6 +109,8 @@ int proxy::obey() {
         return 0;
     case proxy_command::statistics:
         return send_statistics(*sockets_.control, frontend_, backend_) < 0 ? -1 : 1;
+    case proxy_command::socket_stats:
+        return send_socket_stats(*sockets_.control, sockets_.frontend, sockets_.backend) < 0 ? -1 : 1;
     case proxy_command::drain:
         paused_ = false;
         draining_ = true;

@@ -5,6 +5,7 @@
 #include "socket/socket_base.hpp"
 
 #include <zmq.h>
+#include <zmx.h>
 
 #include <string_view>
 
@@ -23,6 +24,8 @@ int command_named(std::string_view text, bool drains, proxy_command& command) {
         command = proxy_command::statistics;
     else if (drains && text == "DRAIN")
         command = proxy_command::drain;
+    else if (drains && text == "SOCKET_STATS")
+        command = proxy_command::socket_stats;
     else
         return fail(EINVAL);  // libzmq aborts the process here
     return 0;
@@ -61,6 +64,21 @@ int send_statistics(socket_base& control, const socket_traffic& frontend, const 
         // Small enough to live inline: nothing to release if the send fails.
         if (control.send(frame, i + 1 < count ? ZMQ_SNDMORE : 0) < 0)
             return -1;
+    }
+    return 0;
+}
+
+int send_socket_stats(socket_base& control, socket_base& frontend, socket_base& backend) {
+    socket_base* sides[] = {&frontend, &backend};
+    for (size_t i = 0; i < 2; ++i) {
+        struct zmx_socket_stats figures{};
+        if (sides[i]->stats(figures) < 0)
+            return -1;
+        msg frame;
+        if (frame.init_copy_of(&figures, sizeof figures) < 0)
+            return -1;
+        if (control.send(frame, i == 0 ? ZMQ_SNDMORE : 0) < 0)
+            return close_after_failure(frame);
     }
     return 0;
 }

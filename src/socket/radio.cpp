@@ -21,7 +21,7 @@ namespace {
 
 class radio_socket final : public socket_base {
 public:
-    explicit radio_socket(context& ctx) : socket_base(ctx, ZMQ_RADIO) {}
+    explicit radio_socket(context& ctx) : socket_base(ctx, ZMQ_RADIO) { out_.track_drops(&hwm_drops()); }
 
 private:
     void xattach_pipe(pipe* p, bool) override {

@@ -66,9 +66,17 @@ int router_socket::xsend(msg& m) {
             pipe* to = ids_.find(std::string_view(static_cast<const char*>(m.data()), m.size()));
             if (to && to->check_write()) {
                 sending_to_ = to;
+                hwm_drops().delivered();
             } else if (mandatory_) {
                 more_out_ = false;
-                return fail(!to || to->peer_closed() ? EHOSTUNREACH : EAGAIN);
+                const bool unroutable = !to || to->peer_closed();
+                if (unroutable)
+                    count_unroutable();
+                return fail(unroutable ? EHOSTUNREACH : EAGAIN);
+            } else if (to) {
+                hwm_drops().dropped(1);
+            } else {
+                count_unroutable();
             }
         }
         m.close();

@@ -53,8 +53,10 @@ private:
     void xread_activated(pipe* p) override { in_.activated(p); }
     int xsend(msg& m) override {
         const auto it = peers_.find(m.routing_id_value());
-        if (it == peers_.end())
+        if (it == peers_.end()) {
+            count_unroutable();
             return fail(EHOSTUNREACH);
+        }
         // The id is ours to read: an inproc peer must not see it.
         m.set_routing_id_value(0);
         if (it->second->write(m))

@@ -29,7 +29,8 @@ std::unique_ptr<signaler> signaler_for(int type) {
 socket_base::socket_base(context& ctx, int type)
     : ctx_(ctx),
       mailbox_(std::make_shared<command_mailbox>(signaler_for(type))),
-      monitor_(std::make_shared<socket_monitor>(ctx)) {
+      monitor_(std::make_shared<socket_monitor>(ctx)),
+      counters_(*monitor_) {
     options_.type = type;
     options_.thread_safe = is_thread_safe_type(type);
     if (options_.thread_safe)
@@ -105,6 +106,7 @@ void socket_base::attach_pipe(std::shared_ptr<pipe> p, const std::string& endpoi
     p->attach(this);
     p->announce_routing_id(options_.routing_id);
     pipes_.push_back(p);
+    ++counters_.peers_total;
     xattach_pipe(p.get(), locally_initiated);
     // A peer that left before we attached is seen now.
     if (p->peer_closed() && p->at_delimiter())
@@ -136,6 +138,7 @@ void socket_base::remove_pipe(pipe* p) {
         return;  // already gone (terminated twice by different paths)
     std::shared_ptr<pipe> keep = std::move(*it);
     pipes_.erase(it);
+    counters_.retire(*p);
     xpipe_terminated(p);
     p->terminate(options_.linger);
 }

@@ -16,6 +16,7 @@
 #include "base/msg.hpp"
 #include "io/command.hpp"
 #include "socket/options.hpp"
+#include "socket/socket_counters.hpp"
 #include "transport/inproc.hpp"
 #include "transport/socket_link.hpp"
 #include "io/pipe.hpp"
@@ -27,6 +28,9 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+struct zmx_socket_stats;
+struct zmx_peer_stats;
 
 namespace zmx {
 
@@ -61,6 +65,12 @@ public:
     // with EINVAL when the monitor does not ask for them, EAGAIN without
     // pipes.
     int publish_pipe_stats();
+
+    // zmx_socket_stats: every field of the library's struct (socket_stats.cpp).
+    int stats(struct zmx_socket_stats& out);
+    // zmx_peer_stats: the number of peers, and the index-th one's figures
+    // in out when there is one; -1 with errno (ETERM, ENOTSOCK).
+    int peer_stats(size_t index, struct zmx_peer_stats& out);
 
     // zmq_join / zmq_leave: a DISH's groups. -1 with EINVAL for a group
     // too long, joined twice or left unjoined; ENOTSUP for other types.
@@ -116,6 +126,11 @@ protected:
     // sent to it) once what was sent before is written, as libzmq does;
     // the caller has forgotten p.
     void close_raw_connection(pipe* p);
+
+    // For the types that drop: ROUTER, and the distributor's PUB, XPUB
+    // and RADIO.
+    drop_tracker& hwm_drops() { return counters_.hwm_drops; }
+    void count_unroutable() { ++counters_.unroutable; }
 
     // A thread-safe socket's lock for the length of a call (none for a
     // classic socket).
@@ -184,6 +199,7 @@ private:
     std::vector<started_on_io_thread> listeners_;
     std::vector<started_on_io_thread> connects_;
     std::shared_ptr<socket_monitor> monitor_;
+    socket_counters counters_;  // after monitor_, which it reports to
     bool stopped_ = false;
     bool rcvmore_ = false;
     // Thread-safe sockets only: the mailbox's signaler, the lock of every

@@ -8,7 +8,7 @@
 
 namespace zmx {
 
-xpub_socket::xpub_socket(context& ctx, int type) : socket_base(ctx, type) {}
+xpub_socket::xpub_socket(context& ctx, int type) : socket_base(ctx, type) { out_.track_drops(&hwm_drops()); }
 
 xpub_socket::~xpub_socket() {
     for (auto& m : pending_)

@@ -16,6 +16,8 @@ class event_sink {
 public:
     // event is a ZMQ_EVENT_* bit; value is its fd, errno, interval or code.
     virtual void emit(int event, uint64_t value, const endpoint_pair& where) = 0;
+    // A peer's frame was over ZMQ_MAXMSGSIZE (the connection then ends).
+    virtual void refused_oversize() = 0;
 
 protected:
     ~event_sink() = default;

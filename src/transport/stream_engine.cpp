@@ -293,6 +293,10 @@ bool stream_engine::process_frames() {
         case incoming::closed:
             return false;
         case incoming::error:
+            // Before the handshake is seen done, a first message is held to
+            // the handshake's limit, itself no more than ZMQ_MAXMSGSIZE.
+            if (link_.maxmsgsize >= 0 && frame_over_maximum())
+                link_.events->refused_oversize();
             fail(ws_ ? ZMQ_PROTOCOL_ERROR_WS_UNSPECIFIED : ZMQ_PROTOCOL_ERROR_ZMTP_UNSPECIFIED);
             return false;
         case incoming::command:

@@ -80,6 +80,8 @@ private:
     bool process_upgrade();
     // ws: the next frame; ping, pong and close are answered here.
     incoming next_ws_frame();
+    // After a decoding error: it was a frame over ZMQ_MAXMSGSIZE.
+    bool frame_over_maximum() const;
     void send_ws_ping();
     bool handle_command(const msg& body);
     // Hands a handshake command to the mechanism: false once the engine

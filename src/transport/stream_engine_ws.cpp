@@ -82,6 +82,12 @@ stream_engine::incoming stream_engine::next_ws_frame() {
     return incoming::error;
 }
 
+bool stream_engine::frame_over_maximum() const {
+    if (ws_)
+        return ws_->decoder().refused_oversize();
+    return decoder_.error() == zmtp::decoder::error_kind::too_large;
+}
+
 void stream_engine::send_ws_ping() {
     ws_->put_control(out_, ws::opcode::ping, {});
     flush();

@@ -98,7 +98,8 @@ bool frame_decoder::start_payload() {
     // The body is the message's payload less its flags byte.
     const uint64_t payload_so_far = (have_flags_ ? 1 : 0) + body_.size();
     const uint64_t body = payload_so_far + length - (payload_so_far + length > 0 ? 1 : 0);
-    return max_message_size_ < 0 || body <= static_cast<uint64_t>(max_message_size_);
+    oversize_ = max_message_size_ >= 0 && body > static_cast<uint64_t>(max_message_size_);
+    return !oversize_;
 }
 
 bool frame_decoder::check_opcode(opcode code, bool final) {

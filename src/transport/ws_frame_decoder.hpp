@@ -51,6 +51,8 @@ public:
     result decode(std::span<const uint8_t> in, size_t& consumed);
 
     msg& frame() { return frame_; }
+    // After an error: whether it was a message over the maximum size.
+    bool refused_oversize() const { return oversize_; }
     const std::vector<uint8_t>& control_payload() const { return control_; }
 
 private:
@@ -86,6 +88,7 @@ private:
     std::vector<uint8_t> control_;
     msg frame_;
     bool failed_ = false;
+    bool oversize_ = false;
 };
 
 } // namespace zmx::ws

@@ -1,5 +1,5 @@
 // zmx_proxy: zmq_proxy_steerable's proxy with refusals dropped and counted
-// (ZMX_PROXY_DROP_REFUSED), and the DRAIN command.
+// (ZMX_PROXY_DROP_REFUSED), and the DRAIN and SOCKET_STATS commands.
 #include "proxy_thread.hpp"
 
 #include <zmx.h>
@@ -63,7 +63,8 @@ TEST_F(ZmxProxy, AMissingOrClosedSocketIsEfault) {
 
 // The reply's first frame names a client the ROUTER does not have: the
 // whole reply is dropped, counted in by the backend and not out by the
-// frontend, and the proxy goes on.
+// frontend, and the proxy goes on. SOCKET_STATS, each side's
+// zmx_socket_stats from the proxy's thread, has it as unroutable.
 TEST_F(ZmxProxy, AnUnroutableReplyIsDroppedAndCounted) {
     zt::socket frontend(ctx, ZMQ_ROUTER);
     zt::socket backend(ctx, ZMQ_DEALER);
@@ -73,6 +74,17 @@ TEST_F(ZmxProxy, AnUnroutableReplyIsDroppedAndCounted) {
     zt::connect(worker, "inproc://back");
     zt::send_multipart(worker, {"nobody", "reply"});
     EXPECT_EQ(settled_statistics(), (std::vector<uint64_t>{0, 0, 0, 0, 1, 11, 0, 0}));
+    send_str(steer, "SOCKET_STATS");
+    const std::vector<std::string> answer = zt::recv_multipart(steer);
+    ASSERT_EQ(answer.size(), 2u);
+    struct zmx_socket_stats front, back;
+    ASSERT_EQ(answer[0].size(), sizeof front);
+    ASSERT_EQ(answer[1].size(), sizeof back);
+    std::memcpy(&front, answer[0].data(), sizeof front);
+    std::memcpy(&back, answer[1].data(), sizeof back);
+    EXPECT_EQ(front.dropped_unroutable, 1u);
+    EXPECT_EQ(back.msgs_received, 1u);
+    EXPECT_EQ(back.peers_now, 1u);
     terminate(proxy);
 }
 

@@ -19,6 +19,7 @@ import zmq
 BROKER = os.environ["ZMX_BROKER"]
 CAT = os.environ["ZMX_CAT"]
 KEYGEN = os.environ.get("ZMX_KEYGEN")  # test_security's only
+TOP = os.environ.get("ZMX_TOP")  # test_top's only
 SAFETY_S = 20
 
 

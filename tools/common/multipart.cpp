@@ -30,4 +30,10 @@ bool send_frames(void* socket, const frames& message, int flags) {
     return true;
 }
 
+void answer_waiting(void* rep, const std::function<std::string(const frames&)>& answer) {
+    frames request;
+    while (receive_frames(rep, request, ZMQ_DONTWAIT))
+        send_frames(rep, {answer(request)}, ZMQ_DONTWAIT);
+}
+
 }  // namespace zmx_tools

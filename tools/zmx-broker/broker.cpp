@@ -19,6 +19,10 @@ broker::broker(const broker_config& config, logger& log)
         control_ = std::make_unique<control_endpoint>(context_, config.control);
         log_.info("control endpoint bound to ", control_->bound());
     }
+    if (!config.metrics.empty()) {
+        metrics_ = std::make_unique<metrics_endpoint>(context_, config.metrics);
+        log_.info("metrics served at ", metrics_->url());
+    }
     if (zap_service::needed(config))
         zap_ = std::make_unique<zap_service>(context_, config);
     for (const auto& device_config : config.devices)
@@ -37,6 +41,8 @@ bool broker::serve_once(long timeout_ms) {
     signals_.watch(set);
     if (control_)
         control_->watch(set);
+    if (metrics_)
+        metrics_->watch(set);
     if (zap_)
         zap_->watch(set);
     for (const auto& d : devices_)
@@ -48,10 +54,9 @@ bool broker::serve_once(long timeout_ms) {
     if (asked.stop)
         return false;
     if (control_)
-        control_->serve(set, [this] {
-            const auto uptime = std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - started_);
-            return stats_json(reports(), uptime.count());
-        });
+        control_->serve(set, [this] { return stats_json(reports(), uptime_ms()); });
+    if (metrics_)
+        metrics_->serve(set, [this] { return stats_prometheus(reports(), uptime_ms()); });
     if (zap_)
         zap_->serve(set, log_);
     for (const auto& d : devices_)
@@ -90,6 +95,10 @@ std::vector<device_report> broker::reports() {
     for (const auto& d : devices_)
         all.push_back(d->report());
     return all;
+}
+
+int64_t broker::uptime_ms() const {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - started_).count();
 }
 
 void broker::print_stats() {

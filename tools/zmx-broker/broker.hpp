@@ -1,11 +1,13 @@
 // A running broker: its devices and control endpoint on one context. Each
 // device's proxy relays on a thread of its own; this thread's poll loop
-// takes the signals, answers the control endpoint and counts the peers.
+// takes the signals, answers the control endpoint and the metrics scrapes,
+// and counts the peers.
 #pragma once
 
 #include "config.hpp"
 #include "control_endpoint.hpp"
 #include "device.hpp"
+#include "metrics_endpoint.hpp"
 #include "signal_watch.hpp"
 #include "zap_service.hpp"
 
@@ -32,6 +34,7 @@ private:
     bool drained() const;
     std::vector<device_report> reports();
     void print_stats();
+    int64_t uptime_ms() const;
 
     logger& log_;
     int linger_ms_;
@@ -41,6 +44,7 @@ private:
     signal_watch signals_;
     zmx_tools::context context_;
     std::unique_ptr<control_endpoint> control_;
+    std::unique_ptr<metrics_endpoint> metrics_;
     std::unique_ptr<zap_service> zap_;  // before the devices whose clients it checks
     std::vector<std::unique_ptr<device>> devices_;
 };

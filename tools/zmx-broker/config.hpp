@@ -32,6 +32,7 @@ struct broker_config {
     log_level level = log_level::info;
     // REP endpoint answering "stats"; empty for none.
     std::string control;
+    std::string metrics;  // --metrics HOST:PORT: Prometheus over HTTP; empty: none
     // Given to every device socket (unless its options say otherwise): how
     // long in-flight messages may hold up a shutdown, in ms.
     int linger_ms = 1000;

@@ -29,13 +29,8 @@ try : socket_(ctx, ZMQ_REP) {
 void control_endpoint::watch(poll_set& set) { poll_index_ = set.add_socket(socket_.get(), ZMQ_POLLIN); }
 
 void control_endpoint::serve(const poll_set& set, const std::function<std::string()>& stats) {
-    if (!set.ready(poll_index_))
-        return;
-    zmx_tools::frames request;
-    // A reply to a requester still connected never waits; one to a
-    // requester that has gone is let go.
-    while (zmx_tools::receive_frames(socket_.get(), request, ZMQ_DONTWAIT))
-        zmx_tools::send_frames(socket_.get(), {answer(request, stats)}, ZMQ_DONTWAIT);
+    if (set.ready(poll_index_))
+        zmx_tools::answer_waiting(socket_.get(), [&](const zmx_tools::frames& request) { return answer(request, stats); });
 }
 
 }  // namespace zmx_broker

@@ -41,7 +41,7 @@ try : socket(open_socket(ctx, type, config, linger_ms, zap_domain)),
     throw startup_error(where + ": " + failure.what());
 }
 
-side_report device::side::report() const { return {monitor.peers(), bound, connected}; }
+side_report device::side::report() const { return {monitor.peers(), {}, bound, connected}; }
 
 device::device(const zmx_tools::context& ctx, const device_config& config, size_t index, int linger_ms, logger& log)
     : name_(config.name),
@@ -80,12 +80,12 @@ void device::serve(const poll_set& set) {
 
 device_report device::report() {
     const proxy_counters& counters = proxy_.counters();
-    return {name_,
-            kind_,
-            frontend_.report(),
-            backend_.report(),
-            frontend_to_backend(counters),
-            backend_to_frontend(counters)};
+    const side_figures& figures = proxy_.figures();
+    device_report r{name_,        kind_, frontend_.report(), backend_.report(), frontend_to_backend(counters),
+                    backend_to_frontend(counters)};
+    r.frontend.figures = figures[0];
+    r.backend.figures = figures[1];
+    return r;
 }
 
 }  // namespace zmx_broker

@@ -4,6 +4,7 @@
 
 #include <zmx.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace zmx_broker {
@@ -46,11 +47,20 @@ const proxy_counters& device_proxy::counters() {
     return counters_;
 }
 
+const side_figures& device_proxy::figures() {
+    if (state_ == state::relaying) {
+        ask("SOCKET_STATS");
+        read_figures();
+    }
+    return figures_;
+}
+
 void device_proxy::drain() {
     if (state_ != state::relaying)
         return;
     // The figures to show until the drain's own arrive.
     counters();
+    figures();
     ask("DRAIN");
     state_ = state::draining;
 }
@@ -79,6 +89,20 @@ void device_proxy::read_counters() {
     for (size_t i = 0; i < answer.size() && i < counters_.size(); ++i)
         if (answer[i].size() == sizeof(uint64_t))
             std::memcpy(&counters_[i], answer[i].data(), sizeof(uint64_t));
+}
+
+}  // namespace zmx_broker
+
+namespace zmx_broker {
+
+void device_proxy::read_figures() {
+    zmx_tools::frames answer;
+    if (!zmx_tools::receive_frames(steering_.get(), answer))
+        throw zmx_tools::zmq_failure(where_ + ": socket statistics");
+    // A frame of another size comes from a library of another version: the
+    // fields both know are read.
+    for (size_t i = 0; i < answer.size() && i < figures_.size(); ++i)
+        std::memcpy(&figures_[i], answer[i].data(), std::min(answer[i].size(), sizeof figures_[i]));
 }
 
 }  // namespace zmx_broker

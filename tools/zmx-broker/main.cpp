@@ -18,6 +18,7 @@ enum exit_code : int {
 struct broker_arguments {
     std::string config_path;
     std::string log_level;
+    std::string metrics;
     bool check_only = false;
 };
 
@@ -28,6 +29,9 @@ std::optional<int> read_command_line(int argc, char** argv, broker_arguments& ar
     app.footer("Exit status: 0 stopped (or --check passed), 1 bad config, 2 usage, 3 could not start\n"
                "(an endpoint would not bind or connect, an option was refused).");
     app.add_option("CONFIG", arguments.config_path, "the config file (TOML, see docs/tools.md)")->required();
+    app.add_option("--metrics", arguments.metrics,
+                   "serve Prometheus metrics over HTTP at http://HOST:PORT/metrics (port 0: a free one, logged)")
+        ->type_name("HOST:PORT");
     app.add_flag("--check", arguments.check_only, "check the config and exit, starting nothing");
     app.add_option("--log-level", arguments.log_level, "error, warn, info or debug (overrides the config)")
         ->check(CLI::IsMember({"error", "warn", "info", "debug"}));
@@ -61,6 +65,7 @@ int main(int argc, char** argv) {
         std::cerr << "zmx-broker: " << error.what() << '\n';
         return bad_config;
     }
+    config.metrics = arguments.metrics;
     if (!arguments.log_level.empty())
         config.level = *zmx_broker::log_level_named(arguments.log_level);
     if (arguments.check_only) {

@@ -1,6 +1,9 @@
 #include "statistics.hpp"
 
 #include "json_text.hpp"
+#include "side_figures.hpp"
+
+#include <cstring>
 
 namespace zmx_broker {
 
@@ -24,11 +27,29 @@ void append_strings(std::string& out, const std::vector<std::string>& strings) {
     out += ']';
 }
 
+// The socket's figures: ,"sent":{"messages":..,"bytes":..},...,"peers_now":..
+void append_figures(std::string& out, const struct zmx_socket_stats& figures) {
+    const char* group = nullptr;  // the object open now
+    for (const side_figure& f : side_figures_shown()) {
+        const bool stays = group && f.json_group && std::strcmp(group, f.json_group) == 0;
+        if (group && !stays)
+            out += '}';
+        out += ',';
+        if (f.json_group && !stays)
+            out += std::string("\"") + f.json_group + "\":{";
+        group = f.json_group;
+        out += std::string("\"") + f.json_key + "\":" + std::to_string(figures.*f.field);
+    }
+    if (group)
+        out += '}';
+}
+
 void append_side(std::string& out, const char* name, const side_report& side) {
     out += std::string("\"") + name + "\":{\"peers\":" + std::to_string(side.peers) + ",\"bind\":";
     append_strings(out, side.bound);
     out += ",\"connect\":";
     append_strings(out, side.connected);
+    append_figures(out, side.figures);
     out += '}';
 }
 
@@ -40,6 +61,18 @@ void append_traffic(std::string& out, const char* name, const traffic& t) {
 std::string traffic_text(const traffic& t) {
     return std::to_string(t.messages) + " msgs " + std::to_string(t.bytes) + " B " + std::to_string(t.dropped) +
            " dropped";
+}
+
+// " sent.messages=1 sent.bytes=2 ... peers_now=1 ...", for a person's eye.
+std::string figures_text(const struct zmx_socket_stats& figures) {
+    std::string text;
+    for (const side_figure& f : side_figures_shown()) {
+        text += ' ';
+        if (f.json_group)
+            text += std::string(f.json_group) + '.';
+        text += std::string(f.json_key) + '=' + std::to_string(figures.*f.field);
+    }
+    return text;
 }
 
 }  // namespace
@@ -73,6 +106,8 @@ std::vector<std::string> stats_lines(const std::vector<device_report>& devices) 
                         std::to_string(d.frontend.peers) + " frontend, " + std::to_string(d.backend.peers) +
                         " backend; frontend->backend " + traffic_text(d.frontend_to_backend) +
                         "; backend->frontend " + traffic_text(d.backend_to_frontend));
+        lines.push_back("device '" + d.name + "' frontend:" + figures_text(d.frontend.figures));
+        lines.push_back("device '" + d.name + "' backend:" + figures_text(d.backend.figures));
     }
     return lines;
 }

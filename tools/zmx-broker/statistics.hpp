@@ -4,6 +4,9 @@
 
 #include "device_kinds.hpp"
 
+#include <zmq.h>
+#include <zmx.h>
+
 #include <array>
 #include <cstdint>
 #include <string>
@@ -28,8 +31,12 @@ using proxy_counters = std::array<uint64_t, 8>;
 traffic frontend_to_backend(const proxy_counters& counters);
 traffic backend_to_frontend(const proxy_counters& counters);
 
+// Each side's socket's own figures: frontend, then backend.
+using side_figures = std::array<struct zmx_socket_stats, 2>;
+
 struct side_report {
     int peers = 0;
+    struct zmx_socket_stats figures {};  // zmx_socket_stats of the side's socket
     std::vector<std::string> bound;  // as bound: "tcp://0.0.0.0:5555"
     std::vector<std::string> connected;
 };
@@ -44,7 +51,9 @@ struct device_report {
 };
 
 std::string stats_json(const std::vector<device_report>& devices, int64_t uptime_ms);
-// One line per device.
+// Prometheus text exposition (format 0.0.4) of the same figures.
+std::string stats_prometheus(const std::vector<device_report>& devices, int64_t uptime_ms);
+// One line per device, then one per side of each.
 std::vector<std::string> stats_lines(const std::vector<device_report>& devices);
 
 }  // namespace zmx_broker
