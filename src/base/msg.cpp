@@ -138,6 +138,29 @@ void msg::copy_to(msg& dst) {
     std::memcpy(static_cast<void*>(&dst), this, sizeof(msg));
 }
 
+bool msg::narrow(size_t offset, size_t size) {
+    if (offset > this->size() || size > this->size() - offset)
+        return false;
+    switch (kind_) {
+    case kind::small:
+        std::memmove(small_, small_ + offset, size);
+        small_size_ = static_cast<uint8_t>(size);
+        return true;
+    case kind::large:
+        if (large_.block->free)
+            return false;
+        [[fallthrough]];
+    case kind::constant:
+        large_.data = static_cast<unsigned char*>(large_.data) + offset;
+        large_.size = size;
+        return true;
+    case kind::delimiter:
+    case kind::closed:
+        break;
+    }
+    return false;
+}
+
 void* msg::data() {
     switch (kind_) {
     case kind::small:

@@ -66,6 +66,12 @@ public:
     // Makes dst share this message's body (closing dst's previous body).
     void copy_to(msg& dst);
 
+    // Narrows the body to its bytes [offset, offset + size) in place, no
+    // copy made: what a decrypted frame does to drop its envelope. false,
+    // nothing changed, for a body released by a free function (which must
+    // get back the address it was given) or a range outside the body.
+    bool narrow(size_t offset, size_t size);
+
     void* data();
     const void* data() const { return const_cast<msg*>(this)->data(); }
     // Inline: the pipes add it to their byte counts on every frame.

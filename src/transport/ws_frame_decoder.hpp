@@ -9,14 +9,21 @@
 // set, a control frame over 125 bytes or fragmented, a continuation with
 // no message begun or a new message inside one, a message with no ZWS
 // flags byte, a MORE on a command, and a message body over the maximum
-// size. Fragments are joined into one frame; bodies grow as bytes arrive,
-// never by what a header claims.
+// size. Fragments are joined into one frame.
+//
+// Payload bytes are unmasked straight from the caller's bytes into the
+// body of the message being assembled: an unfragmented message up to
+// eager_allocation_limit is allocated whole when its header arrives (its
+// size is then known and checked); a larger or fragmented one grows in a
+// buffer as its bytes actually arrive, never by what a header claims, and
+// that buffer becomes the message's body without a copy.
 //
 // Sans-I/O. Threading: the one thread driving its connection.
 #pragma once
 
 #include "base/msg.hpp"
 #include "transport/ws_frame.hpp"
+#include "transport/ws_mask.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -39,6 +46,9 @@ public:
 
     // masked: whether the peer must mask (it is a client, we the server).
     // max_message_size: ZMQ_MAXMSGSIZE, -1 for none.
+    // Unfragmented bodies up to this size are allocated when their header arrives.
+    static constexpr size_t eager_allocation_limit = size_t{1} << 20;
+
     frame_decoder(bool masked, int64_t max_message_size);
     ~frame_decoder();
     frame_decoder(const frame_decoder&) = delete;
@@ -58,11 +68,22 @@ public:
 private:
     enum class state { header, payload };
 
-    // The header bytes gathered so far form a whole header: true then.
-    bool header_complete() const;
+    // How many bytes the header has in all, as far as its first bytes tell.
+    size_t header_wanted() const;
     // Checks a complete header and prepares for its payload.
     bool start_payload();
     bool check_opcode(opcode code, bool final);
+    // Where the message body goes, once a data frame's header is checked.
+    bool start_body(uint64_t body_total);
+    // Room for n more body bytes at body_end(); false when out of memory.
+    bool body_room(size_t n);
+    uint8_t* body_end() { return (eager_ ? static_cast<uint8_t*>(frame_.data()) : growing_) + body_size_; }
+    size_t take_control(const uint8_t* bytes, size_t n);
+    size_t take_data(const uint8_t* bytes, size_t n);
+    // Unmasks (or copies, from a server) n payload bytes to dst.
+    void unmask(uint8_t* dst, const uint8_t* src, size_t n);
+    bool adopt_growing();
+    void release_growing();
     // Takes payload bytes; the result when the frame is complete.
     result take_payload(std::span<const uint8_t> in, size_t& taken);
     result finish_frame();
@@ -78,13 +99,20 @@ private:
     opcode code_ = opcode::binary;
     bool final_ = false;
     uint64_t remaining_ = 0;
-    uint8_t mask_[4] = {};
+    mask_key mask_{};
     size_t mask_phase_ = 0;
     // The message being reassembled across fragments.
     bool in_message_ = false;
     bool have_flags_ = false;
     uint8_t zws_flags_ = 0;
-    std::vector<uint8_t> body_;
+    // The body so far: in frame_ itself when allocated eagerly, else in a
+    // malloc'd buffer that grows as bytes arrive and frame_ adopts at the end.
+    bool eager_ = false;
+    size_t body_size_ = 0;
+    // What the body's size can reach: exact once its final frame is known.
+    uint64_t body_bound_ = 0;
+    uint8_t* growing_ = nullptr;
+    size_t growing_capacity_ = 0;
     std::vector<uint8_t> control_;
     msg frame_;
     bool failed_ = false;

@@ -3,14 +3,17 @@
 #include "base/msg.hpp"
 #include "zmtp/big_endian.hpp"
 
+#include "transport/ws_mask.hpp"
+
 #include <array>
+#include <optional>
 #include <random>
 
 namespace zmx::ws {
 
 namespace {
 
-std::array<uint8_t, 4> new_mask() {
+mask_key new_mask() {
     // RFC 6455 asks for unpredictable keys so that a browser's page cannot
     // steer the bytes a proxy sees; a seeded generator per thread does it
     // without a system call per frame.
@@ -22,7 +25,7 @@ std::array<uint8_t, 4> new_mask() {
 
 // Appends the header of a frame of `size` payload bytes; returns the
 // masking key (all zero when unmasked, which XORs to nothing).
-std::array<uint8_t, 4> append_header(std::vector<uint8_t>& out, opcode code, uint64_t size, bool masked) {
+mask_key append_header(std::vector<uint8_t>& out, opcode code, uint64_t size, bool masked) {
     uint8_t header[max_header_size];
     size_t used = 0;
     header[used++] = static_cast<uint8_t>(fin_bit | static_cast<uint8_t>(code));
@@ -38,7 +41,7 @@ std::array<uint8_t, 4> append_header(std::vector<uint8_t>& out, opcode code, uin
         zmtp::put_big_endian(header + used, size);
         used += 8;
     }
-    std::array<uint8_t, 4> mask{};
+    mask_key mask{};
     if (masked) {
         mask = new_mask();
         std::copy(mask.begin(), mask.end(), header + used);
@@ -48,22 +51,21 @@ std::array<uint8_t, 4> append_header(std::vector<uint8_t>& out, opcode code, uin
     return mask;
 }
 
-// Appends payload bytes XORed with the key, from key position `phase`.
-void append_masked(std::vector<uint8_t>& out, std::span<const uint8_t> bytes, const std::array<uint8_t, 4>& mask,
-                   size_t phase) {
+// Appends a frame's payload: the ZWS flags byte (none for a control
+// frame) then `bytes`, masked in place in the output buffer.
+void append_payload(std::vector<uint8_t>& out, std::span<const uint8_t> bytes, const mask_key& mask,
+                    std::optional<uint8_t> flags) {
     const size_t start = out.size();
+    if (flags)
+        out.push_back(*flags);
     out.insert(out.end(), bytes.begin(), bytes.end());
-    if (mask == std::array<uint8_t, 4>{})
-        return;
-    for (size_t i = 0; i < bytes.size(); ++i)
-        out[start + i] ^= mask[(phase + i) % 4];
+    if (mask != mask_key{})
+        apply_mask(out.data() + start, out.size() - start, mask, 0);
 }
 
 void append_zws(std::vector<uint8_t>& out, uint8_t flags, std::span<const uint8_t> body, bool masked) {
     const auto mask = append_header(out, opcode::binary, uint64_t{body.size()} + 1, masked);
-    const uint8_t flags_byte[1] = {flags};
-    append_masked(out, flags_byte, mask, 0);
-    append_masked(out, body, mask, 1);
+    append_payload(out, body, mask, flags);
 }
 
 }  // namespace
@@ -78,7 +80,7 @@ void append_command(std::vector<uint8_t>& out, std::span<const uint8_t> body, bo
 }
 
 void append_control(std::vector<uint8_t>& out, opcode code, std::span<const uint8_t> payload, bool masked) {
-    append_masked(out, payload, append_header(out, code, payload.size(), masked), 0);
+    append_payload(out, payload, append_header(out, code, payload.size(), masked), std::nullopt);
 }
 
 } // namespace zmx::ws

@@ -61,17 +61,32 @@ bool curve_channel::unbox(bytes& out, std::string_view prefix, uint64_t nonce, b
            0;
 }
 
+// The MESSAGE is written straight into `out` and encrypted where it lies:
+// the body is copied once, from the message into the output buffer.
 void curve_channel::seal(uint8_t flags, byte_view body, bytes& out) {
-    plain_.assign(1, boxed_flags(flags));
-    plain_.insert(plain_.end(), body.begin(), body.end());
-    uint8_t header[max_frame_header_size];
-    const size_t header_size =
-        encode_frame_header(header, message_header_size + curve::mac_size + plain_.size(), false, false);
-    out.insert(out.end(), header, header + header_size);
-    out.insert(out.end(), message_name.begin(), message_name.end());
-    box(out, our_prefix_, plain_);
+    const size_t boxed_size = curve::mac_size + 1 + body.size();
+    // Frame header, name, short nonce, room for the MAC, the flags byte.
+    uint8_t head[max_frame_header_size + message_header_size + curve::mac_size + 1];
+    size_t used = encode_frame_header(head, message_header_size + boxed_size, false, false);
+    std::copy(message_name.begin(), message_name.end(), head + used);
+    used += message_name.size();
+    const uint64_t nonce = next_nonce();
+    put_big_endian<uint64_t>(head + used, nonce);
+    used += curve::short_nonce_size + curve::mac_size;
+    head[used++] = boxed_flags(flags);
+    const size_t mac_at = out.size() + used - curve::mac_size - 1;
+    out.insert(out.end(), head, head + used);
+    out.insert(out.end(), body.begin(), body.end());
+    uint8_t* const mac = out.data() + mac_at;
+    const curve::nonce full = curve::short_nonce(our_prefix_, nonce);
+    // Cannot fail once the session key is set.
+    (void)crypto_box_detached_afternm(mac + curve::mac_size, mac, mac + curve::mac_size, 1 + body.size(),
+                                      full.data(), session_key_.data());
 }
 
+// Decrypted where it lies (MAC, then the flags byte and the body), and the
+// frame narrowed to the body: no copy for a body larger than a msg keeps
+// inline.
 frame_sealer::opened curve_channel::open(msg& frame) {
     uint8_t* const data = static_cast<uint8_t*>(frame.data());
     const size_t size = frame.size();
@@ -82,21 +97,32 @@ frame_sealer::opened curve_channel::open(msg& frame) {
     const uint64_t nonce = get_big_endian<uint64_t>(data + message_name.size());
     if (nonce <= peer_nonce_)
         return refuse(ZMQ_PROTOCOL_ERROR_ZMTP_INVALID_SEQUENCE);
-    // Opened where it lies (libsodium allows it): the plain text then
-    // starts at the MAC's place.
-    uint8_t* const boxed = data + message_header_size;
+    uint8_t* const mac = data + message_header_size;
+    uint8_t* const boxed = mac + curve::mac_size;
     const curve::nonce full = curve::short_nonce(peer_prefix_, nonce);
-    if (crypto_box_open_easy_afternm(boxed, boxed, size - message_header_size, full.data(), session_key_.data()) != 0)
+    if (crypto_box_open_detached_afternm(boxed, boxed, mac, size - message_header_size - curve::mac_size, full.data(),
+                                         session_key_.data()) != 0)
         return refuse(ZMQ_PROTOCOL_ERROR_ZMTP_CRYPTOGRAPHIC);
     peer_nonce_ = nonce;
     const uint8_t flags = boxed[0];
-    msg plain;
-    if (plain.init_copy_of(boxed + 1, size - smallest_message) < 0)
+    if (!take_body(frame, smallest_message, size - smallest_message))
         return refuse(ZMQ_PROTOCOL_ERROR_ZMTP_UNSPECIFIED);
+    frame.clear(msg::more);  // the outer frame's flags are not the message's
     if (flags & boxed_more)
-        plain.set(msg::more);
-    plain.move_to(frame);
+        frame.set(msg::more);
     return (flags & boxed_command) ? opened::command : opened::message;
+}
+
+// Leaves only the plain body in frame: narrowed in place, or copied when
+// small enough to live inline (or when the frame cannot be narrowed).
+bool curve_channel::take_body(msg& frame, size_t offset, size_t size) {
+    if (size > msg::small_capacity && frame.narrow(offset, size))
+        return true;
+    msg plain;
+    if (plain.init_copy_of(static_cast<const uint8_t*>(frame.data()) + offset, size) < 0)
+        return false;
+    plain.move_to(frame);
+    return true;
 }
 
 } // namespace zmx::zmtp

@@ -52,6 +52,7 @@ public:
     uint32_t error() const override { return error_; }
 
 private:
+    static bool take_body(msg& frame, size_t offset, size_t size);
     opened refuse(uint32_t code) {
         error_ = code;
         return opened::error;
@@ -63,7 +64,6 @@ private:
     uint64_t our_nonce_ = 0;
     uint64_t peer_nonce_ = 0;
     uint32_t error_ = 0;
-    bytes plain_;  // reused for each frame sealed
 };
 
 } // namespace zmx::zmtp

@@ -12,6 +12,10 @@ Options, applied before bind/connect:
   routing_id=TEXT   ZMQ_ROUTING_ID
   probe_router=1    ZMQ_PROBE_ROUTER (a connecting ROUTER announces itself)
   hwm=N             ZMQ_SNDHWM and ZMQ_RCVHWM
+  buffers=BYTES     ZMQ_SNDBUF and ZMQ_RCVBUF (small ones split frames
+                    across the kernel's reads and writes)
+  slow=MS           a sink pauses this long after each message (a slow
+                    reader: the sender's writes back up)
   linger=MS         ZMQ_LINGER (default 1000)
   framing=empty     a DEALER speaking to a REP/ROUTER-based server frames
                     like a REQ (an empty delimiter first)
@@ -36,6 +40,7 @@ Options, applied before bind/connect:
                     the handshake-result role
 """
 import sys
+import time
 
 import zmq
 
@@ -141,10 +146,12 @@ def client(s, opts):
 def sink(s, opts):
     """Receive until b"STOP", print "GOT <count> <fnv1a-64 of all>"."""
     digest, count = FNV_OFFSET, 0
+    pause = int(opts.get("slow", 0)) / 1000
     while True:
         parts = s.recv_multipart()
         if parts == [b"STOP"]:
             break
+        time.sleep(pause)
         count += 1
         for p in parts:
             digest = fnv1a(digest, len(p).to_bytes(4, "big") + p)
@@ -419,6 +426,8 @@ def main():
         s.reconnect_ivl = int(opts["reconnect_ivl"])
     if "hwm" in opts:
         s.sndhwm = s.rcvhwm = int(opts["hwm"])
+    if "buffers" in opts:
+        s.sndbuf = s.rcvbuf = int(opts["buffers"])
     authenticator = secure(ctx, s, opts)
     if opts.get("watch") == "1":
         opts["monitor"] = s.get_monitor_socket()

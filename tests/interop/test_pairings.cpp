@@ -3,10 +3,13 @@
 // reverse. The libzmq side is a separate process (libzmq_peer.py).
 #include "interop_fixture.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <ostream>
 #include <string>
+#include <thread>
+#include <tuple>
 #include <vector>
 
 namespace {
@@ -217,5 +220,56 @@ std::vector<interop_case> all_cases() {
 }
 
 INSTANTIATE_TEST_SUITE_P(interop, Pairings, ::testing::ValuesIn(all_cases()), case_name);
+
+// A slow reader over ws, each way and with either side binding: small
+// kernel buffers on both sides cut every large frame into many reads and
+// writes, and the reader pauses between messages so the writer's output
+// backs up. Every message arrives whole (the decoder's unmasking resumes
+// mid-frame at the right key position).
+class SlowReaders : public ::testing::TestWithParam<std::tuple<bool, bool>> {
+protected:
+    static void SetUpTestSuite() { interop::expect_zmx_library(); }
+    zt::context ctx;
+};
+
+TEST_P(SlowReaders, WsMessagesArriveWhole) {
+    const auto [zmx_reads, zmx_binds] = GetParam();
+    constexpr int small_buffer = 4096;
+    constexpr int rounds = 3;
+    interop::endpoint_place place(transport::ws);
+    zt::socket s(ctx, zmx_reads ? ZMQ_PULL : ZMQ_PUSH);
+    zt::set_int(s, ZMQ_SNDBUF, small_buffer);
+    zt::set_int(s, ZMQ_RCVBUF, small_buffer);
+    std::vector<std::string> options{"buffers=" + std::to_string(small_buffer)};
+    if (!zmx_reads)
+        options.push_back("slow=2");
+    auto peer = interop::meet(s, place, zmx_binds, zmx_reads ? "source" : "sink", zmx_reads ? "PUSH" : "PULL",
+                              options);
+    if (!peer)
+        return;
+    std::vector<parts> sent;
+    if (zmx_reads) {
+        for (const auto& message : test_messages()) {
+            EXPECT_EQ(zt::recv_multipart(s), message);
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+        EXPECT_EQ(zt::recv_multipart(s), parts{"STOP"});
+    } else {
+        for (int round = 0; round < rounds; ++round)
+            for (const auto& message : test_messages()) {
+                zt::send_multipart(s, message);
+                sent.push_back(message);
+            }
+        zt::send_multipart(s, {"STOP"});
+        EXPECT_EQ(peer->line(), "GOT " + digest_of(sent));
+    }
+    EXPECT_EQ(peer->wait(), 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(interop, SlowReaders, ::testing::Combine(::testing::Bool(), ::testing::Bool()),
+                         [](const auto& info) {
+                             return std::string(std::get<0>(info.param) ? "ZmxReads" : "LibzmqReads") +
+                                    (std::get<1>(info.param) ? "_ZmxBinds" : "_LibzmqBinds");
+                         });
 
 }  // namespace

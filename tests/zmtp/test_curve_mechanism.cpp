@@ -285,4 +285,77 @@ TEST_F(CurveMechanism, AFrameThatIsNoMessageIsUnexpected) {
     EXPECT_EQ(server.sealer()->error(), static_cast<uint32_t>(ZMQ_PROTOCOL_ERROR_ZMTP_UNEXPECTED_COMMAND));
 }
 
+// Sealed in place and opened in place: every size around the inline
+// body's edge (32), a byte's (255/256) and a large body, each way.
+TEST_F(CurveMechanism, EverySizeRoundTripsBothWays) {
+    ASSERT_TRUE(shake_hands());
+    for (size_t size : {0, 1, 31, 32, 33, 255, 256, 65536}) {
+        std::string body(size, '\0');
+        for (size_t i = 0; i < size; ++i)
+            body[i] = static_cast<char>(i * 31 + size);
+        const bytes wire = sealed(body, more_flag);
+        // "\x07MESSAGE", nonce, MAC, flags byte, body.
+        EXPECT_EQ(wire.size(), 8 + 8 + 16 + 1 + size);
+        std::string text;
+        EXPECT_EQ(open_at_server(wire, &text), frame_sealer::opened::message) << size;
+        EXPECT_TRUE(text == body) << size;
+
+        bytes back;
+        server.sealer()->seal(0, byte_view(reinterpret_cast<const uint8_t*>(body.data()), body.size()), back);
+        zmx::msg m;
+        const bytes reply = bodies_of(back).front();
+        ASSERT_EQ(m.init_copy_of(reply.data(), reply.size()), 0);
+        EXPECT_EQ(client.sealer()->open(m), frame_sealer::opened::message) << size;
+        EXPECT_TRUE(std::string(static_cast<const char*>(m.data()), m.size()) == body) << size;
+        EXPECT_FALSE(m.has(zmx::msg::more));
+        m.close();
+    }
+}
+
+TEST_F(CurveMechanism, ATamperedByteAnywhereInTheBoxIsRejected) {
+    ASSERT_TRUE(shake_hands());
+    for (size_t size : {0, 33, 65536}) {
+        const bytes wire = sealed(std::string(size, 'x'));
+        // The MAC's first and last byte, the flags byte, the body's first and last.
+        for (size_t at : {size_t{16}, size_t{31}, size_t{32}, size_t{33}, wire.size() - 1}) {
+            if (at >= wire.size())
+                continue;
+            bytes altered = wire;
+            altered[at] ^= 0x80;
+            EXPECT_EQ(open_at_server(altered), frame_sealer::opened::error) << size << " at " << at;
+            EXPECT_EQ(server.sealer()->error(), static_cast<uint32_t>(ZMQ_PROTOCOL_ERROR_ZMTP_CRYPTOGRAPHIC));
+        }
+        // The untampered one still opens: a rejected frame took no nonce.
+        EXPECT_EQ(open_at_server(wire), frame_sealer::opened::message) << size;
+    }
+}
+
+TEST_F(CurveMechanism, ALargeBodyIsOpenedWhereItLies) {
+    ASSERT_TRUE(shake_hands());
+    const std::string body(1000, 'b');
+    const bytes wire = sealed(body);
+    zmx::msg m;
+    ASSERT_EQ(m.init_copy_of(wire.data(), wire.size()), 0);
+    m.set(zmx::msg::more);  // the outer frame's flag is not the message's
+    const auto* received = static_cast<const uint8_t*>(m.data());
+    ASSERT_EQ(server.sealer()->open(m), frame_sealer::opened::message);
+    EXPECT_EQ(m.data(), received + 8 + 8 + 16 + 1) << "no copy";
+    EXPECT_EQ(std::string(static_cast<const char*>(m.data()), m.size()), body);
+    EXPECT_FALSE(m.has(zmx::msg::more));
+    m.close();
+}
+
+TEST_F(CurveMechanism, ABodyWithItsOwnFreeFunctionIsCopiedOut) {
+    ASSERT_TRUE(shake_hands());
+    const std::string body(1000, 'f');
+    const bytes wire = sealed(body);
+    auto* copy = new bytes(wire);
+    zmx::msg m;
+    ASSERT_EQ(m.init_data(copy->data(), copy->size(), [](void*, void* hint) { delete static_cast<bytes*>(hint); }, copy),
+              0);
+    ASSERT_EQ(server.sealer()->open(m), frame_sealer::opened::message);
+    EXPECT_EQ(std::string(static_cast<const char*>(m.data()), m.size()), body);
+    m.close();
+}
+
 } // namespace
