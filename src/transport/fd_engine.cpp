@@ -39,13 +39,13 @@ void fd_engine::stop() {
 void fd_engine::emit(int event, uint32_t value) { link_.events->emit(event, value, where_); }
 
 size_t fd_engine::buffered() const {
-    const size_t ciphertext = tls_ ? tls_->outgoing().size() - tls_->outgoing_sent() : 0;
+    const size_t ciphertext = tls_ ? tls_->outgoing().size() : 0;
     return output_.size() + ciphertext;
 }
 
 void fd_engine::flush() {
     if (!tls_) {
-        send_output();
+        send(output_);
         return;
     }
     // Until the TLS handshake is done only its records go out; what the
@@ -58,11 +58,11 @@ void fd_engine::flush() {
         }
         output_.clear();
     }
-    send_tls_records();
+    send(tls_->outgoing());
 }
 
-void fd_engine::send_output() {
-    switch (output_.send_to(fd_)) {
+void fd_engine::send(output_queue& queue) {
+    switch (queue.send_to(fd_)) {
     case output_queue::outcome::all_sent:
         loop_.want_write(fd_, false);
         return;
@@ -73,28 +73,6 @@ void fd_engine::send_output() {
         write_failed();
         return;
     }
-}
-
-void fd_engine::send_tls_records() {
-    std::vector<uint8_t>& records = tls_->outgoing();
-    size_t& offset = tls_->outgoing_sent();
-    while (offset < records.size()) {
-        const ssize_t n = ::send(fd_, records.data() + offset, records.size() - offset, MSG_NOSIGNAL);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            if (errno == EAGAIN || errno == EWOULDBLOCK) {
-                loop_.want_write(fd_, true);
-                return;
-            }
-            write_failed();
-            return;
-        }
-        offset += static_cast<size_t>(n);
-    }
-    records.clear();
-    offset = 0;
-    loop_.want_write(fd_, false);
 }
 
 ssize_t fd_engine::receive(std::span<uint8_t> into) {

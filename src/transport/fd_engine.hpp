@@ -57,8 +57,11 @@ protected:
     // Whether receive() has bytes in hand that the descriptor will not
     // signal again (TLS records read but not yet taken).
     bool input_in_hand() const { return tls_ && tls_->has_input(); }
-    // wss: bytes pass through TLS, so no body can be spliced in.
-    bool tls_active() const { return tls_ != nullptr; }
+    // Whether m's body goes to the kernel from the message itself, spliced
+    // into the output, rather than copied into it: a large body, where the
+    // bytes reach the descriptor as they are (over wss they pass through
+    // TLS first).
+    bool splices(const msg& m) const { return m.size() >= output_queue::splice_threshold && !tls_; }
 
     reactor& loop_;
     int fd_;
@@ -69,10 +72,9 @@ protected:
 
 private:
     void on_writable() override;
-    // Sends the output (over wss: its records) as far as the descriptor
-    // takes it, and asks to hear when it takes more.
-    void send_output();
-    void send_tls_records();
+    // Sends queue (the output, or over wss its records) as far as the
+    // descriptor takes it, and asks to hear when it takes more.
+    void send(output_queue& queue);
 
     msg held_;
     bool holding_ = false;

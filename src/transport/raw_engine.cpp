@@ -47,7 +47,7 @@ void raw_engine::fail(int error) {
 // ---------------------------------------------------------------- output
 
 void raw_engine::send(msg& m) {
-    if (m.size() >= output_queue::splice_threshold && !tls_active()) {
+    if (splices(m)) {
         output_.splice(m);
         return;
     }

@@ -129,7 +129,7 @@ void stream_engine::send(msg& m) {
         put_command(command);
     } else if (link_.groups == group_role::radio)
         send_with_group(m);
-    else if (m.size() >= output_queue::splice_threshold && splices())
+    else if (!sealer_ && !ws_ && splices(m))  // CURVE and ws transform the body
         put_large_frame(m);
     else
         put_frame(m);

@@ -111,7 +111,6 @@ private:
     void put_frame(const msg& m);
     // Plain ZMTP only (no CURVE, ws or TLS between): the header is
     // encoded, the body spliced into the output (output_queue.hpp).
-    bool splices() const { return !sealer_ && !ws_ && !tls_active(); }
     void put_large_frame(msg& m);
     void put_command(zmtp::byte_view body);
     void put_sealed(uint8_t flags, zmtp::byte_view body);

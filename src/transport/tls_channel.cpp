@@ -126,13 +126,9 @@ bool tls_channel::seal(std::span<const uint8_t> plain) {
 
 // GnuTLS writes: the records go to outgoing(), which the engine sends.
 ssize_t tls_channel::push(gnutls_transport_ptr_t self, const void* data, size_t size) {
-    auto& channel = *static_cast<tls_channel*>(self);
-    if (channel.outgoing_sent_ == channel.outgoing_.size()) {
-        channel.outgoing_.clear();
-        channel.outgoing_sent_ = 0;
-    }
+    std::vector<uint8_t>& records = static_cast<tls_channel*>(self)->outgoing_.bytes();
     const auto* bytes = static_cast<const uint8_t*>(data);
-    channel.outgoing_.insert(channel.outgoing_.end(), bytes, bytes + size);
+    records.insert(records.end(), bytes, bytes + size);
     return static_cast<ssize_t>(size);
 }
 

@@ -13,6 +13,7 @@
 // Threading: the I/O thread of its engine.
 #pragma once
 
+#include "transport/output_queue.hpp"
 #include "transport/tls_credentials.hpp"
 
 #include <gnutls/gnutls.h>
@@ -60,9 +61,8 @@ public:
     // Encrypts plaintext into outgoing(): false if GnuTLS fails.
     bool seal(std::span<const uint8_t> plain);
 
-    // Ciphertext for the peer, and how much of it the descriptor took.
-    std::vector<uint8_t>& outgoing() { return outgoing_; }
-    size_t& outgoing_sent() { return outgoing_sent_; }
+    // Ciphertext for the peer, until the descriptor takes it.
+    output_queue& outgoing() { return outgoing_; }
 
 private:
     tls_channel(unsigned flags, std::shared_ptr<const tls_credentials> credentials);
@@ -75,8 +75,7 @@ private:
     std::vector<uint8_t> intake_;
     size_t intake_offset_ = 0;
     size_t intake_end_ = 0;
-    std::vector<uint8_t> outgoing_;
-    size_t outgoing_sent_ = 0;
+    output_queue outgoing_;
     bool established_ = false;
 };
 

@@ -10,6 +10,7 @@
 #include "test_certificates.hpp"
 
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -112,6 +113,22 @@ TEST(Wss, ReqRepWithTheServerBinding) {
     connect_wss(req, bind_wss(rep));
     for (size_t size : {0, 125, 126, 65536, 1 << 20})
         expect_round_trip(req, rep, std::string(size, 'w'));
+}
+
+// With 4 KiB kernel buffers each end takes TLS records a piece at a time:
+// every message, and the order of a burst, survives the partial writes.
+TEST(Wss, SmallKernelBuffersTakeTheRecordsInPieces) {
+    zt::context ctx;
+    zt::socket pull(ctx, ZMQ_PULL);
+    zt::socket push(ctx, ZMQ_PUSH);
+    zt::set_int(pull, ZMQ_RCVBUF, 4096);
+    zt::set_int(push, ZMQ_SNDBUF, 4096);
+    connect_wss(push, bind_wss(pull));
+    const std::vector<size_t> sizes = {1, 4095, 4096, 70'000, 1 << 20, 17, 300'000};
+    for (size_t i = 0; i < sizes.size(); ++i)
+        zt::send_str(push, std::string(sizes[i], static_cast<char>('a' + i)));
+    for (size_t i = 0; i < sizes.size(); ++i)
+        EXPECT_TRUE(zt::recv_str(pull) == std::string(sizes[i], static_cast<char>('a' + i))) << "message " << i;
 }
 
 TEST(Wss, ReqRepWithTheClientBinding) {
