@@ -97,21 +97,41 @@ TEST_P(Plain, AWrongPasswordIsRefusedWithTheStatusOnBothMonitors) {
     ASSERT_EQ(zap.requests().size(), 1u) << "a refused client does not try again";
 }
 
-// Refused again and again: the client, not told why, connects again.
+// Each client is refused, the server's monitor hearing
+// HANDSHAKE_FAILED_NO_DETAIL with EFAULT. Two clients that do not
+// reconnect, not one client refused twice: libzmq 4.3.4 does not always
+// drop a refused client (see the next test), so one that waits to be
+// dropped and to try again may wait for ever.
 TEST_P(Plain, AServerWithoutAZapHandlerRefusesEveryClient) {
     bind_server();
-    connect_client("admin", "secret");
-    zmq_send(client, "hello", 5, ZMQ_DONTWAIT);
-    for (int attempt = 0; attempt < 2; ++attempt) {
+    zt::socket another(ctx, ZMQ_REQ);
+    for (void* each : {static_cast<void*>(client), static_cast<void*>(another)}) {
+        zt::set_int(each, ZMQ_RECONNECT_IVL, -1);
+        zt::set_bytes(each, ZMQ_PLAIN_USERNAME, "admin");
+        zt::set_bytes(each, ZMQ_PLAIN_PASSWORD, "secret");
+        zt::connect(each, endpoint.c_str());
+        zmq_send(each, "hello", 5, ZMQ_DONTWAIT);
+    }
+    for (int refused = 0; refused < 2; ++refused) {
         const auto refusing = server_events.wait_for(ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL);
-        ASSERT_TRUE(refusing) << "attempt " << attempt;
+        ASSERT_TRUE(refusing) << "refusal " << refused;
         EXPECT_EQ(refusing->value, static_cast<uint32_t>(EFAULT));
     }
     EXPECT_FALSE(zt::wait_readable(server, 0));
 }
 
-// The client is dropped without a word: it sees its connection end. (The
-// reference, loaded, at times reports nothing for seconds.)
+// The client is dropped without a word: it sees its connection end, and,
+// not told why, connects again. zmx-only: libzmq 4.3.4 refuses by sending
+// the server's monitor HANDSHAKE_FAILED_NO_DETAIL and then returning -1
+// from its PLAIN mechanism, but sending the event may leave errno at
+// EAGAIN: the monitor socket's zmq_msg_send reads its mailbox, which ends
+// on EAGAIN, when 3,000,000 CPU ticks (about a millisecond) have passed
+// since it last did, as on a loaded machine they may since the ACCEPTED
+// event. Its engine takes a failure with EAGAIN for a full pipe: it stops
+// reading that connection and keeps it open, so the client hears nothing
+// and never tries again. Unmonitored, or with the HELLO read soon enough
+// after ACCEPTED (the usual case on an idle machine), it drops the client
+// as zmx does.
 TEST_P(Plain, ZmxOnlyARefusedClientSeesItsConnectionEnd) {
     bind_server();
     connect_client("admin", "secret");

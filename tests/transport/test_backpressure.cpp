@@ -52,11 +52,26 @@ std::string burst_of(int who, int count) {
     return bytes;
 }
 
-// zmx-only for now: against Debian's libzmq 4.3.4 the poll after peer 0's
-// burst sees nothing within the safety timeout, while the same bytes sent
-// from Python to a pyzmq PULL (same libzmq) are seen at once: what differs
-// is still to be found out.
-TEST(Backpressure, ZmxOnlyFramesHeldByAFullQueueSurviveTheOtherConnectionsReads) {
+// Reads the socket's greeting and READY. A peer sends nothing after its
+// own READY before this, as libzmq's and zmx's own engines do, because
+// libzmq 4.3.4 drops a peer that does: its engine sends its READY only from
+// an output event, and until it has, its NULL mechanism takes any frame
+// read after the peer's READY for one more handshake command, reports
+// HANDSHAKE_FAILED_PROTOCOL (ZMTP_UNEXPECTED_COMMAND) and closes. Greeting,
+// READY and a message in one write are always refused so; a message sent
+// right after the READY is refused when it is already there as libzmq reads
+// the READY, which is what happened here to peer 0's burst. (zmx takes such
+// early frames as messages.)
+void await_the_sockets_handshake(raw_peer& peer) {
+    ASSERT_EQ(peer.receive(64).size(), 64u) << "the socket's greeting";
+    const std::string header = peer.receive(2);
+    ASSERT_EQ(header.size(), 2u) << "the socket's READY";
+    ASSERT_EQ(header[0], '\x04') << "a short command frame";
+    const std::string body = peer.receive(static_cast<uint8_t>(header[1]));
+    ASSERT_EQ(body.substr(0, 6), "\x05READY");
+}
+
+TEST(Backpressure, FramesHeldByAFullQueueSurviveTheOtherConnectionsReads) {
     zt::context ctx;
     zt::socket pull(ctx, ZMQ_PULL);
     zt::set_int(pull, ZMQ_RCVHWM, 4);
@@ -71,6 +86,7 @@ TEST(Backpressure, ZmxOnlyFramesHeldByAFullQueueSurviveTheOtherConnectionsReads)
     // One after the other: each burst is read while the ones before wait
     // for room in the full queue.
     for (int who = 0; who < peers; ++who) {
+        ASSERT_NO_FATAL_FAILURE(await_the_sockets_handshake(*senders[static_cast<size_t>(who)])) << "peer " << who;
         senders[static_cast<size_t>(who)]->send(burst_of(who, count));
         zmq_pollitem_t item{pull, 0, ZMQ_POLLIN, 0};
         ASSERT_EQ(zmq_poll(&item, 1, zt::safety_timeout_ms), 1) << "after the burst of peer " << who;
