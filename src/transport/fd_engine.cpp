@@ -4,6 +4,7 @@
 
 #include <sys/socket.h>
 #include <sys/types.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -103,6 +104,13 @@ ssize_t fd_engine::receive(std::span<uint8_t> into) {
             return n;
         tls_->took_in(static_cast<size_t>(n));
     }
+}
+
+ssize_t fd_engine::receive(std::span<uint8_t> into, std::span<uint8_t> then) {
+    if (tls_)
+        return receive(into);
+    iovec pieces[] = {{into.data(), into.size()}, {then.data(), then.size()}};
+    return ::readv(fd_, pieces, 2);
 }
 
 void fd_engine::on_writable() {

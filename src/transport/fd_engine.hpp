@@ -54,6 +54,9 @@ protected:
     // when TLS failed (its handshake too: a certificate that does not
     // verify).
     ssize_t receive(std::span<uint8_t> into);
+    // As receive(), filling `into` and then `then` in one system call
+    // (over wss only `into`).
+    ssize_t receive(std::span<uint8_t> into, std::span<uint8_t> then);
     // Whether receive() has bytes in hand that the descriptor will not
     // signal again (TLS records read but not yet taken).
     bool input_in_hand() const { return tls_ && tls_->has_input(); }

@@ -17,15 +17,6 @@ namespace zmx {
 
 namespace {
 
-constexpr size_t read_size = reactor::shared_read_size;
-// Until the peer has finished its handshake it is read in small steps, so
-// that what waits for a ZAP handler's answer (kept by the engine itself)
-// stays small.
-constexpr size_t handshake_read_size = 512;
-// A body with more than this still to come is read straight into its
-// message: beyond it the copy from in_ costs more than the extra read.
-constexpr size_t direct_read_threshold = 8 * 1024;
-
 // The frame size limit while the handshake lasts (ZMQ_MAXMSGSIZE if lower).
 int64_t handshake_limit(int64_t max_message_size) {
     return max_message_size >= 0 ? std::min(max_message_size, zmtp::handshake_frame_limit)
@@ -179,55 +170,6 @@ void stream_engine::send_with_group(const msg& m) {
     put_frame(group);
     group.close();
     put_frame(m);
-}
-
-bool stream_engine::takes_input() const {
-    // What is left of the last read must be handled first (a full pipe,
-    // or a ZAP handler still to answer).
-    return !stopped() && in_.empty() && !holding() && state_ != state::awaiting_zap;
-}
-
-void stream_engine::on_readable() {
-    bool took_input = false;
-    // Over wss a read may leave TLS records in hand that the descriptor
-    // will not signal again: they are taken in the same turn.
-    while (takes_input() && (!took_input || input_in_hand())) {
-        const std::span<uint8_t> body = direct_body_room();
-        const ssize_t n = receive(body.empty() ? read_room() : body);
-        if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
-            fail(0, n == 0 ? EPIPE : errno);
-            return;
-        }
-        if (n < 0)
-            break;
-        if (body.empty())
-            in_.arrived(static_cast<size_t>(n));
-        else
-            decoder_.body_arrived(static_cast<size_t>(n));
-        heartbeat_.traffic_received();
-        process_input();
-        took_input = true;
-    }
-    // The shared buffer is the next handler's once we return.
-    if (stopped())
-        in_.clear();
-    else
-        in_.keep();
-    if (took_input)
-        sink_.engine_input_done();
-}
-
-std::span<uint8_t> stream_engine::read_room() {
-    return in_.room(loop_.shared_read_buffer(), state_ == state::active ? read_size : handshake_read_size);
-}
-
-// A large body's missing bytes are read into the message itself rather
-// than copied there from the read buffer (not over ws, whose framing sits
-// between).
-std::span<uint8_t> stream_engine::direct_body_room() {
-    if (state_ != state::active || ws_)
-        return {};
-    return decoder_.body_room(direct_read_threshold, read_size);
 }
 
 bool stream_engine::process_input() {

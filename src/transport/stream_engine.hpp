@@ -64,9 +64,11 @@ private:
             fail();
     }
     void cancel_handshake_timer();
-    // Where the next read goes: a large body's own room, or the loop's
-    // shared buffer (pending_input.hpp).
-    std::span<uint8_t> read_room();
+    // Reads once from the descriptor (stream_engine_reading.cpp): what
+    // receive() returns, the bytes counted where they landed.
+    ssize_t read_once();
+    // Where a large body's missing bytes can be read straight to (empty
+    // when none is arriving).
     std::span<uint8_t> direct_body_room();
     // Works through the pending input; false once the engine failed.
     bool process_input();

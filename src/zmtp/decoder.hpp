@@ -87,6 +87,8 @@ public:
     // decode(), which may be given no bytes at all.
     std::span<uint8_t> body_room(size_t at_least, size_t at_most);
     void body_arrived(size_t n) { body_received_ += n; }
+    // The declared size of the body arriving, 0 between bodies.
+    size_t arriving_body_size() const { return state_ == state::body ? body_size_ : 0; }
     bool body_complete() const { return state_ == state::body && body_received_ == body_size_; }
 
 private:
