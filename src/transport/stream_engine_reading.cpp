@@ -84,9 +84,9 @@ ssize_t stream_engine::read_once() {
     return n;
 }
 
-// Not over ws, whose framing sits between ZMTP's, nor through TLS.
+// Not over ws (wss too), whose framing sits between ZMTP's.
 std::span<uint8_t> stream_engine::direct_body_room() {
-    if (state_ != state::active || ws_ || tls_active() || decoder_.arriving_body_size() < direct_read_threshold)
+    if (state_ != state::active || ws_ || decoder_.arriving_body_size() < direct_read_threshold)
         return {};
     return decoder_.body_room(0, read_size);
 }
