@@ -1,10 +1,20 @@
 // A socket's command inbox: any thread posts, the owner takes in batches.
 //
-// The signaler fires once per empty-to-pending transition, so a stream of
-// commands costs one wake-up while the owner is busy, and none while the
-// owner is spinning for them. Commands are destroyed
-// outside the lock (they may hold the last reference to a pipe whose
-// messages run user free functions).
+// The signaler fires at most once per empty-to-pending transition, so a
+// stream of commands costs one wake-up while the owner is busy, and none
+// while the owner is spinning for them. Commands are destroyed outside the
+// lock (they may hold the last reference to a pipe whose messages run user
+// free functions).
+//
+// Who needs that wake-up decides whether it happens at all (wake_policy).
+// An I/O thread sleeps in epoll on the descriptor, an event loop may watch
+// a socket's ZMQ_FD at any time: they get every transition. A classic
+// socket that never handed out ZMQ_FD is only waited on by zmx itself (a
+// blocking call on the owner's thread, zmq_poll), and those waits say so
+// first (begin_sleep): a transition wakes the signaler only while one is
+// registered. A busy owner (a loop of non-blocking receives over many
+// sockets) then costs its peers no system call per transition, and itself
+// none to take the wake-up back.
 //
 // Before a blocking owner sleeps it waits briefly (await_briefly), in two
 // steps, because a sleeping thread's wake-up costs tens of microseconds:
@@ -24,8 +34,10 @@
 // first. The budgets and what they were measured to do are in
 // docs/performance.md ("The adaptive two-step wait").
 //
-// Threading: post() from any thread; take(), close(), pending() and
-// await_briefly() on the owner's thread (pending() may be read anywhere).
+// Threading: post() from any thread; take(), close(), wait() and
+// wake_on_every_command() on the owner's thread; begin_sleep() and
+// end_sleep() on a thread about to block on the descriptor; pending() may
+// be read anywhere.
 #pragma once
 
 #include "base/signaler.hpp"
@@ -37,14 +49,21 @@
 #include <chrono>
 #include <memory>
 #include <mutex>
+#include <utility>
 #include <vector>
 
 namespace zmx {
 
+enum class wake_policy {
+    every_command,        // each transition wakes the signaler
+    registered_sleepers,  // only while a thread said it will block on it
+};
+
 template <typename Command>
 class mailbox {
 public:
-    explicit mailbox(std::unique_ptr<signaler> sig) : signaler_(std::move(sig)) {}
+    explicit mailbox(std::unique_ptr<signaler> sig, wake_policy policy = wake_policy::every_command)
+        : wakes_always_(policy == wake_policy::every_command), signaler_(std::move(sig)) {}
 
     // Queues a command. False when the mailbox is closed: the command is then
     // left with the caller, who drops it outside any lock.
@@ -57,9 +76,12 @@ public:
             queue_.push_back(std::move(command));
             if (!pending_.exchange(true, std::memory_order_seq_cst)) {
                 // An owner spinning in await_briefly() sees pending_ without
-                // the system call (the seq_cst pair with spinning_ makes
-                // sure one of the two sides notices the other).
-                must_wake = !spinning_.load(std::memory_order_seq_cst);
+                // the system call, and so does one that has not registered
+                // as a sleeper yet (the seq_cst pairs with spinning_ and
+                // sleepers_ make sure one of the two sides notices the
+                // other).
+                must_wake = !spinning_.load(std::memory_order_seq_cst) &&
+                            (wakes_always_ || sleepers_.load(std::memory_order_seq_cst) > 0);
                 signaled_ = signaled_ || must_wake;
                 for (signaler* watcher : watchers_)
                     watcher->wake();  // under the lock: it may be leaving
@@ -72,24 +94,35 @@ public:
 
     bool pending() const { return pending_.load(std::memory_order_acquire); }
 
-    // Waits a little for a command before the caller sleeps (the two steps
-    // and their adaptation are described at the top). True when a command
-    // arrived; false when the caller should sleep on the signaler.
-    bool await_briefly() {
-        spinning_.store(true, std::memory_order_seq_cst);
-        const auto start = clock::now();
-        bool arrived = pause_until(start + pause_spin);
-        if (!arrived && yield_spin_skips_ > 0) {
-            --yield_spin_skips_;
-        } else if (!arrived) {
-            arrived = yield_until(start + yield_spin);
-            yield_spin_backoff_ = arrived ? 0 : std::min(2 * yield_spin_backoff_ + 1, max_yield_spin_backoff);
-            yield_spin_skips_ = yield_spin_backoff_;
-        }
-        spinning_.store(false, std::memory_order_seq_cst);
-        // A post that saw spinning_ set skipped the wake-up: look again
-        // after clearing it (seq_cst pairs with post()).
+    // The owner waits up to timeout_ms (-1 forever) for a command: briefly
+    // spinning, then asleep on the signaler. 1 when one is pending (or the
+    // signaler woke), 0 on timeout, -1 with EINTR as signaler::wait.
+    int wait(int timeout_ms) {
+        if (await_briefly())
+            return 1;
+        const int woken = begin_sleep() ? 1 : signaler_->wait(timeout_ms);
+        end_sleep();
+        return woken;
+    }
+
+    // A thread about to block on the signaler registers, then looks once
+    // more: true when a command is already pending and it must not block.
+    // Either way it calls end_sleep() when it stops waiting.
+    bool begin_sleep() {
+        sleepers_.fetch_add(1, std::memory_order_seq_cst);
         return pending_.load(std::memory_order_seq_cst);
+    }
+    void end_sleep() { sleepers_.fetch_sub(1, std::memory_order_relaxed); }
+
+    // ZMQ_FD went to the application: from now on every transition wakes
+    // the signaler, and a command already pending without a wake-up gets
+    // one, or an event loop that polls first would never hear of it.
+    void wake_on_every_command() {
+        std::lock_guard lock(mutex_);
+        if (std::exchange(wakes_always_, true) || !pending_.load(std::memory_order_relaxed) || signaled_)
+            return;
+        signaled_ = true;
+        signaler_->wake();
     }
 
     // Moves every queued command into out (which must be empty).
@@ -141,6 +174,26 @@ public:
     }
 
 private:
+    // Waits a little for a command before the caller sleeps (the two steps
+    // and their adaptation are described at the top). True when a command
+    // arrived; false when the caller should sleep on the signaler.
+    bool await_briefly() {
+        spinning_.store(true, std::memory_order_seq_cst);
+        const auto start = clock::now();
+        bool arrived = pause_until(start + pause_spin);
+        if (!arrived && yield_spin_skips_ > 0) {
+            --yield_spin_skips_;
+        } else if (!arrived) {
+            arrived = yield_until(start + yield_spin);
+            yield_spin_backoff_ = arrived ? 0 : std::min(2 * yield_spin_backoff_ + 1, max_yield_spin_backoff);
+            yield_spin_skips_ = yield_spin_backoff_;
+        }
+        spinning_.store(false, std::memory_order_seq_cst);
+        // A post that saw spinning_ set skipped the wake-up: look again
+        // after clearing it (seq_cst pairs with post()).
+        return pending_.load(std::memory_order_seq_cst);
+    }
+
     using clock = std::chrono::steady_clock;
     static constexpr auto pause_spin = std::chrono::microseconds(2);
     static constexpr auto yield_spin = std::chrono::microseconds(100);  // from the start of the wait
@@ -188,6 +241,8 @@ private:
     std::vector<signaler*> watchers_;
     std::atomic<bool> pending_{false};
     std::atomic<bool> spinning_{false};  // the owner is in await_briefly()
+    std::atomic<int> sleepers_{0};       // threads between begin_sleep() and end_sleep()
+    bool wakes_always_;                  // wake_policy::every_command, or ZMQ_FD handed out
     bool signaled_ = false;              // the signaler was woken since the last take
     bool closed_ = false;
     // The owner's record of how the yield spin fared (owner's thread only).

@@ -1,5 +1,7 @@
-// A socket's ZMQ_FD only says "look again": after each wake-up its
-// ZMQ_EVENTS decides whether it is ready.
+// A socket's descriptor only says "look again": after each wake-up its
+// ZMQ_EVENTS decides whether it is ready. Its mailbox wakes the descriptor
+// only while a wait has registered as a sleeper (mailbox.hpp), so the wait
+// registers before it blocks and looks once more.
 #include "socket/poll.hpp"
 
 #include "base/clock.hpp"
@@ -94,7 +96,7 @@ private:
 };
 
 // What poll(2) waits on for each item; -1 when a socket fails.
-int descriptors_of(std::span<const poll_item> items, const thread_safe_watch& watch, std::vector<pollfd>& fds) {
+void descriptors_of(std::span<const poll_item> items, const thread_safe_watch& watch, std::vector<pollfd>& fds) {
     fds.resize(items.size());
     for (size_t i = 0; i < items.size(); ++i) {
         const poll_item& item = items[i];
@@ -102,12 +104,52 @@ int descriptors_of(std::span<const poll_item> items, const thread_safe_watch& wa
             fds[i] = {item.fd, to_poll_events(item.events), 0};
             continue;
         }
-        int fd = watch.fd();
-        if (!item.socket->opts().thread_safe && get_int(*item.socket, ZMQ_FD, fd) < 0)
-            return -1;
+        // Not ZMQ_FD: that would make the mailbox wake the descriptor on
+        // every command from then on, as an event loop needs.
+        const int fd = item.socket->opts().thread_safe ? watch.fd() : item.socket->mailbox()->sig().fd();
         fds[i] = {fd, item.events ? short(POLLIN) : short(0), 0};
     }
-    return 0;
+}
+
+// The mailboxes of the classic sockets of a wait, registered as sleepers
+// for as long as this lives.
+class sleep_registration {
+public:
+    explicit sleep_registration(std::span<const poll_item> items) {
+        for (const poll_item& item : items) {
+            if (!item.socket || item.socket->opts().thread_safe)
+                continue;
+            command_mailbox* box = item.socket->mailbox().get();
+            command_pending_ = box->begin_sleep() || command_pending_;
+            boxes_.push_back(box);
+        }
+    }
+    ~sleep_registration() {
+        for (command_mailbox* box : boxes_)
+            box->end_sleep();
+    }
+    sleep_registration(const sleep_registration&) = delete;
+    sleep_registration& operator=(const sleep_registration&) = delete;
+
+    // A command came before the registration: it woke no descriptor.
+    bool command_pending() const { return command_pending_; }
+
+private:
+    std::vector<command_mailbox*> boxes_;
+    bool command_pending_ = false;
+};
+
+// poll(2) up to timeout_ms, the sockets registered as sleepers meanwhile.
+int sleep_on(std::span<const poll_item> items, std::vector<pollfd>& fds, int timeout_ms) {
+    const sleep_registration sleeping(items);
+    return ::poll(fds.data(), fds.size(), sleeping.command_pending() ? 0 : timeout_ms);
+}
+
+bool any_descriptor(std::span<const poll_item> items) {
+    for (const poll_item& item : items)
+        if (!item.socket)
+            return true;
+    return false;
 }
 
 // ZMQ_EVENTS of the socket of items[i]: looked up once per socket and wait.
@@ -146,12 +188,14 @@ int collect(std::span<poll_item> items, const std::vector<pollfd>& fds) {
 int poll(std::span<poll_item> items, long timeout_ms, eventfd_signaler* watcher) {
     thread_safe_watch watch(items, watcher);
     std::vector<pollfd> fds;
-    if (descriptors_of(items, watch, fds) < 0)
-        return -1;
+    descriptors_of(items, watch, fds);
     const deadline until(timeout_ms < 0 ? -1 : static_cast<int>(timeout_ms > INT_MAX ? INT_MAX : timeout_ms));
-    // The first look does not wait: a socket may be ready with its fd quiet.
+    // The first look does not wait: a socket may be ready with its
+    // descriptor quiet. Only plain descriptors need poll(2) for it.
     for (bool first = true;; first = false) {
-        if (::poll(fds.data(), fds.size(), first ? 0 : until.remaining_ms()) < 0)
+        if (!first && sleep_on(items, fds, until.remaining_ms()) < 0)
+            return -1;
+        if (first && any_descriptor(items) && ::poll(fds.data(), fds.size(), 0) < 0)
             return -1;
         watch.reset();
         const int ready = collect(items, fds);

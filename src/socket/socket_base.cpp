@@ -16,19 +16,20 @@ namespace zmx {
 namespace {
 
 // A thread-safe socket is woken through a condition variable, which any
-// number of waiting threads can share; a classic one through an eventfd,
-// which ZMQ_FD hands to event loops.
-std::unique_ptr<signaler> signaler_for(int type) {
+// number of waiting threads can share, on every command; a classic one
+// through an eventfd, which ZMQ_FD hands to event loops, when a wait
+// registered with the mailbox (until ZMQ_FD is handed out).
+std::shared_ptr<command_mailbox> mailbox_for(int type) {
     if (is_thread_safe_type(type))
-        return std::make_unique<condvar_signaler>();
-    return std::make_unique<eventfd_signaler>();
+        return std::make_shared<command_mailbox>(std::make_unique<condvar_signaler>(), wake_policy::every_command);
+    return std::make_shared<command_mailbox>(std::make_unique<eventfd_signaler>(), wake_policy::registered_sleepers);
 }
 
 }  // namespace
 
 socket_base::socket_base(context& ctx, int type)
     : ctx_(ctx),
-      mailbox_(std::make_shared<command_mailbox>(signaler_for(type))),
+      mailbox_(mailbox_for(type)),
       monitor_(std::make_shared<socket_monitor>(ctx)),
       counters_(*monitor_) {
     options_.type = type;
@@ -70,6 +71,7 @@ int socket_base::getsockopt(int option, void* value, size_t* size) {
     case ZMQ_FD:
         if (options_.thread_safe)
             return fail(EINVAL);  // as libzmq: it has no descriptor to poll
+        mailbox_->wake_on_every_command();
         return option_value::put_int_into_larger(value, size, mailbox_->sig().fd());
     case ZMQ_EVENTS: {
         if (*size < sizeof(int))
@@ -165,7 +167,7 @@ int socket_base::refusal() const {
 
 int socket_base::wait_for_commands(int timeout_ms) {
     if (!shared_wake_)
-        return mailbox_->await_briefly() ? 0 : std::min(mailbox_->sig().wait(timeout_ms), 0);
+        return std::min(mailbox_->wait(timeout_ms), 0);
     // A thread-safe socket lets other threads in while this one waits. The
     // ticket is taken before the last look at the mailbox: a command
     // posted after that look wakes us, one posted before it is seen.

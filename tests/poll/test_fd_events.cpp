@@ -131,6 +131,16 @@ TEST_F(FdEvents, FdSignalsTheFirstMessageOfAConnectionNobodyLookedAt) {
     EXPECT_EQ(recv_str(pull), "first");
 }
 
+// The descriptor is asked for only after a message came (and nothing
+// looked at the socket since): it must be readable already, or a loop that
+// waits before reading ZMQ_EVENTS would wait forever.
+TEST_F(FdEvents, FdAskedForAfterAMessageCameIsReadable) {
+    connect_pair();
+    send_str(push, "early");
+    EXPECT_TRUE(fd_readable(socket_fd(pull), zt::safety_timeout_ms));
+    EXPECT_EQ(recv_str(pull), "early");
+}
+
 TEST_F(FdEvents, EdgeTriggeredEventLoopSeesEveryMessage) {
     constexpr int total = 20000;
     zt::set_int(push, ZMQ_SNDHWM, 10);

@@ -5,6 +5,8 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <memory>
+#include <string>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -173,6 +175,58 @@ TEST_F(Poll, PositiveTimeoutIsWokenByAMessageFromAnotherThread) {
     EXPECT_EQ(zmq_poll(&item, 1, zt::safety_timeout_ms), 1);
     sender.join();
     EXPECT_EQ(recv_str(pull), "late");
+}
+
+// A consumer of many sockets (a fan-out's subscriber side) reads each
+// without waiting and polls only when all were empty, while another thread
+// sends in bursts: a message that arrived while nobody polled must not be
+// left behind, and the poll must wake for one that comes while it waits.
+// zmq_poll returns at its timeout with whatever is ready then: a wake-up it
+// missed shows as a wait that lasted the whole timeout.
+bool poll_returns_early(std::vector<zmq_pollitem_t>& items) {
+    const auto start = std::chrono::steady_clock::now();
+    const int ready = zmq_poll(items.data(), int(items.size()), zt::safety_timeout_ms);
+    return ready > 0 && std::chrono::steady_clock::now() - start < std::chrono::milliseconds(zt::safety_timeout_ms);
+}
+
+TEST(PollManySockets, ADrainerThatPollsOnlyWhenAllAreEmptyMissesNothing) {
+    constexpr int pairs = 8;
+    constexpr int total = 40000;
+    zt::context ctx;
+    std::vector<std::unique_ptr<zt::socket>> pushes, pulls;
+    std::vector<zmq_pollitem_t> items;
+    for (int i = 0; i < pairs; ++i) {
+        pulls.push_back(std::make_unique<zt::socket>(ctx, ZMQ_PULL));
+        pushes.push_back(std::make_unique<zt::socket>(ctx, ZMQ_PUSH));
+        const std::string endpoint = "inproc://drain-" + std::to_string(i);
+        zt::bind(*pulls.back(), endpoint.c_str());
+        zt::connect(*pushes.back(), endpoint.c_str());
+        items.push_back({static_cast<void*>(*pulls.back()), 0, ZMQ_POLLIN, 0});
+    }
+    std::thread sender([&] {
+        for (int i = 0; i < total; ++i) {
+            if (zmq_send(*pushes[i % pairs], "m", 1, 0) < 0) break;  // the receiver gave up
+            if (i % 53 == 0) std::this_thread::yield();
+        }
+    });
+    int received = 0;
+    bool missed_wake_up = false;
+    while (received < total && !missed_wake_up) {
+        bool any = false;
+        for (auto& pull : pulls) {
+            char byte;
+            while (zmq_recv(*pull, &byte, 1, ZMQ_DONTWAIT) == 1) {
+                ++received;
+                any = true;
+            }
+        }
+        if (!any && received < total)
+            missed_wake_up = !poll_returns_early(items);
+    }
+    for (auto& pull : pulls) pull->close();  // unblocks a sender left waiting by a failure
+    sender.join();
+    EXPECT_FALSE(missed_wake_up) << "after " << received << " messages";
+    EXPECT_EQ(received, total);
 }
 
 TEST_F(Poll, PlainFileDescriptorsArePolledWithSockets) {

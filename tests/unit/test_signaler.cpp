@@ -1,5 +1,6 @@
 // Both wake-up mechanisms behind the signaler interface, and the mailbox on
-// top of them: a wake-up is never lost, whichever thread posts.
+// top of them: a wake-up is never lost, whichever thread posts and however
+// the owner waits.
 #include "base/signaler.hpp"
 #include "io/mailbox.hpp"
 
@@ -95,6 +96,92 @@ TYPED_TEST(Mailbox, NoWakeUpIsLostUnderConcurrentPosts) {
             ASSERT_EQ(this->box.sig().wait(5000), 1) << "lost wake-up after " << received;
         }
         this->box.take(batch);
+        received += static_cast<int>(batch.size());
+        batch.clear();
+    }
+    a.join();
+    b.join();
+    EXPECT_EQ(received, 2 * per_thread);
+}
+
+// A classic socket's mailbox wakes its descriptor only for a registered
+// sleeper (zmx's own waits), or always once ZMQ_FD was handed out.
+class SleeperMailbox : public ::testing::Test {
+protected:
+    zmx::mailbox<int> box{std::make_unique<eventfd_signaler>(), zmx::wake_policy::registered_sleepers};
+
+    void post(int command) { ASSERT_TRUE(box.post(command)); }
+    bool descriptor_woken() { return box.sig().wait(0) == 1; }
+};
+
+TEST_F(SleeperMailbox, APostWithNobodyAsleepLeavesTheDescriptorQuiet) {
+    post(1);
+    EXPECT_TRUE(box.pending());
+    EXPECT_FALSE(descriptor_woken());
+}
+
+TEST_F(SleeperMailbox, ASleeperArrivingAfterAPostIsToldNotToBlock) {
+    post(1);
+    EXPECT_TRUE(box.begin_sleep());
+    box.end_sleep();
+    std::vector<int> taken;
+    box.take(taken);
+    EXPECT_FALSE(box.begin_sleep());
+    box.end_sleep();
+}
+
+TEST_F(SleeperMailbox, APostWakesARegisteredSleeperAndTheTakeQuietsIt) {
+    ASSERT_FALSE(box.begin_sleep());
+    post(1);
+    box.end_sleep();
+    EXPECT_TRUE(descriptor_woken());
+    std::vector<int> taken;
+    box.take(taken);
+    EXPECT_FALSE(descriptor_woken());
+    post(2);  // nobody asleep any more
+    EXPECT_FALSE(descriptor_woken());
+}
+
+TEST_F(SleeperMailbox, HandingOutTheDescriptorWakesItForWhatIsPendingAndWhatFollows) {
+    post(1);
+    box.wake_on_every_command();
+    EXPECT_TRUE(descriptor_woken());
+    std::vector<int> taken;
+    box.take(taken);
+    EXPECT_FALSE(descriptor_woken());
+    post(2);
+    EXPECT_TRUE(descriptor_woken());
+}
+
+TEST_F(SleeperMailbox, TheOwnersWaitTimesOutAndIsWokenFromAnotherThread) {
+    EXPECT_EQ(box.wait(0), 0);
+    std::thread poster([this] { post(7); });
+    EXPECT_EQ(box.wait(5000), 1);
+    poster.join();
+    EXPECT_TRUE(box.pending());
+}
+
+// The owner alternates between busy looks (no sleeper: posts skip the
+// descriptor) and blocking waits, while two threads post: every post is
+// seen, none leaves the owner asleep.
+TEST_F(SleeperMailbox, NoWakeUpIsLostBetweenBusyLooksAndWaits) {
+    constexpr int per_thread = 20000;
+    auto producer = [this](int base) {
+        for (int i = 0; i < per_thread; ++i) {
+            int command = base + i;
+            box.post(command);
+            if (i % 64 == 0)
+                std::this_thread::yield();
+        }
+    };
+    std::thread a(producer, 0), b(producer, per_thread);
+    std::vector<int> batch;
+    int received = 0;
+    for (int round = 0; received < 2 * per_thread; ++round) {
+        if (round % 2 == 0 && !box.pending()) {
+            ASSERT_EQ(box.wait(5000), 1) << "lost wake-up after " << received;
+        }
+        box.take(batch);
         received += static_cast<int>(batch.size());
         batch.clear();
     }
