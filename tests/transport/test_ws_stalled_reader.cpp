@@ -24,7 +24,7 @@ const tt::test_pki& pki() {
 }
 
 constexpr int small_buffer = 4096;
-constexpr size_t large = 6 * 1024 * 1024;
+constexpr size_t large = 4 * 1024 * 1024;
 
 // A body whose bytes say where they are and which message they belong to.
 std::string body_of(size_t size, size_t seed) {
