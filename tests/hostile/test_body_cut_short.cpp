@@ -13,6 +13,7 @@
 #include "zmtp_bytes.hpp"
 
 #include <cstdint>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -106,6 +107,10 @@ struct cut {
     hang_up how;
 };
 
+void PrintTo(const cut& c, std::ostream* os) {
+    *os << c.body_sent << " of " << c.declared << " bytes, then " << hang_up_name(c.how);
+}
+
 class BodyCutShortInside : public BodyCutShort, public ::testing::WithParamInterface<cut> {};
 
 // Where the body stops: within the first read of it, after the first
@@ -139,6 +144,10 @@ struct boundary {
     size_t next_header_sent;  // of the next long frame header's 9 bytes
     hang_up how;
 };
+
+void PrintTo(const boundary& b, std::ostream* os) {
+    *os << b.next_header_sent << " header bytes, then " << hang_up_name(b.how);
+}
 
 class BodyCutAtItsEnd : public BodyCutShort, public ::testing::WithParamInterface<boundary> {};
 
