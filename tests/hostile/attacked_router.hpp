@@ -18,6 +18,7 @@ namespace ht {
 struct router_settings {
     int handshake_ivl_ms = 300;  // short, so that a stalled attacker is closed quickly
     int64_t maxmsgsize = -1;
+    int rcvhwm = -1;  // -1: the default
     const char* bind_address = "tcp://127.0.0.1:*";
     bool curve = false;
 };
@@ -28,6 +29,8 @@ public:
         : router_(ctx_, ZMQ_ROUTER), events_(ctx_, router_), good_peer_(ctx_, ZMQ_DEALER) {
         zt::set_int(router_, ZMQ_HANDSHAKE_IVL, settings.handshake_ivl_ms);
         EXPECT_EQ(zmq_setsockopt(router_, ZMQ_MAXMSGSIZE, &settings.maxmsgsize, sizeof settings.maxmsgsize), 0);
+        if (settings.rcvhwm >= 0)
+            zt::set_int(router_, ZMQ_RCVHWM, settings.rcvhwm);
         if (settings.curve)
             secure_with_curve();
         zt::bind(router_, settings.bind_address);

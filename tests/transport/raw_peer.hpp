@@ -98,6 +98,14 @@ public:
         fd_ = -1;
     }
 
+    // Hangs up from our side with a reset (SO_LINGER of 0): the peer's next
+    // read fails with ECONNRESET instead of ending in order.
+    void reset() {
+        const linger abort{1, 0};
+        EXPECT_EQ(::setsockopt(fd_, SOL_SOCKET, SO_LINGER, &abort, sizeof abort), 0);
+        hang_up();
+    }
+
     // True when the peer closed the connection within timeout_ms (what it
     // sent before is read and dropped). `service`, a zmq socket, is kept
     // busy meanwhile: a socket that closes a connection itself (STREAM,
