@@ -95,7 +95,7 @@ private:
     std::vector<socket_base*> watched_;
 };
 
-// What poll(2) waits on for each item; -1 when a socket fails.
+// What poll(2) waits on for each item.
 void descriptors_of(std::span<const poll_item> items, const thread_safe_watch& watch, std::vector<pollfd>& fds) {
     fds.resize(items.size());
     for (size_t i = 0; i < items.size(); ++i) {
