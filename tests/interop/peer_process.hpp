@@ -5,6 +5,8 @@
 // publishing peer to stop.
 #pragma once
 
+#include "exec_image.hpp"
+
 #include <gtest/gtest.h>
 
 #include <fcntl.h>
@@ -31,6 +33,8 @@ public:
     // Any program: command[0] is its path, the rest its arguments.
     struct program {};
     peer_process(std::vector<std::string> command, const std::vector<std::string>& env, program) {
+        // The peer must load its own libzmq, never ours.
+        const zt::exec_image image(std::move(command), {"LD_LIBRARY_PATH"}, env);
         // Close-on-exec, so the child keeps only its stdin and stdout (dup2
         // clears the flag on those): it must see EOF when we close its stdin.
         int to_child[2], from_child[2];
@@ -40,18 +44,7 @@ public:
         if (pid_ == 0) {
             dup2(to_child[0], 0);
             dup2(from_child[1], 1);
-            std::vector<char*> argv;
-            for (auto& a : command)
-                argv.push_back(a.data());
-            argv.push_back(nullptr);
-            // The peer must load its own libzmq, never ours.
-            unsetenv("LD_LIBRARY_PATH");
-            for (const auto& setting : env) {
-                const size_t equals = setting.find('=');
-                setenv(setting.substr(0, equals).c_str(), setting.substr(equals + 1).c_str(), 1);
-            }
-            execv(argv[0], argv.data());
-            _exit(127);
+            image.exec();
         }
         ::close(to_child[0]);
         ::close(from_child[1]);

@@ -4,6 +4,7 @@
 // connection; stopped with the object.
 #pragma once
 
+#include "exec_image.hpp"
 #include "zmq_test.hpp"
 
 #include <arpa/inet.h>
@@ -69,18 +70,14 @@ private:
         std::vector<std::string> args{program, "-i", "127.0.0.1", "-p", std::to_string(port_)};
         if (!username.empty())
             args.insert(args.end(), {"-u", username, "-P", password});
+        const zt::exec_image image(std::move(args));
         pid_ = ::fork();
         if (pid_ != 0)
             return;
         const int null = ::open("/dev/null", O_WRONLY);
         ::dup2(null, 1);
         ::dup2(null, 2);
-        std::vector<char*> argv;
-        for (auto& a : args)
-            argv.push_back(a.data());
-        argv.push_back(nullptr);
-        ::execv(program, argv.data());
-        ::_exit(127);
+        image.exec();
     }
 
     // Connects until the proxy accepts (false if it exited, or after the
