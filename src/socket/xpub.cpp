@@ -132,15 +132,23 @@ void xpub_socket::xpipe_terminated(pipe* p) {
 void xpub_socket::choose_targets(const msg& m) {
     chosen_.clear();
     const std::string_view data(static_cast<const char*>(m.data()), m.size());
+    size_t prefixes = 0;
     subscriptions_.for_each_prefix_of(data, [&](std::vector<pipe*>& pipes) {
-        for (pipe* p : pipes)
-            if (std::find(chosen_.begin(), chosen_.end(), p) == chosen_.end())
-                chosen_.push_back(p);
+        chosen_.insert(chosen_.end(), pipes.begin(), pipes.end());
+        ++prefixes;
     });
+    // A prefix lists each of its pipes once; a pipe subscribed to several
+    // prefixes of the message is listed once for each, and gets the
+    // message once. Sorted, in n log n: a search of the list for each pipe
+    // cost 5,000 comparisons a message with 100 subscribers to one topic.
+    if (prefixes > 1 || options_.invert_matching) {
+        std::sort(chosen_.begin(), chosen_.end());
+        chosen_.erase(std::unique(chosen_.begin(), chosen_.end()), chosen_.end());
+    }
     if (options_.invert_matching) {
         std::vector<pipe*> others;
         for (pipe* p : out_.pipes())
-            if (std::find(chosen_.begin(), chosen_.end(), p) == chosen_.end())
+            if (!std::binary_search(chosen_.begin(), chosen_.end(), p))
                 others.push_back(p);
         chosen_.swap(others);
     }
