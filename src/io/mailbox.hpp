@@ -16,18 +16,23 @@
 // sockets) then costs its peers no system call per transition, and itself
 // none to take the wake-up back.
 //
-// Before a blocking owner sleeps it waits briefly (await_briefly), in two
-// steps, because a sleeping thread's wake-up costs tens of microseconds:
-// - a short pause spin, which catches a peer thread in a hot loop (an
-//   inproc REQ/REP answer comes well within it);
-// - then a yield spin: sched_yield(), a short pause spin, and again. It
-//   must outlast a sleeping peer's wake-up (were it shorter, one late
-//   answer would make both sides sleep from then on) and catch an answer
-//   that I/O threads produce over tcp. A pause spin that long would starve
-//   the very thread that answers when busy threads outnumber the cores
-//   (tcp on 2 cores: two application threads, two I/O threads); a yield
-//   hands it the core at once, and the pause between yields keeps the
-//   scheduler's share down.
+// Before a blocking owner sleeps it waits briefly (await_briefly), because
+// a sleeping thread's wake-up costs tens of microseconds:
+// - a short pause spin, which catches a peer thread in a hot loop;
+// - then, only for an answer (awaited::answer: the owner sent a request
+//   and waits for what comes back), a yield spin: sched_yield(), a short
+//   pause spin, and again. It must outlast a sleeping peer's wake-up (were
+//   it shorter, one late answer would make both sides sleep from then on)
+//   and catch an answer that I/O threads produce over tcp; an inproc
+//   REQ/REP round trip is ten times faster with it. A pause spin that long
+//   would starve the very thread that answers when busy threads outnumber
+//   the cores; a yield hands it the core at once, and the pause between
+//   yields keeps the scheduler's share down.
+// The next message of a stream, or room to send one, is not worth the
+// yield spin: it comes when the threads producing it have done their
+// work, and a spinning consumer only takes their cores. Between two
+// processes on 2 cores (four busy threads) the yield spin of a PULL and a
+// blocked PUSH halved the 64 B throughput and doubled its CPU.
 // The yield spin adapts: when it ends without a command it is skipped for
 // the next 1, 3, 7 ... 63 waits, and one success brings it back, so a
 // socket whose commands come slowly sleeps at once instead of spinning
@@ -53,6 +58,12 @@
 #include <vector>
 
 namespace zmx {
+
+// What a blocking owner waits for, which decides how long it spins.
+enum class awaited {
+    stream,  // the next message of a stream, or room to send one
+    answer,  // the answer to what it just sent
+};
 
 enum class wake_policy {
     every_command,        // each transition wakes the signaler
@@ -97,8 +108,8 @@ public:
     // The owner waits up to timeout_ms (-1 forever) for a command: briefly
     // spinning, then asleep on the signaler. 1 when one is pending (or the
     // signaler woke), 0 on timeout, -1 with EINTR as signaler::wait.
-    int wait(int timeout_ms) {
-        if (await_briefly())
+    int wait(int timeout_ms, awaited what = awaited::stream) {
+        if (await_briefly(what))
             return 1;
         const int woken = begin_sleep() ? 1 : signaler_->wait(timeout_ms);
         end_sleep();
@@ -177,17 +188,11 @@ private:
     // Waits a little for a command before the caller sleeps (the two steps
     // and their adaptation are described at the top). True when a command
     // arrived; false when the caller should sleep on the signaler.
-    bool await_briefly() {
+    bool await_briefly(awaited what) {
         spinning_.store(true, std::memory_order_seq_cst);
         const auto start = clock::now();
-        bool arrived = pause_until(start + pause_spin);
-        if (!arrived && yield_spin_skips_ > 0) {
-            --yield_spin_skips_;
-        } else if (!arrived) {
-            arrived = yield_until(start + yield_spin);
-            yield_spin_backoff_ = arrived ? 0 : std::min(2 * yield_spin_backoff_ + 1, max_yield_spin_backoff);
-            yield_spin_skips_ = yield_spin_backoff_;
-        }
+        if (!pause_until(start + pause_spin) && what == awaited::answer)
+            adaptive_yield_spin(start);
         spinning_.store(false, std::memory_order_seq_cst);
         // A post that saw spinning_ set skipped the wake-up: look again
         // after clearing it (seq_cst pairs with post()).
@@ -195,6 +200,18 @@ private:
     }
 
     using clock = std::chrono::steady_clock;
+
+    // The yield spin, skipped while backing off after misses.
+    void adaptive_yield_spin(clock::time_point start) {
+        if (yield_spin_skips_ > 0) {
+            --yield_spin_skips_;
+            return;
+        }
+        const bool arrived = yield_until(start + yield_spin);
+        yield_spin_backoff_ = arrived ? 0 : std::min(2 * yield_spin_backoff_ + 1, max_yield_spin_backoff);
+        yield_spin_skips_ = yield_spin_backoff_;
+    }
+
     static constexpr auto pause_spin = std::chrono::microseconds(2);
     static constexpr auto yield_spin = std::chrono::microseconds(100);  // from the start of the wait
     static constexpr auto yield_gap = std::chrono::microseconds(1);    // paused between two yields

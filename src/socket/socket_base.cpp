@@ -147,8 +147,8 @@ void socket_base::remove_pipe(pipe* p) {
 
 // ---------------------------------------------------------------- commands
 
-int socket_base::process_commands(int timeout_ms) {
-    if (timeout_ms != 0 && wait_for_commands(timeout_ms) < 0)
+int socket_base::process_commands(int timeout_ms, awaited what) {
+    if (timeout_ms != 0 && wait_for_commands(timeout_ms, what) < 0)
         return fail(EINTR);
     mailbox_->take(commands_);
     for (auto& c : commands_)
@@ -165,9 +165,9 @@ int socket_base::refusal() const {
     return stopped_ ? ETERM : 0;
 }
 
-int socket_base::wait_for_commands(int timeout_ms) {
+int socket_base::wait_for_commands(int timeout_ms, awaited what) {
     if (!shared_wake_)
-        return std::min(mailbox_->wait(timeout_ms), 0);
+        return std::min(mailbox_->wait(timeout_ms, what), 0);
     // A thread-safe socket lets other threads in while this one waits. The
     // ticket is taken before the last look at the mailbox: a command
     // posted after that look wakes us, one posted before it is seen.
@@ -242,7 +242,7 @@ int socket_base::send(msg& m, int flags) {
     else
         m.clear(msg::more);
     if (xsend(m) == 0)
-        return done();
+        return sent();
     if (errno != EAGAIN || (flags & ZMQ_DONTWAIT) || options_.sndtimeo == 0)
         return -1;
     const deadline until(options_.sndtimeo);
@@ -250,7 +250,7 @@ int socket_base::send(msg& m, int flags) {
         if (process_commands(until.remaining_ms()) < 0)
             return -1;
         if (xsend(m) == 0)
-            return done();
+            return sent();
         if (errno != EAGAIN)
             return -1;
         if (until.expired())
@@ -269,7 +269,7 @@ int socket_base::recv(msg& m, int flags) {
     if (rc < 0 && errno == EAGAIN && !(flags & ZMQ_DONTWAIT) && options_.rcvtimeo != 0) {
         const deadline until(options_.rcvtimeo);
         for (;;) {
-            if (process_commands(until.remaining_ms()) < 0)
+            if (process_commands(until.remaining_ms(), sent_since_received_ ? awaited::answer : awaited::stream) < 0)
                 return -1;
             rc = receive_one(m);
             if (rc == 0 || errno != EAGAIN)
@@ -283,6 +283,7 @@ int socket_base::recv(msg& m, int flags) {
         return -1;
     m.clear(msg::subscription);  // ours alone: what the application sends on is a message
     rcvmore_ = m.has(msg::more);
+    sent_since_received_ = false;
     return done();
 }
 
@@ -309,6 +310,11 @@ int socket_base::receive_one(msg& m) {
             rc = xrecv(m);
     }
     return rc;
+}
+
+int socket_base::sent() {
+    sent_since_received_ = true;
+    return done();
 }
 
 int socket_base::done() {

@@ -145,17 +145,20 @@ private:
     // Waits up to timeout_ms for commands and runs them: 0, or -1 with
     // ETERM (the context is terminating), ENOTSOCK (another thread closed
     // a thread-safe socket) or EINTR.
-    int process_commands(int timeout_ms);
+    // what says how long the wait may spin (mailbox.hpp).
+    int process_commands(int timeout_ms, awaited what = awaited::stream);
     // Why a call is refused now: ENOTSOCK once closed (a thread-safe
     // socket's call that came in late), ETERM once the context is
     // terminating; else 0.
     int refusal() const;
     // 0 once commands may have come (or the time is up), -1 on EINTR.
-    int wait_for_commands(int timeout_ms);
+    int wait_for_commands(int timeout_ms, awaited what);
     // xrecv, for a thread-safe type skipping multipart messages.
     int receive_one(msg& m);
     // A send or receive succeeded: 0.
     int done();
+    // A send succeeded: done(), noted for the next receive's wait.
+    int sent();
     void run(command& c);
     void pipe_delimited(pipe* p) override;
     void reap_delimited();
@@ -202,6 +205,9 @@ private:
     socket_counters counters_;  // after monitor_, which it reports to
     bool stopped_ = false;
     bool rcvmore_ = false;
+    // A message went out since the last one came in: a receive now waits
+    // for an answer (awaited::answer), not for the next of a stream.
+    bool sent_since_received_ = false;
     // Thread-safe sockets only: the mailbox's signaler, the lock of every
     // call, and the threads blocked in one.
     condvar_signaler* shared_wake_ = nullptr;
