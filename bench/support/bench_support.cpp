@@ -2,9 +2,14 @@
 
 #include <zmq.h>
 
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 #include <thread>
 
 namespace bench {
@@ -92,6 +97,75 @@ void push_pull_throughput(void* context, const bind_fresh& bind, size_t size, lo
     std::fflush(stdout);
     zmq_close(push);
     zmq_close(pull);
+}
+
+namespace {
+
+// The child: connects a PUSH to the endpoint that comes down the pipe and
+// sends the warm-up message and count more, then exits once they are out.
+[[noreturn]] void push_from_child(int endpoint_pipe, size_t size, long count)
+{
+    std::string endpoint;
+    char c;
+    while (read(endpoint_pipe, &c, 1) == 1 && c != '\n') endpoint += c;
+    void* context = zmq_ctx_new();
+    void* push = context ? zmq_socket(context, ZMQ_PUSH) : nullptr;
+    if (!push) die("zmq_socket");
+    check(zmq_connect(push, endpoint.c_str()), "zmq_connect");
+    for (long i = 0; i <= count; i++) send_message(push, size);
+    zmq_close(push);
+    zmq_ctx_term(context);  // waits until everything is sent (linger)
+    std::_Exit(EXIT_SUCCESS);
+}
+
+double cpu_seconds(const rusage& usage)
+{
+    const auto total = [](const timeval& t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };
+    return total(usage.ru_utime) + total(usage.ru_stime);
+}
+
+}  // namespace
+
+// The clock runs from the warm-up message's arrival to the last one's.
+void push_pull_across_processes(const bind_fresh& bind, size_t size, long count)
+{
+    int endpoint_pipe[2];
+    if (pipe(endpoint_pipe) != 0) die("pipe");
+    std::fflush(stdout);
+    const pid_t child = fork();
+    if (child < 0) die("fork");
+    if (child == 0) {
+        close(endpoint_pipe[1]);
+        push_from_child(endpoint_pipe[0], size, count);
+    }
+    close(endpoint_pipe[0]);
+    void* context = zmq_ctx_new();
+    void* pull = context ? zmq_socket(context, ZMQ_PULL) : nullptr;
+    if (!pull) die("zmq_socket");
+    const std::string endpoint = bind(pull, "across", size) + "\n";
+    if (write(endpoint_pipe[1], endpoint.data(), endpoint.size()) != ssize_t(endpoint.size())) die("write");
+    close(endpoint_pipe[1]);
+
+    zmq_msg_t msg;
+    check(zmq_msg_init(&msg), "zmq_msg_init");
+    receive_message(pull, &msg, size);
+    const cpu_meter cpu;
+    const auto start = bench_clock::now();
+    for (long i = 0; i < count; i++) receive_message(pull, &msg, size);
+    const double seconds = std::chrono::duration<double>(bench_clock::now() - start).count();
+    const double receiver_cpu = cpu.seconds();
+    zmq_msg_close(&msg);
+    int status = 0;
+    rusage child_usage{};
+    if (wait4(child, &status, 0, &child_usage) != child || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        die("the sending process failed");
+    zmq_close(pull);
+    zmq_ctx_term(context);
+
+    std::printf("push/pull across processes %zu B msg/s\t%.0f\n", size, count / seconds);
+    std::printf("push/pull across processes %zu B cpu us/msg\t%.3f\n", size,
+                (receiver_cpu + cpu_seconds(child_usage)) / double(count) * 1e6);
+    std::fflush(stdout);
 }
 
 // The figure is the mean full round trip (request out, reply back), not

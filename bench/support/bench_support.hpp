@@ -36,6 +36,12 @@ using configure_pair = std::function<void(void* server, void* client)>;
 // `configure`, when given, is applied to PULL (the server) and PUSH first.
 void push_pull_throughput(void* context, const bind_fresh& bind, size_t size, long count,
                           const configure_pair& configure = {});
+// As push_pull_throughput, PUSH in a child process (with a context of its
+// own) and PULL here, as applications are deployed and as libzmq's
+// local_thr and remote_thr measure: each side has its own I/O thread, and
+// four busy threads share the cores. The CPU figure is both processes'.
+// Call it while this process has no context: the child is forked first.
+void push_pull_across_processes(const bind_fresh& bind, size_t size, long count);
 // REQ in this thread, an echoing REP (bound) in another: prints the mean
 // full round trip in microseconds.
 // `configure` as above, applied to REP (the server) and REQ.
