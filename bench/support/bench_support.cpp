@@ -118,12 +118,6 @@ namespace {
     std::_Exit(EXIT_SUCCESS);
 }
 
-double cpu_seconds(const rusage& usage)
-{
-    const auto total = [](const timeval& t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };
-    return total(usage.ru_utime) + total(usage.ru_stime);
-}
-
 }  // namespace
 
 // The clock runs from the warm-up message's arrival to the last one's.
@@ -164,7 +158,7 @@ void push_pull_across_processes(const bind_fresh& bind, size_t size, long count)
 
     std::printf("push/pull across processes %zu B msg/s\t%.0f\n", size, count / seconds);
     std::printf("push/pull across processes %zu B cpu us/msg\t%.3f\n", size,
-                (receiver_cpu + cpu_seconds(child_usage)) / double(count) * 1e6);
+                (receiver_cpu + cpu_meter::seconds_of(child_usage)) / double(count) * 1e6);
     std::fflush(stdout);
 }
 

@@ -42,6 +42,13 @@ inline std::filesystem::path require_library(const char* program, const void* sy
 // benchmark's own, so a figure won by spinning shows up beside it.
 class cpu_meter {
 public:
+    // User and system time in `usage`, in seconds.
+    static double seconds_of(const rusage& usage)
+    {
+        const auto total = [](const timeval& t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };
+        return total(usage.ru_utime) + total(usage.ru_stime);
+    }
+
     cpu_meter() : start_seconds_(process_seconds()) {}
     double seconds() const { return process_seconds() - start_seconds_; }
     // Microseconds of CPU per item since construction.
@@ -52,8 +59,7 @@ private:
     {
         rusage usage{};
         getrusage(RUSAGE_SELF, &usage);
-        const auto total = [](const timeval& t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };
-        return total(usage.ru_utime) + total(usage.ru_stime);
+        return seconds_of(usage);
     }
     double start_seconds_;
 };
