@@ -2,11 +2,13 @@
 
 #include <zmq.h>
 
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -105,6 +107,9 @@ namespace {
 // sends the warm-up message and count more, then exits once they are out.
 [[noreturn]] void push_from_child(int endpoint_pipe, size_t size, long count)
 {
+    // A parent that dies (a failed check) takes the child along, which
+    // would otherwise wait forever for room to send.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
     std::string endpoint;
     char c;
     while (read(endpoint_pipe, &c, 1) == 1 && c != '\n') endpoint += c;
