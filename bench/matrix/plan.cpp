@@ -13,7 +13,8 @@ namespace {
 const char* const usage =
     "usage: %s SUITE TRANSPORTS [--scale X] [--sizes N,...] [--subscribers N,...] [--peers N,...] [--seconds S] "
     "[--smoke]\n"
-    "  SUITE       throughput (PUSH/PULL at each size), latency (REQ/REP and DEALER/ROUTER at 64 B and 4 KB),\n"
+"  SUITE       throughput (PUSH/PULL at each size), across (the same, the PUSH in a second process; ipc and\n"
+    "              tcp), latency (REQ/REP and DEALER/ROUTER at 64 B and 4 KB),\n"
     "              fanout (PUB/SUB to N subscribers), peers (N tcp peers to one ROUTER: time and memory),\n"
     "              slow (REQ/REP 1,000 exchanges/s for S seconds: CPU)\n"
     "  TRANSPORTS  comma-separated: inproc, ipc, tcp (peers: tcp only)\n"
@@ -73,7 +74,7 @@ plan parse_command_line(int argc, char** argv)
     plan p;
     p.suite = argv[1];
     p.transports = words(argv[2]);
-    const std::vector<std::string> suites{"throughput", "latency", "fanout", "peers", "slow"};
+    const std::vector<std::string> suites{"throughput", "across", "latency", "fanout", "peers", "slow"};
     if (std::find(suites.begin(), suites.end(), p.suite) == suites.end()) usage_error(program);
     for (const auto& transport : p.transports)
         if (transport != "inproc" && transport != "ipc" && transport != "tcp") usage_error(program);

@@ -9,7 +9,7 @@
 namespace matrix {
 
 struct plan {
-    std::string suite;                    // throughput, latency, fanout, peers or slow
+    std::string suite;                    // throughput, across, latency, fanout, peers or slow
     std::vector<std::string> transports;  // inproc, ipc, tcp
     // Multiplies every message count, so a quick run and a ctest smoke
     // run measure the same things, fewer times. The slow conversation's

@@ -43,6 +43,14 @@ void figure(const std::string& transport, const std::string& name, double value)
     std::fflush(stdout);
 }
 
+void stream_figures(const std::string& transport, const std::string& name, size_t size, long messages, double seconds,
+                    double cpu_seconds)
+{
+    figure(transport, name + "msg/s", double(messages) / seconds);
+    figure(transport, name + "MB/s", double(messages) * double(size) / seconds / 1e6);
+    figure(transport, name + "cpu us/msg", cpu_seconds / double(messages) * 1e6);
+}
+
 void expect_size(size_t received, size_t sent)
 {
     if (received != sent) fail("received " + std::to_string(received) + " bytes, sent " + std::to_string(sent));

@@ -39,10 +39,23 @@ private:
 long send_stream(socket& s, size_t size, long count, std::chrono::duration<double> budget);
 
 void figure(const std::string& transport, const std::string& name, double value);
+// A stream's three figures, `name` followed by "msg/s", "MB/s" and
+// "cpu us/msg": `messages` of `size` bytes in `seconds`, at a cost of
+// `cpu_seconds`.
+void stream_figures(const std::string& transport, const std::string& name, size_t size, long messages, double seconds,
+                    double cpu_seconds);
 // Fails unless a message arrived with the size it was sent with.
 void expect_size(size_t received, size_t sent);
 
+// Messages for a stream of `size` bytes each: about 0.8 s of libzmq over
+// tcp on the 2-core machine the matrix was first run on (0.25 µs per
+// message plus 2.5 GB/s), before plan::count scales it.
+double stream_base_count(size_t size);
+
 void throughput(library& lib, const plan& p, addresses& at);
+// As throughput, the PUSH in a second process (across_processes.hpp);
+// inproc is left out.
+void across_processes(library& lib, const plan& p, addresses& at);
 void latency(library& lib, const plan& p, addresses& at);
 void slow_conversation(library& lib, const plan& p, addresses& at);
 void fan_out(library& lib, const plan& p, addresses& at);

@@ -11,13 +11,6 @@ namespace {
 
 using bench_clock = std::chrono::steady_clock;
 
-// Messages for about 0.8 s of libzmq over tcp on the 2-core machine the
-// matrix was first run on: 0.25 µs per message plus 2.5 GB/s.
-double base_count(size_t size)
-{
-    return 0.8 / (0.25e-6 + double(size) / 2.5e9);
-}
-
 // PUSH in this thread, the bound PULL in another. One message goes through
 // first, untimed, so a connection is up and handshaken; the clock runs
 // from the first timed send to the last receive, so messages still queued
@@ -46,19 +39,21 @@ void push_pull(library& lib, const std::string& transport, addresses& at, size_t
     if (received != sent) fail("push/pull: " + std::to_string(received) + " of " + std::to_string(sent) + " arrived");
     const double seconds = std::chrono::duration<double>(last_received - start).count();
 
-    const std::string name = "push/pull " + std::to_string(size) + " B ";
-    figure(transport, name + "msg/s", double(sent) / seconds);
-    figure(transport, name + "MB/s", double(sent) * double(size) / seconds / 1e6);
-    figure(transport, name + "cpu us/msg", cpu.micros_per(sent));
+    stream_figures(transport, "push/pull " + std::to_string(size) + " B ", size, sent, seconds, cpu.seconds());
 }
 
 }  // namespace
+
+double stream_base_count(size_t size)
+{
+    return 0.8 / (0.25e-6 + double(size) / 2.5e9);
+}
 
 void throughput(library& lib, const plan& p, addresses& at)
 {
     const std::chrono::duration<double> budget(p.budget_seconds());
     for (const auto& transport : p.transports)
-        for (size_t size : p.sizes) push_pull(lib, transport, at, size, p.count(base_count(size)), budget);
+        for (size_t size : p.sizes) push_pull(lib, transport, at, size, p.count(stream_base_count(size)), budget);
 }
 
 }  // namespace matrix
