@@ -13,11 +13,11 @@ namespace {
 const char* const usage =
     "usage: %s SUITE TRANSPORTS [--scale X] [--sizes N,...] [--subscribers N,...] [--peers N,...] [--seconds S] "
     "[--smoke]\n"
-"  SUITE       throughput (PUSH/PULL at each size), across (the same, the PUSH in a second process; ipc and\n"
-    "              tcp), latency (REQ/REP and DEALER/ROUTER at 64 B and 4 KB),\n"
+    "  SUITE       throughput (PUSH/PULL at each size), across (the same, the PUSH in a second process),\n"
+    "              latency (REQ/REP and DEALER/ROUTER at 64 B and 4 KB),\n"
     "              fanout (PUB/SUB to N subscribers), peers (N tcp peers to one ROUTER: time and memory),\n"
     "              slow (REQ/REP 1,000 exchanges/s for S seconds: CPU)\n"
-    "  TRANSPORTS  comma-separated: inproc, ipc, tcp (peers: tcp only)\n"
+    "  TRANSPORTS  comma-separated: inproc, ipc, tcp (peers: tcp only; across leaves inproc out)\n"
     "  --scale X   multiplies message counts (default 1)\n"
     "  --seconds S the slow conversation's length (default 5)\n"
     "  --smoke     a few messages of everything, 20 peers, 0.2 s: checks that the suite runs\n";
