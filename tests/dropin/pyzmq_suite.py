@@ -3,7 +3,10 @@
 Run by ctest with LD_LIBRARY_PATH naming zmx's build/lib (the directory is
 also the first argument): the first check is that zmx's library, and not
 Debian's, is the one mapped. Then pytest runs every test of the installed
-zmq.tests package but three kinds, which fail against libzmq too:
+zmq.tests package (with python3-tornado and python3-gevent installed,
+its ioloop, zmqstream, tornado authenticator and zmq.green tests too, which
+drive the sockets from an event loop through ZMQ_FD and ZMQ_EVENTS) but
+three kinds, which fail against libzmq too:
 
 - test_cython compiles an extension with Cython, which is not installed;
 - TestDraftSockets: Debian builds pyzmq without the draft API, so its
