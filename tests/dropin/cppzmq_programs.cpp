@@ -7,15 +7,15 @@
 // failure exits non-zero. ctest runs it on zmx and on Debian's libzmq
 // (dropin.cppzmq_programs, reference.cppzmq_programs). Every receive has a
 // timeout, so a lost message fails instead of hanging.
-// Usage: cppzmq_programs [DIR]: with DIR, first checks that the
+// Usage: cppzmq_programs [--library DIR]: with DIR, first checks that the
 // libzmq.so.5 loaded is the one in DIR.
+#include "mapped_library.h"
+
 #include <zmq.hpp>
 #include <zmq_addon.hpp>
 
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <iterator>
 #include <string>
 #include <thread>
@@ -33,20 +33,6 @@ constexpr int receive_timeout_ms = 5000;
 void expect(bool condition, const std::string& check, const std::string& what) {
     if (!condition)
         fail(check, what);
-}
-
-void expect_library_from(const std::string& directory) {
-    const auto wanted = std::filesystem::canonical(directory);
-    std::ifstream maps("/proc/self/maps");
-    bool from_wanted = false, elsewhere = false;
-    for (std::string line; std::getline(maps, line);) {
-        const auto path = line.find('/');
-        if (path == std::string::npos || line.find("/libzmq.so", path) == std::string::npos)
-            continue;
-        const auto where = std::filesystem::canonical(line.substr(path)).parent_path();
-        (where == wanted ? from_wanted : elsewhere) = true;
-    }
-    expect(from_wanted && !elsewhere, "library", "libzmq.so is not (only) the one in " + directory);
 }
 
 std::string receive_string(zmq::socket_t& socket, const std::string& check) {
@@ -207,8 +193,8 @@ void check_shutdown_wakes_a_receive() {
 } // namespace
 
 int main(int argc, char** argv) {
-    if (argc > 1)
-        expect_library_from(argv[1]);
+    if (argc > 2 && std::string(argv[1]) == "--library")
+        expect(libzmq_mapped_only_from(argv[2]), "library", std::string("libzmq.so.5 is not (only) the one in ") + argv[2]);
     int major = 0, minor = 0, patch = 0;
     zmq_version(&major, &minor, &patch);
     std::printf("cppzmq %d.%d.%d on ZeroMQ API %d.%d.%d\n", CPPZMQ_VERSION_MAJOR, CPPZMQ_VERSION_MINOR,

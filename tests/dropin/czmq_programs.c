@@ -6,12 +6,13 @@
  * prints its name; the first failure exits non-zero. ctest runs it once on
  * zmx and once on Debian's libzmq (dropin.czmq_programs and
  * reference.czmq_programs): both must pass. Every receive has a timeout, so
- * a lost message fails instead of hanging. Usage: czmq_programs [DIR]:
- * with DIR, first checks that the libzmq.so.5 loaded is the one in DIR.
+ * a lost message fails instead of hanging. Usage: czmq_programs [--library
+ * DIR]: with DIR, first checks that the libzmq.so.5 loaded is the one in DIR.
  */
+#include "mapped_library.h"
+
 #include <czmq.h>
 
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,33 +41,6 @@ static void expect_string(zsock_t *sock, const char *wanted, const char *check) 
     expect(got != NULL, check, "no message arrived");
     expect(strcmp(got, wanted) == 0, check, "a different message arrived");
     zstr_free(&got);
-}
-
-/* With a directory argument, fails unless the libzmq.so mapped into this
- * process lives there (the zmx run's LD_LIBRARY_PATH took effect). */
-static void expect_library_from(const char *directory) {
-    char wanted[PATH_MAX];
-    expect(realpath(directory, wanted) != NULL, "library", "the directory argument");
-    FILE *maps = fopen("/proc/self/maps", "r");
-    expect(maps != NULL, "library", "/proc/self/maps");
-    char line[PATH_MAX + 256];
-    int mapped_from_wanted = 0, mapped_elsewhere = 0;
-    while (fgets(line, sizeof line, maps)) {
-        char *path = strchr(line, '/');
-        if (!path || !strstr(path, "/libzmq.so"))
-            continue;
-        path[strcspn(path, "\n")] = '\0';
-        char real[PATH_MAX];
-        if (!realpath(path, real))
-            continue;
-        *strrchr(real, '/') = '\0';
-        if (streq(real, wanted))
-            mapped_from_wanted = 1;
-        else
-            mapped_elsewhere = 1;
-    }
-    fclose(maps);
-    expect(mapped_from_wanted && !mapped_elsewhere, "library", "libzmq.so is not (only) the one in the directory given");
 }
 
 /* The library czmq loaded: zmx on the zmx run. */
@@ -359,8 +333,8 @@ static void check_socket_options(void) {
 }
 
 int main(int argc, char **argv) {
-    if (argc > 1)
-        expect_library_from(argv[1]);
+    if (argc > 2 && streq(argv[1], "--library"))
+        expect(libzmq_mapped_only_from(argv[2]), "library", "libzmq.so.5 is not (only) the one in the directory given");
     zsys_init();
     report_library();
     check_push_pull_over_tcp();
