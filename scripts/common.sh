@@ -6,8 +6,8 @@
 # libzmq 4.3.4 that the interop tests and the side-by-side benchmark use
 # (python3-pytest runs pyzmq's own suite on zmx, tests/dropin, and
 # python3-tornado and python3-gevent let its event-loop tests run too;
-# libczmq-dev and cppzmq-dev are Debian's czmq and cppzmq, which
-# tests/dropin runs on zmx);
+# libczmq-dev, cppzmq-dev and python3-txzmq are Debian's czmq, cppzmq
+# and txZMQ, which tests/dropin runs on zmx);
 # libcli11-dev and libtomlplusplus-dev are the tools' command lines and config;
 # nettle-dev gives the WebSocket upgrade its SHA-1 and base64;
 # libgnutls28-dev the TLS of wss://; libmimalloc-dev the allocator of message
@@ -20,7 +20,7 @@
 ZMX_PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libgtest-dev libgmock-dev libbenchmark-dev
-  libsodium-dev libzmq3-dev python3-zmq python3-pytest python3-tornado python3-gevent libczmq-dev cppzmq-dev clang
+  libsodium-dev libzmq3-dev python3-zmq python3-pytest python3-tornado python3-gevent libczmq-dev cppzmq-dev python3-txzmq clang
   libcli11-dev libtomlplusplus-dev nettle-dev libgnutls28-dev python3-cryptography libmimalloc-dev
   microsocks chromium nodejs npm
   libnng-dev python3-matplotlib
