@@ -25,7 +25,8 @@ pyzmq's own per-test alarm (ZMQ_TEST_TIMEOUT) turns a hang into a failure.
 import os
 import sys
 
-LIBRARY_DIRECTORY = os.path.realpath(sys.argv[1])
+from mapped_library import expect_libzmq_from
+
 DESELECTED = [
     "test_cython",
     "TestDraftSockets",
@@ -33,21 +34,12 @@ DESELECTED = [
 ]
 
 
-def mapped_libzmq():
-    with open("/proc/self/maps") as maps:
-        return {os.path.realpath(line.split()[-1]) for line in maps if "libzmq.so" in line}
-
-
 def main():
-    sys.dont_write_bytecode = True  # the suite lives in dist-packages
     os.environ.setdefault("ZMQ_TEST_TIMEOUT", "30")
     import pytest
     import zmq
 
-    mapped = mapped_libzmq()
-    if not mapped or any(os.path.dirname(path) != LIBRARY_DIRECTORY for path in mapped):
-        sys.exit(f"FAIL pyzmq loaded {sorted(mapped)}, not the library in {LIBRARY_DIRECTORY}")
-    print(f"pyzmq {zmq.__version__} on {sorted(mapped)[0]}")
+    print(f"pyzmq {zmq.__version__} on {expect_libzmq_from(sys.argv[1])}")
     return pytest.main([
         "--pyargs", "zmq.tests",
         "-q", "-p", "no:cacheprovider",

@@ -13,18 +13,14 @@ import os
 import sys
 import tempfile
 
+from mapped_library import expect_libzmq_from
+
 
 def main():
-    sys.dont_write_bytecode = True  # the suite lives in dist-packages
     import zmq
     from twisted.scripts import trial
 
-    library_directory = os.path.realpath(sys.argv[1])
-    with open("/proc/self/maps") as maps:
-        mapped = {os.path.realpath(line.split()[-1]) for line in maps if "libzmq.so" in line}
-    if not mapped or any(os.path.dirname(path) != library_directory for path in mapped):
-        sys.exit(f"FAIL txzmq's pyzmq loaded {sorted(mapped)}, not the library in {library_directory}")
-    print(f"pyzmq {zmq.__version__} on {sorted(mapped)[0]}")
+    print(f"pyzmq {zmq.__version__} on {expect_libzmq_from(sys.argv[1])}")
     with tempfile.TemporaryDirectory(prefix="txzmq-") as scratch:
         sys.argv = ["trial", "--temp-directory", os.path.join(scratch, "trial"), "txzmq.test"]
         trial.run()  # exits (SystemExit, after the cleanup) with the suite's status
