@@ -66,6 +66,7 @@ std::span<uint8_t> reactor::shared_read_buffer() {
 
 void reactor::want_read(int fd, bool on) { update(fd, EPOLLIN, on); }
 void reactor::want_write(int fd, bool on) { update(fd, EPOLLOUT, on); }
+void reactor::want_hang_up(int fd, bool on) { update(fd, EPOLLRDHUP, on); }
 
 void reactor::add_timer(int delay_ms, io_handler* handler, int id) {
     timers_.emplace(now_ms() + delay_ms, timer{handler, id});
@@ -108,6 +109,10 @@ void reactor::run() {
             // Look the handler up each time: an earlier handler in this
             // batch may have removed this descriptor.
             auto it = fds_.find(fd);
+            if (it != fds_.end() && (events[i].events & (EPOLLRDHUP | EPOLLERR | EPOLLHUP)) &&
+                (it->second.events & EPOLLRDHUP))
+                it->second.handler->on_hang_up();
+            it = fds_.find(fd);
             if (it != fds_.end() && (events[i].events & (EPOLLIN | EPOLLERR | EPOLLHUP)) &&
                 (it->second.events & EPOLLIN))
                 it->second.handler->on_readable();

@@ -18,6 +18,8 @@ class io_handler {
 public:
     virtual void on_readable() {}
     virtual void on_writable() {}
+    // The peer hung up or the connection failed, while want_hang_up.
+    virtual void on_hang_up() {}
     virtual void on_timer(int /*id*/) {}
 
 protected:
@@ -38,6 +40,9 @@ public:
     void remove_fd(int fd);
     void want_read(int fd, bool on);
     void want_write(int fd, bool on);
+    // Whether to hear of the peer's hang-up (or a reset) without reading:
+    // unread bytes wake no one meanwhile.
+    void want_hang_up(int fd, bool on);
 
     // Calls handler->on_timer(id) once, after delay_ms.
     void add_timer(int delay_ms, io_handler* handler, int id);

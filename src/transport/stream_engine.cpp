@@ -86,6 +86,14 @@ void stream_engine::fail(uint32_t protocol_error, int os_error) {
     close_connection(protocol_error != 0);
 }
 
+void stream_engine::on_hang_up() {
+    int error = 0;
+    socklen_t size = sizeof error;
+    if (getsockopt(fd_, SOL_SOCKET, SO_ERROR, &error, &size) != 0 || error == 0)
+        error = EPIPE;  // an orderly close, as a read of 0 bytes would say
+    fail(0, error);
+}
+
 void stream_engine::on_timer(int id) {
     if (id != handshake_timer)
         return;
@@ -322,6 +330,7 @@ bool stream_engine::take_handshake_command(zmtp::byte_view body) {
 void stream_engine::zap_reply(const zmtp::frame_list& reply) {
     if (state_ != state::awaiting_zap || stopped())
         return;
+    loop_.want_hang_up(fd_, false);
     state_ = state::handshake;
     if (take_mechanism_outcome(mechanism_->take_zap_reply(reply, mechanism_output())))
         resume_after_zap();
@@ -342,9 +351,11 @@ bool stream_engine::take_mechanism_outcome(zmtp::mechanism::outcome result) {
     case zmtp::mechanism::outcome::awaiting_zap:
         if (!sink_.engine_zap_request(mechanism_->zap_request()))
             return take_mechanism_outcome(mechanism_->no_zap_handler(mechanism_output()));
-        // The peer's next commands wait until the handler has answered.
+        // The peer's next commands wait until the handler has answered;
+        // its hang-up does not (on_hang_up).
         state_ = state::awaiting_zap;
         loop_.want_read(fd_, false);
+        loop_.want_hang_up(fd_, true);
         flush();
         return !stopped();
     case zmtp::mechanism::outcome::handshaking:

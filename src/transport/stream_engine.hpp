@@ -53,6 +53,11 @@ private:
     // Whether the next read may be taken: the last one is used up, no
     // message is held, no ZAP answer awaited.
     bool takes_input() const;
+    // Only while a ZAP handler has yet to answer: the peer, waiting for
+    // our next command, hung up. libzmq reads on meanwhile and so sees it at
+    // once (HANDSHAKE_FAILED_NO_DETAIL with EPIPE or ECONNRESET); what the
+    // peer did send (a NULL client's READY) stays unread until the answer.
+    void on_hang_up() override;
     void on_timer(int id) override;
     void write_failed() override { fail(0, errno); }
     // heartbeat::owner

@@ -132,6 +132,54 @@ TEST_P(Zap, ADomainWithoutAHandlerLetsNullClientsIn) {
     EXPECT_EQ(zt::recv_str(server), "hello");
 }
 
+// A client that hangs up while the server waits for its handler's answer
+// is seen to go at once, as libzmq sees it (its own test_security_zap
+// checks this): HANDSHAKE_FAILED_NO_DETAIL with the connection's errno,
+// then DISCONNECTED, with no handshake interval to end the wait. The
+// errno is EPIPE for a close, or ECONNRESET when the client's kernel
+// resets the connection because the client had not read all of the
+// server's greeting yet (over ipc as over tcp). The handler takes the request and never
+// answers.
+class ZapHangUp : public tt::PlainPair {
+protected:
+    ZapHangUp() {
+        zt::bind(silent_handler, "inproc://zeromq.zap.01");
+        zt::set_int(server, ZMQ_HANDSHAKE_IVL, 0);
+    }
+
+    void expect_seen_at_once() {
+        ASSERT_TRUE(zt::wait_readable(silent_handler)) << "no ZAP request came";
+        client.close();
+        const std::vector<tt::event> events = server_events.until(ZMQ_EVENT_DISCONNECTED);
+        ASSERT_GE(events.size(), 2u) << tt::describe(events);
+        EXPECT_EQ(events[events.size() - 2].type, ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL) << tt::describe(events);
+        const uint32_t error = events[events.size() - 2].value;
+        EXPECT_TRUE(error == EPIPE || error == ECONNRESET) << tt::describe(events);
+        EXPECT_EQ(events.back().type, ZMQ_EVENT_DISCONNECTED);
+    }
+
+    zt::socket silent_handler{ctx, ZMQ_REP};
+};
+
+INSTANTIATE_TEST_SUITE_P(Transports, ZapHangUp, ::testing::Values(transport::tcp, transport::ipc),
+                         tt::transport_name);
+
+// A NULL client sends READY without waiting: it stays unread meanwhile.
+TEST_P(ZapHangUp, ANullClientThatLeavesIsSeenToGoAtOnce) {
+    zt::set_bytes(server, ZMQ_ZAP_DOMAIN, "global");
+    endpoint = tt::bind_any(server, GetParam());
+    zt::connect(client, endpoint.c_str());
+    expect_seen_at_once();
+}
+
+// A PLAIN client waits for WELCOME: nothing comes until it leaves.
+TEST_P(ZapHangUp, APlainClientThatLeavesIsSeenToGoAtOnce) {
+    bind_server();
+    connect_client("admin", "secret");
+    expect_seen_at_once();
+}
+
+
 // A PLAIN server and client of their own for each status code.
 class ZapStatus : public ::testing::TestWithParam<std::string> {
 protected:
