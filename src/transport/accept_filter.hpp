@@ -27,7 +27,8 @@ struct ip_mask {
 
 // Parses "address" or "address/bits" as libzmq takes them: a numeric IPv4
 // address (an IPv6 one too when ipv6 is set, bracketed or not), the bits
-// read as atoi reads them (at most 32 or 128). 0, or -1 with EINVAL.
+// read as atoi reads them, 1 to 32 or 128, or "0" itself. 0, or -1 with
+// EINVAL.
 int parse_ip_mask(std::string_view text, bool ipv6, ip_mask& out);
 
 struct accept_filters {

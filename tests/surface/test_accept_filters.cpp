@@ -58,7 +58,8 @@ TEST(TcpAcceptFilter, NullClearsTheFilters) {
 TEST(TcpAcceptFilter, RefusesWhatIsNotANumericMask) {
     zt::context ctx;
     zt::socket s(ctx, ZMQ_DEALER);
-    for (const char* bad : {"localhost", "10.0.0.0/33", "10.0.0.1/", "10.0.0.1/-1", "*", " 1.2.3.4", "::1"})
+    for (const char* bad : {"localhost", "10.0.0.0/33", "10.0.0.1/", "10.0.0.1/-1", "*", " 1.2.3.4", "::1",
+                            "10.0.0.0/foo", "10.0.0.0/00", "10.0.0.0/-0", "10.0.0.0/0x8"})
         ZT_EXPECT_ERRNO(set_filter(s, bad), EINVAL);
     ZT_EXPECT_ERRNO(zmq_setsockopt(s, ZMQ_TCP_ACCEPT_FILTER, "x", 0), EINVAL);
     // Set only, in both libraries.
@@ -68,6 +69,17 @@ TEST(TcpAcceptFilter, RefusesWhatIsNotANumericMask) {
     // None of them was kept: a loopback peer still gets in.
     const std::string endpoint = zt::bind_tcp(s);
     EXPECT_TRUE(message_gets_through(ctx, s, endpoint));
+}
+
+// The bits as libzmq reads them: a number with anything after it, or "0"
+// itself (a mask matching every address).
+TEST(TcpAcceptFilter, TakesTheBitsAsLibzmqReadsThem) {
+    zt::context ctx;
+    zt::socket s(ctx, ZMQ_DEALER);
+    for (const char* good : {"10.0.0.0/8x", "10.0.0.0/+8", "10.0.0.0/ 8", "10.0.0.0/0"})
+        EXPECT_EQ(set_filter(s, good), 0) << good;
+    const std::string endpoint = zt::bind_tcp(s);
+    EXPECT_TRUE(message_gets_through(ctx, s, endpoint)) << "10.0.0.0/0 matches loopback too";
 }
 
 TEST(TcpAcceptFilter, TakesIpv6MasksOnAnIpv6Socket) {
