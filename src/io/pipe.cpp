@@ -92,6 +92,8 @@ void pipe::set_conflate() {
 }
 
 void pipe::announce_routing_id(const std::string& own_routing_id) {
+    if (std::exchange(announced_, true))
+        return;
     msg& id = pair_.outbound(side_).queue.push_slot();
     id.init_copy_of(own_routing_id.data(), own_routing_id.size());
     id.set(msg::routing_id);

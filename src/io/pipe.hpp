@@ -55,8 +55,10 @@ public:
     pipe_owner* owner() const { return owner_; }
     // Any thread: where commands for this end go from now on.
     void set_mailbox(std::shared_ptr<command_mailbox> box);
-    // Tells the peer end our routing id, ahead of any message: at attach
-    // for a socket, after the handshake for a network session.
+    // Tells the peer end our routing id, ahead of any message, then the
+    // greeting if one is set: at attach for a socket, after the handshake
+    // for a network session. Once per end: later calls do nothing (an
+    // inproc binder's end is announced by the connector, see inproc.cpp).
     void announce_routing_id(const std::string& id);
 
     // --- reading -------------------------------------------------------
@@ -177,6 +179,7 @@ private:
     std::string peer_routing_id_;
     bool identified_ = false;
     bool id_preset_ = false;
+    bool announced_ = false;
     std::string endpoint_;
     bool terminated_ = false;
     bool delimited_ = false;

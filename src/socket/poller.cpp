@@ -95,8 +95,9 @@ int poller::fd(int& out) const {
 }
 
 int poller::wait(event* out, int n, long timeout_ms) {
-    if (items_.empty()) {
-        // As libzmq: nothing to wait for is a timeout, or EFAULT for ever.
+    if (std::none_of(items_.begin(), items_.end(), [](const item& i) { return i.events != 0; })) {
+        // As libzmq: nothing to wait for (no items, or none asking for an
+        // event) is a timeout, or EFAULT for ever.
         if (timeout_ms < 0)
             return fail(EFAULT);
         if (timeout_ms > 0)

@@ -55,7 +55,7 @@ inproc_peer socket_base::inproc_self() const {
     const connection_traits traits = connection_traits_of(options_.type);
     return {mailbox_, options_.sndhwm, options_.rcvhwm, conflates(),
             traits.sends_hello ? options_.hello_msg : std::string(),
-            traits.hears_disconnect ? options_.disconnect_msg : std::string()};
+            traits.hears_disconnect ? options_.disconnect_msg : std::string(), options_.routing_id};
 }
 
 int socket_base::bind(const char* uri) {

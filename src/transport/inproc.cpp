@@ -99,9 +99,13 @@ std::shared_ptr<pipe> inproc_registry::connect(const std::string& name, const in
         size_queues(*link, connector, it->second.peer);
         binder_mailbox = it->second.peer.mailbox;
         link->set_mailbox(1, binder_mailbox);
-        // Neither socket has its end yet: this thread may set up both.
+        // Neither socket has its end yet: this thread may set up both. The
+        // binder's end is announced here, its hello with it, so that the
+        // connector reads that hello even if the binder never calls into
+        // the library again (libzmq's connector writes it too).
         link->end(0).set_greeting(connector.hello);
         link->end(1).set_greeting(it->second.peer.hello);
+        link->end(1).announce_routing_id(it->second.peer.routing_id);
         link->end(0).set_farewell(it->second.peer.disconnect);
     }
     command attach{command::kind::attach, link->end(1).self()};

@@ -28,6 +28,7 @@ struct inproc_peer {
     bool conflate;  // ZMQ_CONFLATE, for the types that honour it
     std::string hello;       // ZMQ_HELLO_MSG, for the types that send it; empty: none
     std::string disconnect;  // ZMQ_DISCONNECT_MSG, for the types that hear it; empty: none
+    std::string routing_id;  // ZMQ_ROUTING_ID
 };
 
 class inproc_registry {

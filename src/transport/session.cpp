@@ -104,9 +104,8 @@ void session::engine_ready(const zmtp::property_list& peer) {
             finish();
             return;
         }
-    } else if (!routing_id_announced_) {
-        pipe_->announce_routing_id(identity);
-        routing_id_announced_ = true;
+    } else {
+        pipe_->announce_routing_id(identity);  // once per pipe: not again on a reconnect
     }
     if (link_.router_notify & ZMQ_NOTIFY_CONNECT)
         deliver_as_from_peer({});
@@ -175,7 +174,6 @@ bool session::open_pipe_to_socket(const std::string& identity) {
     socket_end.set_mailbox(link_.mailbox);
     pipe_->set_mailbox(thread_.mailbox());
     pipe_->announce_routing_id(identity);
-    routing_id_announced_ = true;
     command attach{command::kind::attach, socket_end.self(), connecter_ != nullptr};
     return link_.mailbox->post(attach);
 }

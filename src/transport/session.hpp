@@ -123,7 +123,6 @@ private:
     metadata_dispenser properties_;  // the peer's, given to each message
     state state_;
     bool lingering_ = false;  // the socket closed its end
-    bool routing_id_announced_ = false;  // to the socket, once per pipe
 };
 
 } // namespace zmx

@@ -15,7 +15,7 @@ bool zap_client::send(inproc_registry& registry, const std::shared_ptr<command_m
                       const zmtp::frame_list& request) {
     close();
     // No high-water marks: one request and one reply.
-    pipe_ = registry.connect_if_bound(zap_endpoint, inproc_peer{mailbox, 0, 0, false, {}, {}});
+    pipe_ = registry.connect_if_bound(zap_endpoint, inproc_peer{mailbox, 0, 0, false, {}, {}, {}});
     if (!pipe_)
         return false;
     pipe_->attach(&owner);

@@ -49,6 +49,18 @@ TEST(HelloMsg, APeerGetsItFirstOverTcp) { expect_greetings_both_ways("tcp", true
 TEST(HelloMsg, BothWaysOverInproc) { expect_greetings_both_ways("inproc://hello", true); }
 TEST(HelloMsg, BothWaysWhenTheInprocConnectComesFirst) { expect_greetings_both_ways("inproc://hello-later", false); }
 
+// The binder's hello is there for an inproc connector at once: the ROUTER
+// makes no call after its bind (libzmq's own test_hello_msg checks this).
+TEST(HelloMsg, AnInprocConnectorGetsItFromABinderThatMakesNoMoreCalls) {
+    zt::context ctx;
+    zt::socket router(ctx, ZMQ_ROUTER);
+    zt::set_bytes(router, ZMQ_HELLO_MSG, "welcome");
+    zt::bind(router, "inproc://idle-binder");
+    zt::socket dealer(ctx, ZMQ_DEALER);
+    zt::connect(dealer, "inproc://idle-binder");
+    EXPECT_EQ(zt::recv_str(dealer), "welcome");
+}
+
 // Set on any socket, written only; the types that do not send it ignore it.
 TEST(HelloMsg, ASocketTypeWithoutItIgnoresIt) {
     zt::context ctx;

@@ -107,6 +107,25 @@ TEST_F(Poller, WithNothingToWaitForAnEndlessWaitIsRefused) {
     ZT_EXPECT_ERRNO(zmq_poller_wait(poller_, &event, 0), EAGAIN);
 }
 
+// Items that ask for no event leave nothing to wait for either (libzmq's
+// own test_poller checks this); one that asks makes the wait a wait again.
+TEST_F(Poller, ItemsAskingForNoEventLeaveNothingToWaitFor) {
+    zt::socket pull(ctx, ZMQ_PULL);
+    int pipe_ends[2];
+    ASSERT_EQ(pipe(pipe_ends), 0);
+    ASSERT_EQ(zmq_poller_add(poller_, pull, nullptr, 0), 0);
+    ASSERT_EQ(zmq_poller_add_fd(poller_, pipe_ends[0], nullptr, 0), 0);
+    zmq_poller_event_t events[2];
+    ZT_EXPECT_ERRNO(zmq_poller_wait_all(poller_, events, 2, -1), EFAULT);
+    ZT_EXPECT_ERRNO(zmq_poller_wait_all(poller_, events, 2, 0), EAGAIN);
+    ASSERT_EQ(zmq_poller_modify_fd(poller_, pipe_ends[0], ZMQ_POLLIN), 0);
+    ASSERT_EQ(write(pipe_ends[1], "x", 1), 1);
+    ASSERT_EQ(zmq_poller_wait_all(poller_, events, 2, -1), 1);
+    EXPECT_EQ(events[0].fd, pipe_ends[0]);
+    close(pipe_ends[0]);
+    close(pipe_ends[1]);
+}
+
 TEST_F(Poller, ItsDescriptorWakesForAThreadSafeSocket) {
     zt::socket server(ctx, ZMQ_SERVER), client(ctx, ZMQ_CLIENT);
     zt::bind(server, "inproc://poller-fd");
