@@ -41,21 +41,21 @@ int join_group(int fd, const udp_address& a) {
 }
 
 // The sending side of multicast: which interface, how far, and whether
-// members on this machine hear it (libzmq's ZMQ_MULTICAST_LOOP default).
-int set_multicast_sending(int fd, const udp_address& a, int hops) {
+// members on this machine hear it (ZMQ_MULTICAST_LOOP).
+int set_multicast_sending(int fd, const udp_address& a, int hops, bool loop) {
     if (a.target.family() == AF_INET) {
         const in_addr from = reinterpret_cast<const sockaddr_in*>(&a.interface.storage)->sin_addr;
         if (setsockopt(fd, IPPROTO_IP, IP_MULTICAST_IF, &from, sizeof from) < 0)
             return -1;
         return set_flag(fd, IPPROTO_IP, IP_MULTICAST_TTL, hops) < 0 ? -1
-                                                                   : set_flag(fd, IPPROTO_IP, IP_MULTICAST_LOOP, 1);
+                                                                   : set_flag(fd, IPPROTO_IP, IP_MULTICAST_LOOP, loop);
     }
     const unsigned index = a.interface_index;
     if (index != 0 && setsockopt(fd, IPPROTO_IPV6, IPV6_MULTICAST_IF, &index, sizeof index) < 0)
         return -1;
     return set_flag(fd, IPPROTO_IPV6, IPV6_MULTICAST_HOPS, hops) < 0
                ? -1
-               : set_flag(fd, IPPROTO_IPV6, IPV6_MULTICAST_LOOP, 1);
+               : set_flag(fd, IPPROTO_IPV6, IPV6_MULTICAST_LOOP, loop);
 }
 
 }  // namespace
@@ -84,11 +84,11 @@ int open_udp_receiver(const udp_address& a) {
     return fd;
 }
 
-int open_udp_sender(const udp_address& a, int multicast_hops) {
+int open_udp_sender(const udp_address& a, int multicast_hops, bool multicast_loop) {
     const int fd = new_datagram_socket(a.target.family());
     if (fd < 0)
         return -1;
-    if (a.multicast && set_multicast_sending(fd, a, multicast_hops) < 0)
+    if (a.multicast && set_multicast_sending(fd, a, multicast_hops, multicast_loop) < 0)
         return give_up(fd);
     if (::connect(fd, a.target.get(), a.target.length) < 0)
         return give_up(fd);

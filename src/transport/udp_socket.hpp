@@ -2,7 +2,8 @@
 // a DISH's or DGRAM's bound (to any address and the port, joining the
 // group on the interface, for a multicast address); a RADIO's connected to
 // its destination, sending multicast from the named interface with
-// ZMQ_MULTICAST_HOPS as its TTL, looped back to this machine's members.
+// ZMQ_MULTICAST_HOPS as its TTL, looped back to this machine's members
+// unless ZMQ_MULTICAST_LOOP is 0.
 //
 // Threading: pure functions.
 #pragma once
@@ -15,7 +16,7 @@ namespace zmx {
 
 // A non-blocking descriptor, or -1 with errno (EADDRINUSE, ENODEV, ...).
 int open_udp_receiver(const udp_address& address);
-int open_udp_sender(const udp_address& address, int multicast_hops);
+int open_udp_sender(const udp_address& address, int multicast_hops, bool multicast_loop);
 
 // What LAST_ENDPOINT shows of a bound udp descriptor: the port the system
 // gave (for "*"), the group for a multicast address.
