@@ -102,7 +102,7 @@ int set_security_option(zmtp::security_options& o, int option, const void* value
             return fail(EINVAL);
         o.zap_domain.assign(static_cast<const char*>(value ? value : ""), size);
         return 0;
-    case ZMQ_ZAP_ENFORCE_DOMAIN: return get_bool(value, size, o.zap_enforce_domain);
+    case ZMQ_ZAP_ENFORCE_DOMAIN: return get_bool_any(value, size, o.zap_enforce_domain);  // any int, as libzmq
     case ZMQ_CURVE_SERVER: return set_server(o, mechanism_kind::curve, value, size);
     case ZMQ_CURVE_PUBLICKEY: return set_curve_key(o, o.curve_public_key, value, size);
     case ZMQ_CURVE_SECRETKEY: return set_curve_key(o, o.curve_secret_key, value, size);

@@ -28,4 +28,15 @@ TEST_P(ZapEnforced, ADomainWithoutAHandlerRefusesNullClients) {
     EXPECT_FALSE(zt::wait_readable(server, 0));
 }
 
+// Any int sets it, a value other than 0 turning it on (libzmq's own
+// test_security_zap passes what is no 0 or 1).
+TEST(ZapEnforceDomain, AnyIntSetsIt) {
+    zt::context ctx;
+    zt::socket server(ctx, ZMQ_DEALER);
+    for (const int value : {2, -1, 0, 1000}) {
+        zt::set_int(server, ZMQ_ZAP_ENFORCE_DOMAIN, value);
+        EXPECT_EQ(zt::get_int(server, ZMQ_ZAP_ENFORCE_DOMAIN), value != 0 ? 1 : 0) << value;
+    }
+}
+
 } // namespace
