@@ -229,7 +229,8 @@ int socket_base::open_udp(const char* uri, const endpoint_uri& ep, bool binding)
     io_thread* const thread = ctx_.pick_io_thread();
     if (!thread)
         return -1;  // EMTHREAD
-    const int fd = binding ? open_udp_receiver(address) : open_udp_sender(address, options_.multicast_hops, options_.multicast_loop);
+    const int fd = binding ? open_udp_receiver(address)
+                           : open_udp_sender(address, options_.multicast_hops, options_.multicast_loop);
     if (fd < 0)
         return -1;
     socket_link link = link_for(uri);

@@ -11,7 +11,10 @@
 # be made (not root, no user namespaces) or it cannot be set up.
 # Usage: tests/threadsafe/in_multicast_namespace.sh PROGRAM [ARGS...]
 set -u
-setup='ip link set lo up && ip link set lo multicast on && ip route add 224.0.0.0/4 dev lo src 127.0.0.1 && { ip link add zmxmc0 type veth peer name zmxmc1 && ip addr add 10.200.0.1/24 dev zmxmc0 && ip link set zmxmc1 up && ip link set zmxmc0 up || true; } 2>/dev/null'
+lo_setup='ip link set lo up && ip link set lo multicast on && ip route add 224.0.0.0/4 dev lo src 127.0.0.1'
+veth_setup='ip link add zmxmc0 type veth peer name zmxmc1 && ip addr add 10.200.0.1/24 dev zmxmc0 &&
+  ip link set zmxmc1 up && ip link set zmxmc0 up'
+setup="$lo_setup && { $veth_setup || true; } 2>/dev/null"
 if ! command -v unshare >/dev/null || ! command -v ip >/dev/null; then
   echo "SKIP: unshare or ip (iproute2) is missing"
   exit 77
