@@ -110,9 +110,10 @@ void reactor::run() {
             // batch may have removed this descriptor.
             auto it = fds_.find(fd);
             if (it != fds_.end() && (events[i].events & (EPOLLRDHUP | EPOLLERR | EPOLLHUP)) &&
-                (it->second.events & EPOLLRDHUP))
+                (it->second.events & EPOLLRDHUP)) {
                 it->second.handler->on_hang_up();
-            it = fds_.find(fd);
+                it = fds_.find(fd);
+            }
             if (it != fds_.end() && (events[i].events & (EPOLLIN | EPOLLERR | EPOLLHUP)) &&
                 (it->second.events & EPOLLIN))
                 it->second.handler->on_readable();
