@@ -138,8 +138,8 @@ TEST_P(Zap, ADomainWithoutAHandlerLetsNullClientsIn) {
 // then DISCONNECTED, with no handshake interval to end the wait. The
 // errno is EPIPE for a close, or ECONNRESET when the client's kernel
 // resets the connection because the client had not read all of the
-// server's greeting yet (over ipc as over tcp). The handler takes the request and never
-// answers.
+// server's greeting yet (over ipc as over tcp). The handler takes the
+// request and never answers.
 class ZapHangUp : public tt::PlainPair {
 protected:
     ZapHangUp() {
@@ -178,7 +178,6 @@ TEST_P(ZapHangUp, APlainClientThatLeavesIsSeenToGoAtOnce) {
     connect_client("admin", "secret");
     expect_seen_at_once();
 }
-
 
 // A PLAIN server and client of their own for each status code.
 class ZapStatus : public ::testing::TestWithParam<std::string> {
