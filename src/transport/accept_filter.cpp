@@ -95,7 +95,7 @@ int parse_ip_mask(std::string_view text, bool ipv6, ip_mask& out) {
         // Only "0" itself means no bits: any other text reading as 0 ("foo",
         // "00", "-0") is refused, as libzmq refuses it.
         const std::string bits(text.substr(slash + 1));
-        parsed.bits = bits == "0" ? 0 : std::atoi(bits.c_str());
+        parsed.bits = std::atoi(bits.c_str());
         if ((parsed.bits < 1 && bits != "0") || parsed.bits > address_bits(parsed.family))
             return fail(EINVAL);
     }
