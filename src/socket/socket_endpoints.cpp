@@ -235,6 +235,7 @@ int socket_base::open_udp(const char* uri, const endpoint_uri& ep, bool binding)
         return -1;
     socket_link link = link_for(uri);
     link.engine = engine_kind::udp;
+    link.udp_destination = address.target;
     auto pair = pipe_pair::create();
     pipe& ours = pair->end(0);
     ours.set_hwms(options_.sndhwm, options_.rcvhwm);

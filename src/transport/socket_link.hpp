@@ -7,6 +7,7 @@
 
 #include "io/command.hpp"
 #include "transport/event_sink.hpp"
+#include "transport/tcp_address.hpp"
 #include "transport/transport_options.hpp"
 #include "zmtp/security_options.hpp"
 
@@ -64,6 +65,7 @@ struct socket_link {
     std::shared_ptr<const tls_credentials> tls;  // wss://: the bind's or connect's; null otherwise
     inproc_registry* inproc = nullptr;  // the context's: where a ZAP handler is bound
     std::string endpoint;  // as the application named it (for disconnect)
+    tcp_address udp_destination{};  // a udp RADIO's: where its datagrams go
     bool accepted = false;  // a listener's connection: endpoint is our end, not the peer's
 
     // A tcp connect that goes through the SOCKS5 proxy of ZMQ_SOCKS_PROXY.

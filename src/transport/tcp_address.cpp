@@ -66,7 +66,9 @@ bool from_literal(const std::string& host, bool ipv6, tcp_address& out) {
     return false;
 }
 
-// The first address of a local interface named host.
+// The first address of a local interface named host, of one family as
+// libzmq takes it: IPv6 with ZMQ_IPV6, else IPv4 ("lo" is then ::1, and an
+// interface without an address of that family is none).
 bool from_interface(const std::string& host, bool ipv6, tcp_address& out) {
     ifaddrs* list = nullptr;
     if (getifaddrs(&list) != 0)
@@ -76,7 +78,7 @@ bool from_interface(const std::string& host, bool ipv6, tcp_address& out) {
         if (!i->ifa_addr || host != i->ifa_name)
             continue;
         const int family = i->ifa_addr->sa_family;
-        if (family == AF_INET || (ipv6 && family == AF_INET6)) {
+        if (family == (ipv6 ? AF_INET6 : AF_INET)) {
             out.length = family == AF_INET ? sizeof(sockaddr_in) : sizeof(sockaddr_in6);
             std::memcpy(&out.storage, i->ifa_addr, out.length);
             found = true;

@@ -33,10 +33,9 @@ int resolve_udp_address(const std::string& address, bool bind, bool ipv6, udp_ad
         return -1;
     const std::string target = has_interface ? address.substr(semicolon + 1) : address;
     bool has_source = false;
-    const int rc = bind ? resolve_bind_address(target, ipv6, out.target)
-                        : resolve_connect_address(target, ipv6, out.target, nullptr, has_source);
-    if (rc < 0)
-        return -1;
+    if (bind ? resolve_bind_address(target, ipv6, out.target) < 0
+             : resolve_connect_address(target, ipv6, out.target, nullptr, has_source) < 0)
+        return bind ? -1 : fail(EINVAL);  // a RADIO's name not found is EINVAL to libzmq
     out.multicast = is_multicast(out.target);
     if (has_interface && (!out.multicast || out.interface.family() != out.target.family()))
         return fail(EINVAL);

@@ -5,7 +5,9 @@
 //   connect (RADIO):     "host:5555", "239.0.0.1:5555",
 //                        "wlan0;239.0.0.1:5555" (sends from that interface)
 // An interface ("IFACE;") may only come before a multicast address, and is
-// a name, "*" or a unicast address of this machine.
+// a name, "*" or a unicast address of this machine. A name stands for the
+// interface's first address of the family ZMQ_IPV6 picks (IPv6 with it,
+// else IPv4), which must be the group's.
 //
 // Threading: pure functions; a connect address may be looked up in DNS.
 #pragma once
@@ -24,8 +26,8 @@ struct udp_address {
 };
 
 // 0, or -1 with EINVAL (malformed, an interface before a unicast address, a
-// multicast interface), ENODEV (no such interface) or EHOSTUNREACH (a name
-// not found).
+// multicast interface, a connect's name not found) or ENODEV (no such
+// interface, or none with an address of the group's family).
 int resolve_udp_address(const std::string& address, bool bind, bool ipv6, udp_address& out);
 
 } // namespace zmx

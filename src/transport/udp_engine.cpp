@@ -65,7 +65,8 @@ udp_engine::udp_engine(reactor& loop, int fd, const socket_link& link, events& s
       receives_(link.groups != group_role::radio),
       sink_(sink),
       // A RADIO connects to its endpoint; a DISH or DGRAM is bound on it.
-      where_(receives_ ? endpoint_pair::of_bind(link.endpoint) : endpoint_pair::of_connect(link.endpoint)) {}
+      where_(receives_ ? endpoint_pair::of_bind(link.endpoint) : endpoint_pair::of_connect(link.endpoint)),
+      destination_(link.udp_destination) {}
 
 udp_engine::~udp_engine() { stop(); }
 
@@ -166,7 +167,8 @@ void udp_engine::send(msg& m) {
 void udp_engine::send_grouped(const msg& m) {
     const size_t size = encode_datagram(m.group(), std::span(static_cast<const uint8_t*>(m.data()), m.size()),
                                         std::span(buffer_));
-    if (size > 0 && ::send(fd_, buffer_.data(), size, MSG_DONTWAIT | MSG_NOSIGNAL) > 0)  // a datagram lost is lost
+    if (size > 0 && ::sendto(fd_, buffer_.data(), size, MSG_DONTWAIT | MSG_NOSIGNAL, destination_.get(),
+                             destination_.length) > 0)  // a datagram lost is lost
         batch_bytes_ += size + datagram_overhead;
 }
 

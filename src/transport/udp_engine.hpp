@@ -24,7 +24,8 @@ namespace zmx {
 
 class udp_engine final : public engine, private io_handler {
 public:
-    // fd is bound (DISH, DGRAM) or connected (RADIO) already.
+    // fd is bound (DISH, DGRAM) already; a RADIO's sends to the link's
+    // udp_destination.
     udp_engine(reactor& loop, int fd, const socket_link& link, events& sink);
     ~udp_engine() override;
 
@@ -59,6 +60,7 @@ private:
     events& sink_;
     const endpoint_pair where_;
     datagram_decoder decoder_;
+    const tcp_address destination_;  // RADIO
     tcp_address raw_destination_;  // DGRAM: where the body being sent goes
     bool raw_destination_valid_ = false;
     bool expecting_raw_body_ = false;

@@ -90,8 +90,6 @@ int open_udp_sender(const udp_address& a, int multicast_hops, bool multicast_loo
         return -1;
     if (a.multicast && set_multicast_sending(fd, a, multicast_hops, multicast_loop) < 0)
         return give_up(fd);
-    if (::connect(fd, a.target.get(), a.target.length) < 0)
-        return give_up(fd);
     return fd;
 }
 

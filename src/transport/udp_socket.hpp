@@ -1,9 +1,11 @@
 // Opens the datagram socket of a udp endpoint, as libzmq 4.3.4 sets it up:
 // a DISH's or DGRAM's bound (to any address and the port, joining the
-// group on the interface, for a multicast address); a RADIO's connected to
-// its destination, sending multicast from the named interface with
-// ZMQ_MULTICAST_HOPS as its TTL, looped back to this machine's members
-// unless ZMQ_MULTICAST_LOOP is 0.
+// group on the interface, for a multicast address); a RADIO's unbound and
+// unconnected (its engine sends each datagram to the destination: the
+// kernel refuses to connect to a link-local IPv6 group when no interface
+// is named, but sends to it), sending multicast from the named interface
+// with ZMQ_MULTICAST_HOPS as its TTL, looped back to this machine's
+// members unless ZMQ_MULTICAST_LOOP is 0.
 //
 // Threading: pure functions.
 #pragma once

@@ -59,6 +59,21 @@ TEST_F(Udp, AnInterfaceNeedsAMulticastAddress) {
     ZT_EXPECT_ERRNO(zmq_connect(radio, "udp://127.0.0.1;127.0.0.1:5555"), EINVAL);
 }
 
+// A RADIO resolves its destination when it connects: a name not found is
+// EINVAL there, as for a malformed address.
+TEST_F(Udp, ARadioNameNotFoundIsInvalid) {
+    ZT_EXPECT_ERRNO(zmq_connect(radio, "udp://no-such-host.invalid:5555"), EINVAL);
+}
+
+// An interface's name stands for its address of the family ZMQ_IPV6 picks:
+// with it, lo is ::1, which cannot send to or join an IPv4 group.
+TEST_F(Udp, WithIpv6AnInterfaceNameIsItsIpv6Address) {
+    zt::set_int(dish, ZMQ_IPV6, 1);
+    zt::set_int(radio, ZMQ_IPV6, 1);
+    ZT_EXPECT_ERRNO(zmq_bind(dish, "udp://lo;239.192.0.7:5555"), EINVAL);
+    ZT_EXPECT_ERRNO(zmq_connect(radio, "udp://lo;239.192.0.7:5555"), EINVAL);
+}
+
 TEST_F(Udp, ZmxOnlyTheBoundPortIsTheLastEndpoint) {
     zt::bind(dish, "udp://127.0.0.1:*");
     const std::string bound = zt::last_endpoint(dish);

@@ -13,11 +13,15 @@
 namespace {
 
 // The group address with a port free on loopback now.
-std::string group_endpoint(const std::string& interface) {
+std::string group_endpoint(const std::string& interface, const std::string& group = "239.192.0.7") {
     const std::string unicast = ts::free_udp_endpoint();
     const std::string port = unicast.substr(unicast.rfind(':') + 1);
-    return "udp://" + interface + "239.192.0.7:" + port;
+    return "udp://" + interface + group + ":" + port;
 }
+
+// IPv6 multicast is not carried by lo, even in the namespace: its tests
+// send over zmxmc0, a veth of the namespace.
+bool has_veth() { return if_nametoindex("zmxmc0") != 0; }
 
 class UdpMulticast : public ::testing::TestWithParam<std::pair<const char*, const char*>> {
 protected:
@@ -50,7 +54,7 @@ TEST_P(UdpMulticast, EveryDishOfTheGroupHearsTheRadio) {
 // default (libzmq's own test_radio_dish checks this). Over zmxmc0, a veth
 // of the namespace: over lo every member hears every datagram.
 TEST(UdpMulticastLoop, ARadioWithoutItIsNotHeardOnThisMachine) {
-    if (if_nametoindex("zmxmc0") == 0)
+    if (!has_veth())
         GTEST_SKIP() << "no veth zmxmc0 in this namespace (in_multicast_namespace.sh)";
     zt::context ctx;
     const std::string endpoint = group_endpoint("zmxmc0;");
@@ -65,6 +69,29 @@ TEST(UdpMulticastLoop, ARadioWithoutItIsNotHeardOnThisMachine) {
     ASSERT_GE(gm::send_to_group(quiet, "g", "not looped"), 0);
     ASSERT_GE(gm::send_to_group(looping, "g", "looped"), 0);
     EXPECT_EQ(gm::bodies_until(dish, "looped"), std::vector<std::string>{"g:looped"});
+}
+
+// A link-local IPv6 group with no interface named (libzmq's own
+// test_radio_dish), and with one named whose first address is IPv4
+// (zmxmc0's, 10.200.0.1): the kernel refuses to connect a datagram socket
+// to such a group without an interface, so the RADIO sends to it instead.
+class UdpMulticastIpv6 : public ::testing::TestWithParam<const char*> {};
+
+INSTANTIATE_TEST_SUITE_P(Interfaces, UdpMulticastIpv6, ::testing::Values("", "zmxmc0;"),
+                         [](const auto& info) { return info.index == 0 ? "none" : "named"; });
+
+TEST_P(UdpMulticastIpv6, ALinkLocalGroupIsHeard) {
+    if (!has_veth())
+        GTEST_SKIP() << "no veth zmxmc0 in this namespace (in_multicast_namespace.sh)";
+    zt::context ctx;
+    const std::string endpoint = group_endpoint(GetParam(), "[ff02::7a65:726f:6df1:a01]");
+    zt::socket dish(ctx, ZMQ_DISH), radio(ctx, ZMQ_RADIO);
+    zt::set_int(dish, ZMQ_IPV6, 1);
+    zt::set_int(radio, ZMQ_IPV6, 1);
+    ASSERT_EQ(zmq_join(dish, "g"), 0);
+    zt::bind(dish, endpoint.c_str());
+    zt::connect(radio, endpoint.c_str());
+    EXPECT_TRUE(gm::send_until_received(radio, dish, "g"));
 }
 
 } // namespace

@@ -28,6 +28,7 @@ TEST(TcpAddress, BindFormsResolve) {
     EXPECT_EQ(bound("127.0.0.1:*"), "127.0.0.1:0");
     EXPECT_EQ(bound("*:*"), "0.0.0.0:0");
     EXPECT_EQ(bound("lo:7000"), "127.0.0.1:7000");
+    EXPECT_EQ(bound("lo:7000", true), "[::1]:7000");  // with ZMQ_IPV6, an interface's IPv6 address
     EXPECT_EQ(bound("[::1]:5555", true), "[::1]:5555");
     EXPECT_EQ(bound("*:5555", true), "[::]:5555");
 }
