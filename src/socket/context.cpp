@@ -192,6 +192,9 @@ int context::set(int option, int value) {
     case ZMQ_IPV6:
         settings_.ipv6 = value > 0;
         return 0;
+    case ZMQ_ZERO_COPY_RECV:
+        settings_.zero_copy_recv = value > 0;
+        return 0;
     case ZMQ_THREAD_PRIORITY:
         settings_.io_threads_as.priority = value;
         return 0;
@@ -231,6 +234,8 @@ std::optional<int> context::setting(int option) {
         return settings_.blocky;
     case ZMQ_IPV6:
         return settings_.ipv6;
+    case ZMQ_ZERO_COPY_RECV:
+        return settings_.zero_copy_recv;
     case ZMQ_THREAD_SCHED_POLICY:
         return settings_.io_threads_as.sched_policy;
     case ZMQ_THREAD_NAME_PREFIX:

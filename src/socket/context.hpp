@@ -117,6 +117,10 @@ private:
         int max_msgsz = 0x7fffffff;
         bool blocky = true;
         bool ipv6 = false;
+        // ZMQ_ZERO_COPY_RECV (draft): whether libzmq may hand out messages
+        // that share its read buffer. Kept to be read back: zmx decides
+        // that per message size, and nothing the application sees changes.
+        bool zero_copy_recv = true;
         thread_settings io_threads_as;  // applied when the I/O threads start
     } settings_;
 };

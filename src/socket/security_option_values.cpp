@@ -46,7 +46,7 @@ int set_plain_credential(zmtp::security_options& o, std::string& field, const vo
     return 0;
 }
 
-// 32 bytes, or 40 Z85 characters (41 with a NUL).
+// 32 bytes, or 40 Z85 characters (41 ending in a NUL).
 int set_curve_key(zmtp::security_options& o, std::string& field, const void* value, size_t size) {
     if (!value)
         return fail(EINVAL);
@@ -55,7 +55,8 @@ int set_curve_key(zmtp::security_options& o, std::string& field, const void* val
         std::memcpy(key, value, key_size);
     } else if (size == z85_key_size || size == z85_key_size + 1) {
         const std::string text(static_cast<const char*>(value), z85_key_size);
-        if (text.find('\0') != std::string::npos || !z85::decode(key, text.c_str()))
+        const bool terminated = size == z85_key_size || static_cast<const char*>(value)[z85_key_size] == '\0';
+        if (!terminated || text.find('\0') != std::string::npos || !z85::decode(key, text.c_str()))
             return fail(EINVAL);
     } else {
         return fail(EINVAL);
@@ -97,10 +98,10 @@ int set_security_option(zmtp::security_options& o, int option, const void* value
     case ZMQ_PLAIN_SERVER: return set_server(o, mechanism_kind::plain, value, size);
     case ZMQ_PLAIN_USERNAME: return set_plain_credential(o, o.plain_username, value, size);
     case ZMQ_PLAIN_PASSWORD: return set_plain_credential(o, o.plain_password, value, size);
-    case ZMQ_ZAP_DOMAIN:
-        if (size > 255 || (!value && size > 0))
+    case ZMQ_ZAP_DOMAIN:  // 1-255 bytes: libzmq takes no empty domain, not even a null one
+        if (!value || size == 0 || size > 255)
             return fail(EINVAL);
-        o.zap_domain.assign(static_cast<const char*>(value ? value : ""), size);
+        o.zap_domain.assign(static_cast<const char*>(value), size);
         return 0;
     case ZMQ_ZAP_ENFORCE_DOMAIN: return get_bool_any(value, size, o.zap_enforce_domain);  // any int, as libzmq
     case ZMQ_CURVE_SERVER: return set_server(o, mechanism_kind::curve, value, size);

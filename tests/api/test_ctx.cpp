@@ -120,6 +120,19 @@ TEST(Ctx, AffinityIsWriteOnly) {
     ZT_EXPECT_ERRNO(zmq_ctx_get(ctx, ZMQ_THREAD_AFFINITY_CPU_REMOVE), EINVAL);
 }
 
+// ZMQ_ZERO_COPY_RECV is draft API, yet Debian's build takes it: on by
+// default, any value from 0 read back as 0 or 1, a negative one refused.
+TEST(Ctx, ZeroCopyRecvIsKeptAsLibzmqKeepsIt) {
+    constexpr int zero_copy_recv = 10;  // ZMQ_ZERO_COPY_RECV, outside this build's zmq.h
+    zt::context ctx;
+    EXPECT_EQ(zmq_ctx_get(ctx, zero_copy_recv), 1);
+    ASSERT_EQ(zmq_ctx_set(ctx, zero_copy_recv, 0), 0);
+    EXPECT_EQ(zmq_ctx_get(ctx, zero_copy_recv), 0);
+    ASSERT_EQ(zmq_ctx_set(ctx, zero_copy_recv, 7), 0);
+    EXPECT_EQ(zmq_ctx_get(ctx, zero_copy_recv), 1);
+    ZT_EXPECT_ERRNO(zmq_ctx_set(ctx, zero_copy_recv, -1), EINVAL);
+}
+
 TEST(Ctx, BadValuesAreRejectedAndLeaveTheSetting) {
     zt::context ctx;
     ZT_EXPECT_ERRNO(zmq_ctx_set(ctx, ZMQ_IO_THREADS, -1), EINVAL);

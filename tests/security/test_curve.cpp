@@ -54,6 +54,18 @@ TEST(CurveOptions, KeysReadBackInTheFormTheBufferAsksFor) {
     EXPECT_STREQ(buffer, keys.public_z85.c_str());
 }
 
+// 41 bytes are a Z85 key with its NUL: a 41st character of the key's
+// alphabet makes no key, as in libzmq.
+TEST(CurveOptions, A41ByteKeyEndsInANul) {
+    const tt::curve_keys keys;
+    zt::context ctx;
+    zt::socket s(ctx, ZMQ_DEALER);
+    const std::string unterminated = keys.public_z85 + "x";
+    ZT_EXPECT_ERRNO(zmq_setsockopt(s, ZMQ_CURVE_SERVERKEY, unterminated.data(), 41), EINVAL);
+    EXPECT_EQ(zt::get_int(s, ZMQ_MECHANISM), ZMQ_NULL);
+    EXPECT_EQ(zmq_setsockopt(s, ZMQ_CURVE_SERVERKEY, keys.public_z85.c_str(), 41), 0);
+}
+
 TEST(CurveOptions, CurveServerOneMakesAServer) {
     zt::context ctx;
     zt::socket s(ctx, ZMQ_ROUTER);

@@ -61,6 +61,16 @@ TEST(PlainOptions, ZapDomainReadsBackAsSet) {
     EXPECT_EQ(get_string(s, ZMQ_ZAP_DOMAIN), "global");
 }
 
+// A domain is 1 to 255 bytes; libzmq refuses an empty one, null or not.
+TEST(PlainOptions, ZapDomainIsNeverEmpty) {
+    zt::context ctx;
+    zt::socket s(ctx, ZMQ_REP);
+    ZT_EXPECT_ERRNO(zmq_setsockopt(s, ZMQ_ZAP_DOMAIN, "", 0), EINVAL);
+    ZT_EXPECT_ERRNO(zmq_setsockopt(s, ZMQ_ZAP_DOMAIN, nullptr, 0), EINVAL);
+    ZT_EXPECT_ERRNO(zmq_setsockopt(s, ZMQ_ZAP_DOMAIN, std::string(256, 'd').c_str(), 256), EINVAL);
+    EXPECT_EQ(zmq_setsockopt(s, ZMQ_ZAP_DOMAIN, std::string(255, 'd').c_str(), 255), 0);
+}
+
 class Plain : public tt::PlainPair {};
 
 INSTANTIATE_TEST_SUITE_P(Transports, Plain, ::testing::Values(transport::tcp, transport::ipc), tt::transport_name);
