@@ -189,7 +189,7 @@ int socket_base::connect_stream(const char* uri, const endpoint_uri& ep) {
     socket_link link_to_peer = link_for(uri);
     if (load_tls_credentials(ep, false, link_to_peer) < 0)
         return -1;
-    options_.last_endpoint = uri;
+    options_.last_endpoint = is_websocket(ep.protocol) ? ws_endpoint_with_path(uri) : uri;
     options_.connect_routing_id.clear();  // it names this connection only
     std::unique_ptr<session> connecting;
     if (options_.immediate) {

@@ -4,10 +4,14 @@
 
 #include <arpa/inet.h>
 #include <ifaddrs.h>
+#include <net/if.h>
 #include <netdb.h>
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cstring>
+#include <string_view>
 
 namespace zmx {
 
@@ -49,6 +53,29 @@ void set_port(tcp_address& a, int port) {
         reinterpret_cast<sockaddr_in*>(&a.storage)->sin_port = net;
 }
 
+// The interface a zone names: "eth0", or its index ("2"); 0 for none.
+unsigned zone_index(const std::string& zone) {
+    if (const unsigned index = if_nametoindex(zone.c_str()); index != 0)
+        return index;
+    unsigned number = 0;
+    const auto [end, error] = std::from_chars(zone.data(), zone.data() + zone.size(), number);
+    char name[IF_NAMESIZE];
+    const bool whole = error == std::errc() && end == zone.data() + zone.size();
+    return whole && if_indextoname(number, name) ? number : 0;
+}
+
+// An IPv6 literal with the zone a link-local address needs ("fe80::1%eth0").
+bool from_zoned_literal(const std::string& host, tcp_address& out) {
+    const size_t percent = host.find('%');
+    auto* v6 = reinterpret_cast<sockaddr_in6*>(&out.storage);
+    if (percent == std::string::npos || inet_pton(AF_INET6, host.substr(0, percent).c_str(), &v6->sin6_addr) != 1)
+        return false;
+    v6->sin6_scope_id = zone_index(host.substr(percent + 1));
+    v6->sin6_family = AF_INET6;
+    out.length = sizeof(sockaddr_in6);
+    return v6->sin6_scope_id != 0;
+}
+
 // An IPv4 or (when allowed) IPv6 literal.
 bool from_literal(const std::string& host, bool ipv6, tcp_address& out) {
     auto* v4 = reinterpret_cast<sockaddr_in*>(&out.storage);
@@ -63,7 +90,7 @@ bool from_literal(const std::string& host, bool ipv6, tcp_address& out) {
         out.length = sizeof(sockaddr_in6);
         return true;
     }
-    return false;
+    return ipv6 && from_zoned_literal(host, out);
 }
 
 // The first address of a local interface named host, of one family as
@@ -86,6 +113,25 @@ bool from_interface(const std::string& host, bool ipv6, tcp_address& out) {
     }
     freeifaddrs(list);
     return found;
+}
+
+// The characters libzmq's zmq_connect lets through before it looks at a
+// tcp address: a letter, digit, '[' or ':' first, then only those, '.',
+// '-', '%', ';', ']', '_' and '*' (no space, no '/').
+bool has_connect_characters(std::string_view address) {
+    const auto allowed = [](char c, std::string_view punctuation) {
+        return std::isalnum(static_cast<unsigned char>(c)) || punctuation.find(c) != std::string_view::npos;
+    };
+    return !address.empty() && allowed(address.front(), "[:") &&
+           std::all_of(address.begin(), address.end(), [&](char c) { return allowed(c, "[]:.-%;_*"); });
+}
+
+// "%eth0" for a link-local address's zone, as libzmq shows it; "" for none.
+std::string zone_text(unsigned index) {
+    char name[IF_NAMESIZE];
+    if (index == 0)
+        return {};
+    return "%" + (if_indextoname(index, name) ? std::string(name) : std::to_string(index));
 }
 
 void any_address(bool ipv6, tcp_address& out) {
@@ -126,8 +172,9 @@ int tcp_address::port() const {
 std::string tcp_address::to_string() const {
     char text[INET6_ADDRSTRLEN] = {};
     if (storage.ss_family == AF_INET6) {
-        inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6*>(&storage)->sin6_addr, text, sizeof text);
-        return "[" + std::string(text) + "]:" + std::to_string(port());
+        const auto& v6 = reinterpret_cast<const sockaddr_in6&>(storage);
+        inet_ntop(AF_INET6, &v6.sin6_addr, text, sizeof text);
+        return "[" + std::string(text) + zone_text(v6.sin6_scope_id) + "]:" + std::to_string(port());
     }
     inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in*>(&storage)->sin_addr, text, sizeof text);
     return std::string(text) + ":" + std::to_string(port());
@@ -141,7 +188,7 @@ int resolve_bind_address(const std::string& address, bool ipv6, tcp_address& out
     if (hp.host == "*")
         any_address(ipv6, out);
     else if (!from_literal(hp.host, ipv6, out) && !from_interface(hp.host, ipv6, out))
-        return fail(ENODEV);
+        return fail(address.find_first_of("%;") == std::string::npos ? ENODEV : EINVAL);  // a zone or source: no interface
     set_port(out, hp.port);
     return 0;
 }
@@ -151,7 +198,7 @@ int check_connect_address(const std::string& address) {
     host_port hp;
     if (split(semicolon == std::string::npos ? address : address.substr(semicolon + 1), hp) < 0)
         return -1;
-    if (hp.port < 0 || hp.host.find(' ') != std::string::npos)
+    if (hp.port < 0 || !has_connect_characters(address))
         return fail(EINVAL);
     return 0;
 }

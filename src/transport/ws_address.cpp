@@ -29,6 +29,11 @@ std::string ws_endpoint_from_tcp(std::string_view scheme, std::string_view tcp_e
     return std::string(scheme) + std::string(tcp_endpoint) + std::string(path);
 }
 
+std::string ws_endpoint_with_path(std::string_view endpoint) {
+    const bool has_path = endpoint.find('/', websocket_scheme(endpoint).size()) != std::string_view::npos;
+    return std::string(endpoint) + (has_path ? "" : "/");
+}
+
 bool runs_over_tcp(std::string_view endpoint) {
     return endpoint.starts_with("tcp://") || !websocket_scheme(endpoint).empty();
 }

@@ -30,6 +30,10 @@ std::string_view websocket_scheme(std::string_view endpoint);
 // its connections.
 std::string ws_endpoint_from_tcp(std::string_view scheme, std::string_view tcp_endpoint, std::string_view path);
 
+// A ws or wss connect's endpoint as ZMQ_LAST_ENDPOINT shows it, with its
+// path: "/" added when none was given, as libzmq shows it.
+std::string ws_endpoint_with_path(std::string_view endpoint);
+
 // Whether an endpoint's connections run over tcp (tcp://, ws:// and
 // wss://): they get the tcp socket options and the connect timeout.
 bool runs_over_tcp(std::string_view endpoint);

@@ -24,6 +24,17 @@ TEST_F(Errors, MalformedEndpointsAreInvalid) {
     }
 }
 
+// zmq_connect checks a tcp address's characters at once (the name is
+// looked up later): a letter, digit, '[' or ':' first, then only those
+// and ".-%;]_*".
+TEST_F(Errors, ConnectRefusesATcpAddressWithOtherCharacters) {
+    for (const char* endpoint : {"tcp://-bad:5555", "tcp://.bad:5555", "tcp://_bad:5555", "tcp://b/ad:5555",
+                                 "tcp://b@d:5555", "tcp://b d:5555", "tcp://bad:5555 "})
+        ZT_EXPECT_ERRNO(zmq_connect(s, endpoint), EINVAL);
+    for (const char* endpoint : {"tcp://bad-:5555", "tcp://b_a-d.x:5555", "tcp://[::1]:5555", "tcp://[fe80::1%lo]:5555"})
+        EXPECT_EQ(zmq_connect(s, endpoint), 0) << endpoint << ": " << zmq_strerror(zmq_errno());
+}
+
 TEST_F(Errors, UnknownProtocolsAreNotSupported) {
     for (const char* endpoint : {"foo://x", "TCP://127.0.0.1:5555", "http://127.0.0.1:80"}) {
         ZT_EXPECT_ERRNO(zmq_bind(s, endpoint), EPROTONOSUPPORT);

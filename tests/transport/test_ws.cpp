@@ -42,6 +42,16 @@ TEST(Ws, WildcardPortShowsInLastEndpointWithThePath) {
     EXPECT_TRUE(is_loopback_ws(bind_ws(s, "ws://127.0.0.1:*"), "/"));
 }
 
+// A connect shows its endpoint as written, but always with a path.
+TEST(Ws, AConnectShowsItsEndpointWithAPath) {
+    zt::context ctx;
+    zt::socket s(ctx, ZMQ_PUSH);
+    zt::connect(s, "ws://127.0.0.1:5555");
+    EXPECT_EQ(tt::last_endpoint(s), "ws://127.0.0.1:5555/");
+    zt::connect(s, "ws://127.0.0.1:5555/zmx");
+    EXPECT_EQ(tt::last_endpoint(s), "ws://127.0.0.1:5555/zmx");
+}
+
 TEST(Ws, UnbindByLastEndpoint) {
     zt::context ctx;
     zt::socket s(ctx, ZMQ_PULL);

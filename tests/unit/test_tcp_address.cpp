@@ -33,6 +33,15 @@ TEST(TcpAddress, BindFormsResolve) {
     EXPECT_EQ(bound("*:5555", true), "[::]:5555");
 }
 
+// A link-local address needs its zone, by name or index; libzmq shows
+// the name. An unknown zone, or a source before the address, is EINVAL.
+TEST(TcpAddress, BindTakesAnIpv6ZoneAsLibzmqDoes) {
+    EXPECT_EQ(bound("[fe80::1%lo]:5555", true), "[fe80::1%lo]:5555");
+    EXPECT_EQ(bound("[fe80::1%1]:5555", true), "[fe80::1%lo]:5555");
+    EXPECT_EQ(bind_errno("[fe80::1%no-such-zone]:5555", true), EINVAL);
+    EXPECT_EQ(bind_errno("127.0.0.1;127.0.0.1:5555"), EINVAL);
+}
+
 TEST(TcpAddress, BindRefusesWhatIsNeitherLiteralNorInterface) {
     EXPECT_EQ(bind_errno("localhost:5555"), ENODEV);  // names are not resolved for a bind
     EXPECT_EQ(bind_errno("256.0.0.1:5555"), ENODEV);
