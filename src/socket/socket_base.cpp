@@ -233,8 +233,10 @@ int socket_base::send(msg& m, int flags) {
     const auto lock = enter();
     if (const int error = refusal())
         return fail(error);
+    // Thread-safe types carry single-part messages only; one that cannot
+    // send at all says that first, as in libzmq.
     if (options_.thread_safe && (flags & ZMQ_SNDMORE))
-        return fail(EINVAL);  // thread-safe types carry single-part messages only
+        return fail(cannot_send(options_.type) ? ENOTSUP : EINVAL);
     if (mailbox_->pending() && process_commands(0) < 0)
         return -1;
     if (flags & ZMQ_SNDMORE)

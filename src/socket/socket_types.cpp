@@ -48,6 +48,8 @@ bool is_thread_safe_type(int type) {
     }
 }
 
+bool cannot_send(int type) { return type == ZMQ_DISH || type == ZMQ_GATHER; }
+
 void send_probe(pipe& p) {
     msg probe;
     probe.init();

@@ -35,4 +35,8 @@ void send_probe(pipe& p);
 // number of threads may use one at once; messages are single-part.
 bool is_thread_safe_type(int type);
 
+// Thread-safe types that only receive (DISH, GATHER): zmq_send fails with
+// ENOTSUP whatever its flags.
+bool cannot_send(int type);
+
 } // namespace zmx

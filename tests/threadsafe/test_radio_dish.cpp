@@ -173,6 +173,7 @@ TEST_F(RadioDishRules, ARadioOnlySendsAndADishOnlyReceives) {
     char buffer[8];
     ZT_EXPECT_ERRNO(zmq_recv(radio, buffer, sizeof buffer, ZMQ_DONTWAIT), ENOTSUP);
     ZT_EXPECT_ERRNO(zmq_send(dish, "x", 1, ZMQ_DONTWAIT), ENOTSUP);
+    ZT_EXPECT_ERRNO(zmq_send(dish, "x", 1, ZMQ_SNDMORE), ENOTSUP);  // not sending, before not multipart
 }
 
 TEST_F(RadioDishRules, MessagesAreSinglePart) {

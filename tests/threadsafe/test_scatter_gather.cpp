@@ -87,6 +87,7 @@ TEST(ScatterGatherDirections, NeitherReceivesNorSendsTheOtherWay) {
     char buffer[4];
     ZT_EXPECT_ERRNO(zmq_recv(scatter, buffer, sizeof buffer, ZMQ_DONTWAIT), ENOTSUP);
     ZT_EXPECT_ERRNO(zmq_send(gather, "x", 1, ZMQ_DONTWAIT), ENOTSUP);
+    ZT_EXPECT_ERRNO(zmq_send(gather, "x", 1, ZMQ_SNDMORE), ENOTSUP);  // not sending, before not multipart
 }
 
 } // namespace
