@@ -95,9 +95,10 @@ int poller::fd(int& out) const {
 }
 
 int poller::wait(event* out, int n, long timeout_ms) {
-    if (std::none_of(items_.begin(), items_.end(), [](const item& i) { return i.events != 0; })) {
+    if (n == 0 || std::none_of(items_.begin(), items_.end(), [](const item& i) { return i.events != 0; })) {
         // As libzmq: nothing to wait for (no items, or none asking for an
-        // event) is a timeout, or EFAULT for ever.
+        // event) or no room to report an event in is a timeout, or EFAULT
+        // for ever (where libzmq, given no room, would wait for ever).
         if (timeout_ms < 0)
             return fail(EFAULT);
         if (timeout_ms > 0)

@@ -126,6 +126,21 @@ TEST_F(Poller, ItemsAskingForNoEventLeaveNothingToWaitFor) {
     close(pipe_ends[1]);
 }
 
+// No room for an event: nothing can be reported, so a ready item still
+// leaves a timeout, as in libzmq.
+TEST_F(Poller, NoRoomForAnEventIsATimeout) {
+    int pipe_ends[2];
+    ASSERT_EQ(pipe(pipe_ends), 0);
+    ASSERT_EQ(zmq_poller_add_fd(poller_, pipe_ends[0], nullptr, ZMQ_POLLIN), 0);
+    ASSERT_EQ(write(pipe_ends[1], "x", 1), 1);
+    zmq_poller_event_t events[1];
+    ZT_EXPECT_ERRNO(zmq_poller_wait_all(poller_, events, 0, 0), EAGAIN);
+    ZT_EXPECT_ERRNO(zmq_poller_wait_all(poller_, events, 0, 10), EAGAIN);
+    EXPECT_EQ(zmq_poller_wait_all(poller_, events, 1, 0), 1);
+    close(pipe_ends[0]);
+    close(pipe_ends[1]);
+}
+
 TEST_F(Poller, ItsDescriptorWakesForAThreadSafeSocket) {
     zt::socket server(ctx, ZMQ_SERVER), client(ctx, ZMQ_CLIENT);
     zt::bind(server, "inproc://poller-fd");
