@@ -11,8 +11,10 @@ something zmq.h does not declare, or when a state is not one of the four.
 With --cc, --zmx and --reference it also tries every socket option whose
 row says "same" on every classic socket type, against zmx's library and
 the reference libzmq (each loaded with dlopen into a small program compiled
-here): get with 4-, 8- and 256-byte buffers, set with an int, an int64 and
-one byte. The two libraries must answer alike, errno and values included.
+here): get with buffers of 0 to 256 bytes, set with ints around the
+edges, int64s and byte strings (null, empty, 1, 32, 40, 41, 255 and 256
+bytes), each read back after it is taken. The two libraries must answer
+alike, errno and values included.
 
 Usage: check_compatibility_table.py DOC ZMQ_H
          [--cc CC --zmx LIBZMQ.SO --reference LIBZMQ.SO]
@@ -116,8 +118,8 @@ int main(int argc, char **argv)
         void *ctx = ctx_new();
         for (int type = ZMQ_PAIR; type <= ZMQ_STREAM; type++) {
             printf("%%s on type %%d:", options[i].name, type);
-            static const size_t get_sizes[] = {4, 8, 256};
-            for (int g = 0; g < 3; g++) {
+            static const size_t get_sizes[] = {0, 1, 4, 8, 32, 41, 256};
+            for (size_t g = 0; g < sizeof get_sizes / sizeof *get_sizes; g++) {
                 void *s = sock(ctx, type);
                 if (!s) {
                     fprintf(stderr, "zmq_socket failed: errno %%d\n", errno);
@@ -140,19 +142,35 @@ int main(int argc, char **argv)
                 }
                 close_(s);
             }
-            int32_t one = 1;
-            int64_t one64 = 1;
-            const void *values[] = {&one, &one64, "x"};
-            static const size_t set_sizes[] = {4, 8, 1};
-            for (int v = 0; v < 3; v++) {
+            /* Ints around the edges, int64s, and byte strings: empty
+               (null or not), 32 bytes, 40 and 41 (a Z85 key: 'x' is in
+               its alphabet; the 41st byte a NUL or not), 255 and 256. */
+            static const int32_t ints[] = {-2, -1, 0, 1, 2, 1000, 2147483647};
+            static const int64_t longs[] = {-1, 1, (int64_t)1 << 40};
+            static char text[257], terminated_key[41];
+            memset(text, 'x', 256);
+            memset(terminated_key, 'x', 40);
+            const struct { const void *value; size_t size; } values[] = {
+                {&ints[0], 4}, {&ints[1], 4}, {&ints[2], 4}, {&ints[3], 4}, {&ints[4], 4},
+                {&ints[5], 4}, {&ints[6], 4}, {&longs[0], 8}, {&longs[1], 8}, {&longs[2], 8},
+                {NULL, 0}, {"", 0}, {"x", 1}, {text, 32}, {text, 40}, {text, 41},
+                {terminated_key, 41}, {text, 255}, {text, 256}};
+            for (size_t v = 0; v < sizeof values / sizeof *values; v++) {
                 void *s = sock(ctx, type);
                 if (!s) {
                     fprintf(stderr, "zmq_socket failed: errno %%d\n", errno);
                     return 3;
                 }
                 errno = 0;
-                int rc = set(s, options[i].id, values[v], set_sizes[v]);
-                printf(" set%%zu=%%s%%d", set_sizes[v], rc ? "errno " : "ok", rc ? errno : 0);
+                int rc = set(s, options[i].id, values[v].value, values[v].size);
+                printf(" set%%zu=%%s%%d", v, rc ? "errno " : "ok", rc ? errno : 0);
+                unsigned char back[256];
+                size_t back_size = sizeof back;
+                if (rc == 0 && options[i].id != ZMQ_FD && get(s, options[i].id, back, &back_size) == 0) {
+                    printf("/");  /* what reads back */
+                    for (size_t b = 0; b < back_size && b < 16; b++)
+                        printf("%%02x", back[b]);
+                }
                 int zero = 0;
                 set(s, ZMQ_LINGER, &zero, sizeof zero);
                 close_(s);
