@@ -26,7 +26,11 @@ int family_of(int fd) {
 void tune_before_connecting(int fd, const tcp_tuning& options, bool is_tcp) {
     set_if_given(fd, SOL_SOCKET, SO_SNDBUF, options.sndbuf);
     set_if_given(fd, SOL_SOCKET, SO_RCVBUF, options.rcvbuf);
-    if (!is_tcp || options.tos == 0)
+    if (!is_tcp)
+        return;
+    if (options.priority > 0)
+        set_int(fd, SOL_SOCKET, SO_PRIORITY, options.priority);
+    if (options.tos == 0)
         return;
     if (family_of(fd) == AF_INET6)
         set_int(fd, IPPROTO_IPV6, IPV6_TCLASS, options.tos);
@@ -51,7 +55,7 @@ void tune_connected_tcp(int fd, const tcp_tuning& options) {
     if (options.maxrt > 0)
         set_int(fd, IPPROTO_TCP, TCP_USER_TIMEOUT, options.maxrt);
     if (options.priority > 0)
-        set_int(fd, SOL_SOCKET, SO_PRIORITY, options.priority);
+        set_int(fd, SOL_SOCKET, SO_PRIORITY, options.priority);  // an accepted descriptor does not inherit it
 }
 
 } // namespace zmx

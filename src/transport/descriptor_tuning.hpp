@@ -13,9 +13,9 @@
 
 namespace zmx {
 
-// Type of service and buffer sizes: everything that must be set before
-// the connection exists to take effect on it. is_tcp: false for ipc,
-// which has buffers but no IP.
+// Type of service, priority and buffer sizes: what must be set before the
+// connection exists to take effect on it (the listener too, as libzmq
+// sets them). is_tcp: false for ipc, which has buffers but no IP.
 void tune_before_connecting(int fd, const tcp_tuning& options, bool is_tcp);
 // ZMQ_BINDTODEVICE on a tcp descriptor before bind(2) or connect(2):
 // 0, or -1 with the system's errno (ENODEV for an unknown device), which
