@@ -23,11 +23,9 @@ int family_of(int fd) {
 
 }  // namespace
 
-void tune_before_connecting(int fd, const tcp_tuning& options, bool is_tcp) {
+void tune_before_connecting(int fd, const tcp_tuning& options) {
     set_if_given(fd, SOL_SOCKET, SO_SNDBUF, options.sndbuf);
     set_if_given(fd, SOL_SOCKET, SO_RCVBUF, options.rcvbuf);
-    if (!is_tcp)
-        return;
     if (options.priority > 0)
         set_int(fd, SOL_SOCKET, SO_PRIORITY, options.priority);
     if (options.tos == 0)

@@ -15,8 +15,10 @@ namespace zmx {
 
 // Type of service, priority and buffer sizes: what must be set before the
 // connection exists to take effect on it (the listener too, as libzmq
-// sets them). is_tcp: false for ipc, which has buffers but no IP.
-void tune_before_connecting(int fd, const tcp_tuning& options, bool is_tcp);
+// sets them). For tcp, ws and wss only: libzmq leaves an ipc descriptor
+// as the system makes it, buffers included (a program that sets
+// ZMQ_SNDBUF 0, the "system default" of older versions, keeps ipc fast).
+void tune_before_connecting(int fd, const tcp_tuning& options);
 // ZMQ_BINDTODEVICE on a tcp descriptor before bind(2) or connect(2):
 // 0, or -1 with the system's errno (ENODEV for an unknown device), which
 // fails the bind or the connection as in libzmq. An empty name does nothing.

@@ -84,7 +84,8 @@ std::unique_ptr<stream_listener> stream_listener::listen_on(io_thread& thread, c
         ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
     else if (const std::string file = ipc_file_of(address); !file.empty())
         ::unlink(file.c_str());  // a previous run's socket file: libzmq takes the path over too
-    tune_before_connecting(fd, link.transport.tcp, address.is_tcp());  // accepted descriptors inherit it
+    if (address.is_tcp())
+        tune_before_connecting(fd, link.transport.tcp);  // accepted descriptors inherit it
     socket_address bound = address;
     bound.length = sizeof bound.storage;
     if ((address.is_tcp() && bind_to_device(fd, link.transport.bound_device) < 0) ||

@@ -25,7 +25,7 @@ struct tcp_tuning {
     int keepalive_cnt = -1;
     int keepalive_idle = -1;   // seconds
     int keepalive_intvl = -1;  // seconds
-    int sndbuf = -1;           // bytes, also for ipc
+    int sndbuf = -1;           // bytes; tcp, ws and wss only, as libzmq
     int rcvbuf = -1;
     int tos = 0;    // IP_TOS / IPV6_TCLASS
     int maxrt = 0;  // TCP_USER_TIMEOUT, ms

@@ -123,6 +123,31 @@ TEST(ConnectionOptions, TcpTuningReachesBothEndsOfAConnection) {
     expect_tuned(static_cast<int>(accepted_end->value), "accepted end");
 }
 
+// libzmq applies the buffer sizes to tcp only: an ipc descriptor keeps the
+// system's (a program setting ZMQ_SNDBUF 0, the "system default" of older
+// libzmq versions, keeps ipc fast).
+TEST(ConnectionOptions, IpcDescriptorsKeepTheSystemsBufferSizes) {
+    int pair[2];
+    ASSERT_EQ(socketpair(AF_UNIX, SOCK_STREAM, 0, pair), 0);
+    const int system_sndbuf = socket_option(pair[0], SOL_SOCKET, SO_SNDBUF);
+    close(pair[0]);
+    close(pair[1]);
+    zt::context ctx;
+    zt::socket pull(ctx, ZMQ_PULL), push(ctx, ZMQ_PUSH);
+    for (void* s : {static_cast<void*>(pull), static_cast<void*>(push)})
+        zt::set_int(s, ZMQ_SNDBUF, 0);
+    tt::event_monitor accepted(ctx, pull, ZMQ_EVENT_ACCEPTED);
+    tt::event_monitor connected(ctx, push, ZMQ_EVENT_CONNECTED);
+    zt::connect(push, tt::bind_any(pull, tt::transport::ipc).c_str());
+    zt::send_str(push, "x");
+    EXPECT_EQ(zt::recv_str(pull), "x");  // both descriptors are open now
+    for (tt::event_monitor* events : {&accepted, &connected}) {
+        const auto e = events->next();
+        ASSERT_TRUE(e);
+        EXPECT_EQ(socket_option(static_cast<int>(e->value), SOL_SOCKET, SO_SNDBUF), system_sndbuf);
+    }
+}
+
 // A listener whose queue is full drops new connection requests, so a
 // connect to it stays pending: only ZMQ_CONNECT_TIMEOUT ends it.
 TEST(ConnectionOptions, ConnectTimeoutAbandonsAPendingConnectAndRetries) {
