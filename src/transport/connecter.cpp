@@ -69,11 +69,12 @@ int connecter::open_socket(const peer_address& peer) const {
     const int fd = ::socket(peer.destination.family(), SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (fd < 0)
         return -1;
-    if (runs_over_tcp(link_.endpoint))
+    if (runs_over_tcp(link_.endpoint)) {
         tune_before_connecting(fd, link_.transport.tcp);
-    if (runs_over_tcp(link_.endpoint) && bind_to_device(fd, link_.transport.bound_device) < 0) {
-        ::close(fd);  // an unknown device: tried again later, as libzmq does
-        return -1;
+        if (bind_to_device(fd, link_.transport.bound_device) < 0) {
+            ::close(fd);  // an unknown device: tried again later, as libzmq does
+            return -1;
+        }
     }
     if (!peer.has_source)
         return fd;

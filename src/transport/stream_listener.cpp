@@ -80,12 +80,12 @@ std::unique_ptr<stream_listener> stream_listener::listen_on(io_thread& thread, c
     if (fd < 0)
         return nullptr;
     const int on = 1;
-    if (address.is_tcp())
+    if (address.is_tcp()) {
         ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
-    else if (const std::string file = ipc_file_of(address); !file.empty())
-        ::unlink(file.c_str());  // a previous run's socket file: libzmq takes the path over too
-    if (address.is_tcp())
         tune_before_connecting(fd, link.transport.tcp);  // accepted descriptors inherit it
+    } else if (const std::string file = ipc_file_of(address); !file.empty()) {
+        ::unlink(file.c_str());  // a previous run's socket file: libzmq takes the path over too
+    }
     socket_address bound = address;
     bound.length = sizeof bound.storage;
     if ((address.is_tcp() && bind_to_device(fd, link.transport.bound_device) < 0) ||

@@ -112,6 +112,19 @@ int main(int argc, char **argv)
       (int (*)(void *, int, const void *, size_t))dlsym(lib, "zmq_setsockopt");
     int (*get)(void *, int, void *, size_t *) =
       (int (*)(void *, int, void *, size_t *))dlsym(lib, "zmq_getsockopt");
+    /* Ints around the edges, int64s, and byte strings: empty (null or
+       not), 32 bytes, 40 and 41 (a Z85 key: 'x' is in its alphabet; the
+       41st byte a NUL or not), 255 and 256. */
+    static const int32_t ints[] = {-2, -1, 0, 1, 2, 1000, 2147483647};
+    static const int64_t longs[] = {-1, 1, (int64_t)1 << 40};
+    static char text[257], terminated_key[41];
+    memset(text, 'x', 256);
+    memset(terminated_key, 'x', 40);
+    const struct { const void *value; size_t size; } values[] = {
+        {&ints[0], 4}, {&ints[1], 4}, {&ints[2], 4}, {&ints[3], 4}, {&ints[4], 4},
+        {&ints[5], 4}, {&ints[6], 4}, {&longs[0], 8}, {&longs[1], 8}, {&longs[2], 8},
+        {NULL, 0}, {"", 0}, {"x", 1}, {text, 32}, {text, 40}, {text, 41},
+        {terminated_key, 41}, {text, 255}, {text, 256}};
     for (size_t i = 0; i < sizeof options / sizeof *options; i++) {
         /* A context per option: closed sockets are reaped at its end, so
            the sockets of one option never run into ZMQ_MAX_SOCKETS. */
@@ -142,19 +155,6 @@ int main(int argc, char **argv)
                 }
                 close_(s);
             }
-            /* Ints around the edges, int64s, and byte strings: empty
-               (null or not), 32 bytes, 40 and 41 (a Z85 key: 'x' is in
-               its alphabet; the 41st byte a NUL or not), 255 and 256. */
-            static const int32_t ints[] = {-2, -1, 0, 1, 2, 1000, 2147483647};
-            static const int64_t longs[] = {-1, 1, (int64_t)1 << 40};
-            static char text[257], terminated_key[41];
-            memset(text, 'x', 256);
-            memset(terminated_key, 'x', 40);
-            const struct { const void *value; size_t size; } values[] = {
-                {&ints[0], 4}, {&ints[1], 4}, {&ints[2], 4}, {&ints[3], 4}, {&ints[4], 4},
-                {&ints[5], 4}, {&ints[6], 4}, {&longs[0], 8}, {&longs[1], 8}, {&longs[2], 8},
-                {NULL, 0}, {"", 0}, {"x", 1}, {text, 32}, {text, 40}, {text, 41},
-                {terminated_key, 41}, {text, 255}, {text, 256}};
             for (size_t v = 0; v < sizeof values / sizeof *values; v++) {
                 void *s = sock(ctx, type);
                 if (!s) {
